@@ -1,0 +1,62 @@
+#include "clients/cli/connection.h"
+
+#include <chrono>
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "clients/cli/errors.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+
+namespace hc::cli {
+namespace {
+
+constexpr int kMaxRetries = 3;
+constexpr absl::Duration kFirstBackoff = absl::Milliseconds(250);
+
+std::shared_ptr<grpc::ChannelCredentials> Credentials(
+    const GlobalOptions& options) {
+  if (options.tls_ca_pem.empty()) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = options.tls_ca_pem;
+  return grpc::SslCredentials(ssl);
+}
+
+bool IsTransient(grpc::StatusCode code) {
+  return code == grpc::StatusCode::UNAVAILABLE ||
+         code == grpc::StatusCode::DEADLINE_EXCEEDED;
+}
+
+}  // namespace
+
+Connection::Connection(const GlobalOptions& options)
+    : channel_(grpc::CreateChannel(options.server, Credentials(options))),
+      authorization_(absl::StrCat("Bearer ", options.token)),
+      timeout_(options.timeout) {}
+
+absl::Status Connection::Call(
+    Retry retry,
+    const std::function<grpc::Status(grpc::ClientContext&)>& rpc) const {
+  const int attempts = retry == Retry::kWhenTransient ? 1 + kMaxRetries : 1;
+  absl::Duration backoff = kFirstBackoff;
+  for (int attempt = 1;; ++attempt) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         absl::ToChronoMilliseconds(timeout_));
+    context.AddMetadata("authorization", authorization_);
+    const grpc::Status status = rpc(context);
+    if (status.ok() || attempt == attempts ||
+        !IsTransient(status.error_code())) {
+      absl::Status result = FromGrpcStatus(status);
+      if (result.ok() || attempt == 1) return result;
+      return absl::Status(result.code(),
+                          absl::StrCat(result.message(), " (after ", attempt,
+                                       " attempts)"));
+    }
+    absl::SleepFor(backoff);
+    backoff *= 2;
+  }
+}
+
+}  // namespace hc::cli

@@ -1,0 +1,27 @@
+#ifndef HC_CLIENTS_CLI_NAMES_H_
+#define HC_CLIENTS_CLI_NAMES_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace hc::cli {
+
+// The collections of the API's resource names.
+inline constexpr absl::string_view kPartnerships = "partnerships";
+inline constexpr absl::string_view kPeers = "peers";
+inline constexpr absl::string_view kEngagements = "engagements";
+inline constexpr absl::string_view kAccessTokens = "accessTokens";
+
+// Returns `text` as a resource name in `collection`: a bare id gains the
+// prefix ("abc" -> "engagements/abc"), a full name is kept as it is. Returns
+// a usage error naming `what` (e.g. "--peer" or "ENGAGEMENT") if `text` is
+// empty, has surrounding spaces or names another collection.
+absl::StatusOr<std::string> ResourceName(absl::string_view collection,
+                                         absl::string_view what,
+                                         absl::string_view text);
+
+}  // namespace hc::cli
+
+#endif  // HC_CLIENTS_CLI_NAMES_H_

@@ -1,0 +1,113 @@
+#include "clients/cli/output.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace hc::cli {
+namespace {
+
+// The number of code points in UTF-8 `text`: the bytes that do not continue
+// a sequence.
+size_t DisplayWidth(absl::string_view text) {
+  return std::count_if(text.begin(), text.end(),
+                       [](char c) { return (c & 0xc0) != 0x80; });
+}
+
+std::string PadTo(absl::string_view text, size_t width) {
+  return absl::StrCat(text,
+                      std::string(width - std::min(width, DisplayWidth(text)),
+                                  ' '));
+}
+
+std::string OrDash(std::string text) {
+  return text.empty() ? std::string("-") : std::move(text);
+}
+
+}  // namespace
+
+Table::Table(std::vector<std::string> header) {
+  rows_.push_back(std::move(header));
+}
+
+void Table::AddRow(std::vector<std::string> cells) {
+  for (std::string& cell : cells) cell = OrDash(std::move(cell));
+  rows_.push_back(std::move(cells));
+}
+
+std::string Table::Render(int indent) const {
+  const std::string margin(indent, ' ');
+  if (rows_.size() == 1) return absl::StrCat(margin, "(none)\n");
+  std::vector<size_t> widths;
+  for (const auto& row : rows_) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  std::string text;
+  for (const auto& row : rows_) {
+    std::string line = margin;
+    for (size_t i = 0; i < row.size(); ++i) {
+      const bool last = i + 1 == row.size();
+      absl::StrAppend(&line, last ? row[i] : PadTo(row[i], widths[i] + 2));
+    }
+    absl::StrAppend(&text, line, "\n");
+  }
+  return text;
+}
+
+void Fields::Add(std::string key, std::string value) {
+  fields_.emplace_back(std::move(key),
+                       std::vector<std::string>{OrDash(std::move(value))});
+}
+
+void Fields::Add(std::string key, std::vector<std::string> values) {
+  if (values.empty()) values.push_back("");
+  for (std::string& value : values) value = OrDash(std::move(value));
+  fields_.emplace_back(std::move(key), std::move(values));
+}
+
+std::string Fields::Render(int indent) const {
+  size_t width = 0;
+  for (const auto& field : fields_) {
+    width = std::max(width, DisplayWidth(field.first) + 1);
+  }
+  const std::string margin(indent, ' ');
+  const std::string continuation(indent + width + 2, ' ');
+  std::string text;
+  for (const auto& [key, values] : fields_) {
+    absl::StrAppend(&text, margin, PadTo(absl::StrCat(key, ":"), width + 2),
+                    values.front(), "\n");
+    for (size_t i = 1; i < values.size(); ++i) {
+      absl::StrAppend(&text, continuation, values[i], "\n");
+    }
+  }
+  return text;
+}
+
+std::string Section(absl::string_view title, absl::string_view body) {
+  return absl::StrCat("\n", title, "\n", body);
+}
+
+absl::Status PrintJson(const google::protobuf::Message& message,
+                       std::ostream& out) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  std::string json;
+  const auto status =
+      google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) {
+    return absl::InternalError(
+        absl::StrCat("cannot print the response as JSON: ", status.ToString()));
+  }
+  if (json.empty() || json.back() != '\n') json.push_back('\n');
+  out << json;
+  return absl::OkStatus();
+}
+
+}  // namespace hc::cli

@@ -1,0 +1,13 @@
+#ifndef HC_CLIENTS_CLI_TOKEN_COMMANDS_H_
+#define HC_CLIENTS_CLI_TOKEN_COMMANDS_H_
+
+#include "clients/cli/command.h"
+
+namespace hc::cli {
+
+// The `tokens` commands (AccessService): create, list, revoke.
+CommandGroup TokenCommands();
+
+}  // namespace hc::cli
+
+#endif  // HC_CLIENTS_CLI_TOKEN_COMMANDS_H_

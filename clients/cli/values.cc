@@ -1,0 +1,121 @@
+#include "clients/cli/values.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "clients/cli/errors.h"
+#include "google/protobuf/descriptor.h"
+
+namespace hc::cli {
+namespace {
+
+namespace v1 = ::healthcheck::v1;
+using google::protobuf::EnumDescriptor;
+
+// The prefix of the values of `type`: "PartnershipKind" -> "PARTNERSHIP_KIND_".
+// Some enums (Stage) have values without it.
+std::string ValuePrefix(const EnumDescriptor& type) {
+  std::string prefix;
+  for (char c : type.name()) {
+    if (absl::ascii_isupper(c) && !prefix.empty()) prefix += '_';
+    prefix += absl::ascii_toupper(c);
+  }
+  return prefix + "_";
+}
+
+// The value name without the prefix, as users write it.
+std::string ShortName(const EnumDescriptor& type, absl::string_view name) {
+  absl::ConsumePrefix(&name, ValuePrefix(type));
+  return absl::AsciiStrToLower(name);
+}
+
+// True for "dddd-dd-dd".
+bool IsDateShaped(absl::string_view text) {
+  if (text.size() != 10) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? text[i] != '-' : !absl::ascii_isdigit(text[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<int> ParseEnumValue(const EnumDescriptor& type,
+                                   absl::string_view flag,
+                                   absl::string_view text) {
+  const std::string name = absl::AsciiStrToUpper(
+      absl::StrReplaceAll(absl::StripAsciiWhitespace(text), {{"-", "_"}}));
+  const google::protobuf::EnumValueDescriptor* value =
+      type.FindValueByName(ValuePrefix(type) + name);
+  if (value == nullptr) value = type.FindValueByName(name);
+  if (value == nullptr || value->number() == 0) {
+    return UsageError(absl::StrCat("invalid --", flag, " \"", text,
+                                   "\": expected one of ", EnumChoices(type)));
+  }
+  return value->number();
+}
+
+std::string EnumChoices(const EnumDescriptor& type) {
+  std::vector<std::string> choices;
+  for (int i = 0; i < type.value_count(); ++i) {
+    if (type.value(i)->number() == 0) continue;
+    choices.push_back(ShortName(type, type.value(i)->name()));
+  }
+  return absl::StrJoin(choices, ", ");
+}
+
+std::string EnumLabel(const EnumDescriptor& type, int number) {
+  if (number == 0) return "";
+  const google::protobuf::EnumValueDescriptor* value =
+      type.FindValueByNumber(number);
+  if (value == nullptr) return absl::StrCat(number);
+  return ShortName(type, value->name());
+}
+
+absl::StatusOr<v1::Date> ParseDate(absl::string_view flag,
+                                   absl::string_view text) {
+  v1::Date date;
+  if (text.empty()) return date;
+  int year = 0, month = 0, day = 0;
+  const bool numeric = IsDateShaped(text) &&
+                       absl::SimpleAtoi(text.substr(0, 4), &year) &&
+                       absl::SimpleAtoi(text.substr(5, 2), &month) &&
+                       absl::SimpleAtoi(text.substr(8, 2), &day);
+  // CivilDay normalises out-of-range fields (2027-02-30 -> 2027-03-02), so
+  // a real date is one that survives the round trip.
+  const absl::CivilDay civil(year, month, day);
+  if (!numeric || year < 1 || civil.year() != year ||
+      civil.month() != month || civil.day() != day) {
+    return UsageError(absl::StrCat("invalid --", flag, " \"", text,
+                                   "\": expected a date as YYYY-MM-DD"));
+  }
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
+std::string FormatDate(const v1::Date& date) {
+  if (date.year() == 0 && date.month() == 0 && date.day() == 0) return "";
+  return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(),
+                         date.day());
+}
+
+std::string FormatTime(const google::protobuf::Timestamp& time) {
+  if (time.seconds() == 0 && time.nanos() == 0) return "";
+  const absl::Time t =
+      absl::FromUnixSeconds(time.seconds()) + absl::Nanoseconds(time.nanos());
+  return absl::FormatTime("%Y-%m-%d %H:%M:%S UTC", t, absl::UTCTimeZone());
+}
+
+}  // namespace hc::cli

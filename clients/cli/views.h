@@ -1,0 +1,44 @@
+#ifndef HC_CLIENTS_CLI_VIEWS_H_
+#define HC_CLIENTS_CLI_VIEWS_H_
+
+#include <string>
+
+#include "healthcheck/v1/access.pb.h"
+#include "healthcheck/v1/engagement.pb.h"
+#include "healthcheck/v1/partnership.pb.h"
+#include "healthcheck/v1/peer.pb.h"
+#include "healthcheck/v1/programme.pb.h"
+
+namespace hc::cli {
+
+// The text form of each resource: a "key: value" block for one, a table for
+// a list. Enum values print as their short labels ("fire_and_rescue"),
+// unset values as "-". Each result ends in a newline.
+
+std::string PartnershipText(const healthcheck::v1::Partnership& partnership);
+std::string PartnershipsTable(
+    const healthcheck::v1::ListPartnershipsResponse& response);
+
+std::string PeerText(const healthcheck::v1::Peer& peer);
+std::string PeersTable(const healthcheck::v1::ListPeersResponse& response);
+
+// Everything about an engagement: scoping, key dates, the team with roles,
+// team coverage with its warnings, overdue dates, etag.
+std::string EngagementText(const healthcheck::v1::Engagement& engagement);
+std::string EngagementsTable(
+    const healthcheck::v1::ListEngagementsResponse& response);
+std::string TransitionsTable(
+    const healthcheck::v1::ListEngagementTransitionsResponse& response);
+
+std::string OverviewText(const healthcheck::v1::ProgrammeOverview& overview);
+
+std::string AccessTokenText(const healthcheck::v1::AccessToken& token);
+std::string AccessTokensTable(
+    const healthcheck::v1::ListAccessTokensResponse& response);
+// A token just created: AccessTokenText plus its secret, labelled, with a
+// warning that it is not shown again.
+std::string NewAccessTokenText(const healthcheck::v1::AccessToken& token);
+
+}  // namespace hc::cli
+
+#endif  // HC_CLIENTS_CLI_VIEWS_H_

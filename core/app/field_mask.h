@@ -1,0 +1,53 @@
+#ifndef HC_CORE_APP_FIELD_MASK_H_
+#define HC_CORE_APP_FIELD_MASK_H_
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+
+namespace hc::app {
+
+// One updatable field of T: its API path and how to copy it.
+template <typename T>
+struct FieldRule {
+  absl::string_view path;
+  void (*copy)(const T& from, T& to);
+};
+
+// Copies the fields named by `paths` from `from` into `to` (AIP-134).
+// INVALID_ARGUMENT if `paths` is empty or names a field not in `rules`; then
+// `to` is unchanged.
+template <typename T>
+absl::Status ApplyFieldMask(std::span<const FieldRule<T>> rules,
+                            const std::vector<std::string>& paths, const T& from,
+                            T& to) {
+  if (paths.empty()) {
+    return absl::InvalidArgumentError("update_mask is required: name the fields to change");
+  }
+  std::vector<const FieldRule<T>*> chosen;
+  for (const std::string& path : paths) {
+    const FieldRule<T>* found = nullptr;
+    for (const FieldRule<T>& rule : rules) {
+      if (rule.path == path) found = &rule;
+    }
+    if (found == nullptr) {
+      std::vector<absl::string_view> known;
+      for (const FieldRule<T>& rule : rules) known.push_back(rule.path);
+      return absl::InvalidArgumentError(absl::StrCat(
+          "update_mask path \"", path, "\" cannot be updated; use one of: ",
+          absl::StrJoin(known, ", ")));
+    }
+    chosen.push_back(found);
+  }
+  for (const FieldRule<T>* rule : chosen) rule->copy(from, to);
+  return absl::OkStatus();
+}
+
+}  // namespace hc::app
+
+#endif  // HC_CORE_APP_FIELD_MASK_H_

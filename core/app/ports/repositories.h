@@ -1,0 +1,148 @@
+#ifndef HC_CORE_APP_PORTS_REPOSITORIES_H_
+#define HC_CORE_APP_PORTS_REPOSITORIES_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "core/app/ports/page.h"
+#include "core/domain/audit.h"
+#include "core/domain/engagement.h"
+#include "core/domain/partnership.h"
+#include "core/domain/peer.h"
+#include "core/domain/principal.h"
+
+// The repository ports: what the use cases need of a store, one class per
+// aggregate. Every method returns NOT_FOUND for a missing resource,
+// ALREADY_EXISTS for a uniqueness clash, UNAVAILABLE when the store is busy,
+// DATA_LOSS for a corrupt store and INTERNAL otherwise. Lists are ordered by
+// (creation time, id) unless said otherwise. Instances belong to one
+// transaction (see Store) and are not thread-safe.
+namespace hc::app {
+
+struct PartnershipQuery {
+  std::optional<std::string> id;             // only this partnership
+  std::optional<std::string> with_team_peer; // only those with an engagement this peer is on
+};
+
+class PartnershipRepository {
+ public:
+  virtual ~PartnershipRepository() = default;
+  virtual absl::StatusOr<domain::Partnership> Get(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<domain::Partnership>> List(const PartnershipQuery& query,
+                                                         const PageRequest& page) = 0;
+  virtual absl::Status Insert(const domain::Partnership& partnership) = 0;
+  // Replaces the stored partnership with the same id.
+  virtual absl::Status Update(const domain::Partnership& partnership) = 0;
+  virtual absl::Status Delete(absl::string_view id) = 0;
+};
+
+struct PeerQuery {
+  std::optional<domain::Sector> home_sector;
+  // Only accredited peers whose accreditation expires before this day.
+  std::optional<absl::CivilDay> expiring_before;
+};
+
+class PeerRepository {
+ public:
+  virtual ~PeerRepository() = default;
+  virtual absl::StatusOr<domain::Peer> Get(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<domain::Peer>> List(const PeerQuery& query,
+                                                  const PageRequest& page) = 0;
+  // Accredited peers whose expiry falls from `from` to `to` inclusive,
+  // soonest first.
+  virtual absl::StatusOr<std::vector<domain::Peer>> ListExpiring(absl::CivilDay from,
+                                                                 absl::CivilDay to) = 0;
+  // ALREADY_EXISTS if another peer has the same email.
+  virtual absl::Status Insert(const domain::Peer& peer) = 0;
+  virtual absl::Status Update(const domain::Peer& peer) = 0;
+  virtual absl::Status Delete(absl::string_view id) = 0;
+};
+
+struct EngagementQuery {
+  std::optional<domain::Stage> stage;
+  std::optional<std::string> partnership_id;
+  std::optional<std::string> lead_peer_id;
+  std::optional<std::string> team_peer_id;  // any role
+  // Only engagements with a key date before this day whose stage they have
+  // not reached (domain::NextDeadline before it).
+  std::optional<absl::CivilDay> overdue_on;
+};
+
+class EngagementRepository {
+ public:
+  virtual ~EngagementRepository() = default;
+  virtual absl::StatusOr<domain::Engagement> Get(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<domain::Engagement>> List(const EngagementQuery& query,
+                                                        const PageRequest& page) = 0;
+  // Every engagement matching `query` (for the programme overview).
+  virtual absl::StatusOr<std::vector<domain::Engagement>> ListAll(
+      const EngagementQuery& query) = 0;
+  virtual absl::StatusOr<std::map<domain::Stage, int>> CountByStage() = 0;
+  virtual absl::StatusOr<bool> AnyForPartnership(absl::string_view partnership_id) = 0;
+  virtual absl::StatusOr<bool> AnyWithTeamPeer(absl::string_view peer_id) = 0;
+  virtual absl::Status Insert(const domain::Engagement& engagement) = 0;
+  // Replaces the engagement, its scoping record and its team.
+  virtual absl::Status Update(const domain::Engagement& engagement) = 0;
+  // Appends a stage change; the store numbers it.
+  virtual absl::Status AppendStageChange(const domain::StageChange& change) = 0;
+  // Cursor key: the sequence number.
+  virtual absl::StatusOr<Page<domain::StageChange>> ListStageChanges(
+      absl::string_view engagement_id, const PageRequest& page) = 0;
+};
+
+class AccessTokenRepository {
+ public:
+  virtual ~AccessTokenRepository() = default;
+  virtual absl::StatusOr<domain::AccessToken> Get(absl::string_view id) = 0;
+  // NOT_FOUND unless a token has this secret hash (revoked or not).
+  virtual absl::StatusOr<domain::AccessToken> FindBySecretHash(absl::string_view hash) = 0;
+  virtual absl::StatusOr<Page<domain::AccessToken>> List(const PageRequest& page) = 0;
+  virtual absl::StatusOr<int64_t> Count() = 0;
+  virtual absl::Status Insert(const domain::AccessToken& token) = 0;
+  virtual absl::Status SetRevoked(absl::string_view id, absl::Time when) = 0;
+};
+
+class AuditLog {
+ public:
+  virtual ~AuditLog() = default;
+  virtual absl::Status Append(const domain::AuditRecord& record) = 0;
+  // Oldest first; cursor key is the record's sequence number.
+  virtual absl::StatusOr<Page<domain::AuditRecord>> List(const PageRequest& page) = 0;
+};
+
+// What a create with a request_id produced (AIP-155).
+struct RecordedRequest {
+  std::string fingerprint;  // of the request, to detect a reused id
+  std::string resource_id;
+};
+
+class RequestLog {
+ public:
+  virtual ~RequestLog() = default;
+  virtual absl::StatusOr<std::optional<RecordedRequest>> Find(absl::string_view scope,
+                                                              absl::string_view request_id) = 0;
+  virtual absl::Status Record(absl::string_view scope, absl::string_view request_id,
+                              const RecordedRequest& request, absl::Time when) = 0;
+};
+
+// One transaction's view of every repository.
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual PartnershipRepository& partnerships() = 0;
+  virtual PeerRepository& peers() = 0;
+  virtual EngagementRepository& engagements() = 0;
+  virtual AccessTokenRepository& access_tokens() = 0;
+  virtual AuditLog& audit_log() = 0;
+  virtual RequestLog& requests() = 0;
+};
+
+}  // namespace hc::app
+
+#endif  // HC_CORE_APP_PORTS_REPOSITORIES_H_
