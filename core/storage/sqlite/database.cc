@@ -1,0 +1,137 @@
+#include "core/storage/sqlite/database.h"
+
+#include "absl/strings/str_cat.h"
+#include "core/common/status_macros.h"
+#include "core/storage/sqlite/sqlite_status.h"
+
+namespace hc::storage {
+namespace {
+
+// Every connection setting, in one place. synchronous=FULL in WAL mode syncs
+// the log on every commit, so an acknowledged write survives a crash of the
+// machine, not only of the process.
+constexpr char kReadWritePragmas[] =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = FULL;"
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA temp_store = MEMORY;";
+constexpr char kReadOnlyPragmas[] =
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA query_only = ON;"
+    "PRAGMA temp_store = MEMORY;";
+constexpr int kBusyTimeoutMs = 5000;
+
+}  // namespace
+
+Statement::Statement(Database& db, sqlite3_stmt* stmt, bool* in_use)
+    : db_(&db), stmt_(stmt), in_use_(in_use) {
+  if (in_use_) *in_use_ = true;
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), in_use_(other.in_use_),
+      bind_error_(std::move(other.bind_error_)) {
+  other.stmt_ = nullptr;
+}
+
+Statement::~Statement() {
+  if (stmt_ == nullptr) return;
+  if (in_use_ == nullptr) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_error_.ok()) bind_error_ = SqliteStatus(rc, db_->handle(), "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, absl::string_view value) {
+  int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                             SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK && bind_error_.ok()) bind_error_ = SqliteStatus(rc, db_->handle(), "bind");
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK && bind_error_.ok()) bind_error_ = SqliteStatus(rc, db_->handle(), "bind");
+  return *this;
+}
+
+absl::StatusOr<bool> Statement::Step() {
+  HC_RETURN_IF_ERROR(bind_error_);
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return SqliteStatus(sqlite3_extended_errcode(db_->handle()), db_->handle(),
+                      sqlite3_sql(stmt_));
+}
+
+absl::Status Statement::Run() {
+  HC_ASSIGN_OR_RETURN(bool row, Step());
+  if (row) return absl::InternalError(absl::StrCat("unexpected row from ", sqlite3_sql(stmt_)));
+  return absl::OkStatus();
+}
+
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::Text(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return text ? std::string(text, sqlite3_column_bytes(stmt_, column)) : std::string();
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+  const int flags = (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                              : SQLITE_OPEN_READONLY) |
+                    SQLITE_OPEN_NOMUTEX;
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  std::unique_ptr<Database> db(new Database(raw));
+  if (rc != SQLITE_OK) return SqliteStatus(rc, raw, absl::StrCat("opening ", path));
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  HC_RETURN_IF_ERROR(db->Exec(mode == Mode::kReadWrite ? kReadWritePragmas : kReadOnlyPragmas));
+  return db;
+}
+
+Database::~Database() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+  sqlite3_close_v2(db_);
+}
+
+absl::Status Database::Exec(const char* sql) {
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
+  sqlite3_free(error);
+  if (rc != SQLITE_OK) return SqliteStatus(sqlite3_extended_errcode(db_), db_, sql);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Statement> Database::Prepare(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end() && !it->second.in_use) {
+    return Statement(*this, it->second.stmt, &it->second.in_use);
+  }
+  // A statement still in use (a nested use of the same SQL) gets a
+  // one-off copy.
+  const bool cache = it == cache_.end();
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, sql, -1, cache ? SQLITE_PREPARE_PERSISTENT : 0,
+                                    &stmt, nullptr);
+  if (rc != SQLITE_OK) return SqliteStatus(sqlite3_extended_errcode(db_), db_, sql);
+  if (!cache) return Statement(*this, stmt, nullptr);
+  auto inserted = cache_.emplace(sql, CachedStatement{stmt, false}).first;
+  return Statement(*this, stmt, &inserted->second.in_use);
+}
+
+}  // namespace hc::storage

@@ -1,0 +1,102 @@
+#ifndef HC_CORE_STORAGE_SQLITE_DATABASE_H_
+#define HC_CORE_STORAGE_SQLITE_DATABASE_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace hc::storage {
+
+class Database;
+
+// A prepared statement borrowed from a Database's cache, or owned when the
+// cached one is busy. Binds are 1-based. Resets itself when destroyed.
+// Not thread-safe; use on the thread that owns the Database.
+class Statement {
+ public:
+  // `in_use` is the cache's flag for a borrowed statement, nullptr for an
+  // owned one.
+  Statement(Database& db, sqlite3_stmt* stmt, bool* in_use);
+  Statement(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement();
+
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, absl::string_view value);
+  Statement& Bind(int index, const char* value) { return Bind(index, absl::string_view(value)); }
+  Statement& Bind(int index, const std::string& value) {
+    return Bind(index, absl::string_view(value));
+  }
+  Statement& BindNull(int index);
+  // Binds the value, or NULL when absent.
+  template <typename T>
+  Statement& Bind(int index, const std::optional<T>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
+
+  // Steps once: true if a row is ready, false when done.
+  absl::StatusOr<bool> Step();
+  // Steps to completion, expecting no rows.
+  absl::Status Run();
+
+  int64_t Int(int column) const;
+  std::string Text(int column) const;
+  bool IsNull(int column) const;
+
+ private:
+  Database* db_;
+  sqlite3_stmt* stmt_;
+  bool* in_use_;
+  absl::Status bind_error_;
+};
+
+// One SQLite connection with the project's settings. Not thread-safe: one
+// thread at a time.
+class Database {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+
+  // Opens (creating if needed, in kReadWrite) and applies every PRAGMA: WAL,
+  // synchronous=FULL, foreign keys, extended result codes, busy timeout.
+  static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path, Mode mode);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs SQL without parameters or results (may hold several statements).
+  absl::Status Exec(const char* sql);
+  // Prepares `sql` once per connection and reuses it. `sql` must be a
+  // string with static storage (it is the cache key).
+  absl::StatusOr<Statement> Prepare(const char* sql);
+  // The number of rows changed by the last statement.
+  int Changes() const { return sqlite3_changes(db_); }
+  // True outside a transaction (e.g. after SQLite rolled one back itself).
+  bool InAutocommit() const { return sqlite3_get_autocommit(db_) != 0; }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  explicit Database(sqlite3* db) : db_(db) {}
+
+  struct CachedStatement {
+    sqlite3_stmt* stmt;
+    bool in_use;
+  };
+
+  sqlite3* db_;
+  std::unordered_map<const char*, CachedStatement> cache_;
+};
+
+}  // namespace hc::storage
+
+#endif  // HC_CORE_STORAGE_SQLITE_DATABASE_H_

@@ -1,0 +1,189 @@
+#include "core/storage/sqlite/migrations.h"
+
+#include <array>
+
+#include "absl/strings/str_cat.h"
+#include "core/common/status_macros.h"
+
+namespace hc::storage {
+namespace {
+
+// Append-only: a shipped migration is never edited; a change is a new entry.
+// Times are INTEGER microseconds since the epoch; calendar dates are TEXT
+// 'YYYY-MM-DD'; enums are their stable names.
+constexpr const char* kMigrations[] = {
+    // 1: partnerships, peers, engagements, access tokens, audit, requests.
+    R"sql(
+CREATE TABLE partnerships (
+  id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  area TEXT NOT NULL,
+  lifecycle_stage TEXT NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX partnerships_by_creation ON partnerships (create_us, id);
+
+CREATE TABLE partnership_members (
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  display_name TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  PRIMARY KEY (partnership_id, position)
+) STRICT;
+
+CREATE TABLE peers (
+  id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  home_organisation TEXT NOT NULL,
+  home_sector TEXT NOT NULL,
+  trained_date TEXT,
+  accredited_date TEXT,
+  accreditation_expiry_date TEXT,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX peers_by_creation ON peers (create_us, id);
+CREATE INDEX peers_by_expiry ON peers (accreditation_expiry_date)
+  WHERE accredited_date IS NOT NULL;
+
+CREATE TABLE peer_skills (
+  peer_id TEXT NOT NULL REFERENCES peers (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  skill TEXT NOT NULL,
+  PRIMARY KEY (peer_id, position)
+) STRICT;
+
+CREATE TABLE engagements (
+  id TEXT PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  purpose TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  arrangements TEXT NOT NULL,
+  questionnaire_open TEXT,
+  questionnaire_close TEXT,
+  fieldwork_day1 TEXT,
+  fieldwork_day2 TEXT,
+  fieldwork_day3 TEXT,
+  feedback_date TEXT,
+  report_due TEXT,
+  plan_due TEXT,
+  initial_feedback_summary TEXT NOT NULL,
+  end_reason TEXT NOT NULL,
+  previous_engagement_id TEXT REFERENCES engagements (id),
+  next_deadline TEXT,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX engagements_by_creation ON engagements (create_us, id);
+CREATE INDEX engagements_by_partnership ON engagements (partnership_id);
+CREATE INDEX engagements_by_stage ON engagements (stage);
+CREATE INDEX engagements_by_deadline ON engagements (next_deadline)
+  WHERE next_deadline IS NOT NULL;
+
+CREATE TABLE engagement_scoping_items (
+  engagement_id TEXT NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
+  list TEXT NOT NULL CHECK (list IN ('issue', 'outcome', 'inform', 'involve', 'be_aware',
+                                     'keep_on_board')),
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (engagement_id, list, position)
+) STRICT;
+
+CREATE TABLE team_members (
+  engagement_id TEXT NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
+  peer_id TEXT NOT NULL REFERENCES peers (id),
+  role TEXT NOT NULL CHECK (role IN ('LEAD_PEER', 'PEER', 'SHADOW')),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (engagement_id, peer_id)
+) STRICT;
+CREATE INDEX team_members_by_peer ON team_members (peer_id);
+CREATE UNIQUE INDEX one_lead_peer ON team_members (engagement_id) WHERE role = 'LEAD_PEER';
+
+CREATE TABLE stage_changes (
+  engagement_id TEXT NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
+  sequence INTEGER NOT NULL,
+  from_stage TEXT NOT NULL,
+  to_stage TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (engagement_id, sequence)
+) STRICT;
+
+CREATE TABLE access_tokens (
+  id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  peer_id TEXT NOT NULL,
+  partnership_id TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  create_us INTEGER NOT NULL,
+  revoke_us INTEGER
+) STRICT;
+CREATE UNIQUE INDEX access_tokens_by_creation ON access_tokens (create_us, id);
+
+CREATE TABLE audit_log (
+  sequence INTEGER PRIMARY KEY,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  time_us INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE requests (
+  scope TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  time_us INTEGER NOT NULL,
+  PRIMARY KEY (scope, request_id)
+) STRICT;
+)sql",
+};
+
+constexpr int kLatest = static_cast<int>(std::size(kMigrations));
+
+absl::StatusOr<int> UserVersion(Database& db) {
+  HC_ASSIGN_OR_RETURN(Statement st, db.Prepare("PRAGMA user_version"));
+  HC_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return absl::InternalError("PRAGMA user_version returned nothing");
+  return static_cast<int>(st.Int(0));
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return kLatest; }
+
+absl::Status Migrate(Database& db) { return MigrateTo(db, kLatest); }
+
+absl::Status MigrateTo(Database& db, int version) {
+  // Scope the whole upgrade in one transaction so that a crash can never
+  // leave a half-migrated store.
+  HC_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  absl::Status status = [&]() -> absl::Status {
+    HC_ASSIGN_OR_RETURN(int current, UserVersion(db));
+    if (current > kLatest) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the store has schema version ", current, " but this server knows only up to ",
+          kLatest, "; run a newer server"));
+    }
+    for (int v = current; v < version && v < kLatest; ++v) {
+      HC_RETURN_IF_ERROR(db.Exec(kMigrations[v]));
+      HC_RETURN_IF_ERROR(db.Exec(absl::StrCat("PRAGMA user_version = ", v + 1).c_str()));
+    }
+    return absl::OkStatus();
+  }();
+  if (!status.ok()) {
+    db.Exec("ROLLBACK").IgnoreError();
+    return status;
+  }
+  return db.Exec("COMMIT");
+}
+
+}  // namespace hc::storage

@@ -1,0 +1,39 @@
+#ifndef HC_CORE_STORAGE_SQLITE_SQLITE_REPOSITORIES_H_
+#define HC_CORE_STORAGE_SQLITE_SQLITE_REPOSITORIES_H_
+
+#include "core/app/ports/repositories.h"
+#include "core/storage/sqlite/database.h"
+#include "core/storage/sqlite/sqlite_access_token_repository.h"
+#include "core/storage/sqlite/sqlite_engagement_repository.h"
+#include "core/storage/sqlite/sqlite_logs.h"
+#include "core/storage/sqlite/sqlite_partnership_repository.h"
+#include "core/storage/sqlite/sqlite_peer_repository.h"
+
+namespace hc::storage {
+
+// Every repository over one connection. Not thread-safe.
+class SqliteRepositories final : public app::Repositories {
+ public:
+  explicit SqliteRepositories(Database& db)
+      : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), audit_log_(db),
+        requests_(db) {}
+
+  app::PartnershipRepository& partnerships() override { return partnerships_; }
+  app::PeerRepository& peers() override { return peers_; }
+  app::EngagementRepository& engagements() override { return engagements_; }
+  app::AccessTokenRepository& access_tokens() override { return access_tokens_; }
+  app::AuditLog& audit_log() override { return audit_log_; }
+  app::RequestLog& requests() override { return requests_; }
+
+ private:
+  SqlitePartnershipRepository partnerships_;
+  SqlitePeerRepository peers_;
+  SqliteEngagementRepository engagements_;
+  SqliteAccessTokenRepository access_tokens_;
+  SqliteAuditLog audit_log_;
+  SqliteRequestLog requests_;
+};
+
+}  // namespace hc::storage
+
+#endif  // HC_CORE_STORAGE_SQLITE_SQLITE_REPOSITORIES_H_
