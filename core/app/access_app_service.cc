@@ -110,9 +110,10 @@ absl::StatusOr<domain::AccessToken> AccessAppService::Revoke(const domain::Princ
   return result;
 }
 
-absl::StatusOr<std::optional<IssuedToken>> AccessAppService::BootstrapIfEmpty(
-    absl::string_view display_name) {
-  std::optional<IssuedToken> result;
+absl::StatusOr<bool> AccessAppService::BootstrapIfEmpty(
+    absl::string_view display_name,
+    absl::FunctionRef<absl::Status(absl::string_view secret)> deliver) {
+  bool created = false;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(int64_t count, repos.access_tokens().Count());
     if (count > 0) return absl::OkStatus();
@@ -121,10 +122,12 @@ absl::StatusOr<std::optional<IssuedToken>> AccessAppService::BootstrapIfEmpty(
     input.role = domain::Role::kProgrammeLead;
     const domain::Principal server{"bootstrap", "server first start",
                                    domain::Role::kProgrammeLead, "", ""};
-    HC_ASSIGN_OR_RETURN(result, Issue(repos, server, input));
+    HC_ASSIGN_OR_RETURN(IssuedToken issued, Issue(repos, server, input));
+    HC_RETURN_IF_ERROR(deliver(issued.secret));
+    created = true;
     return absl::OkStatus();
   }));
-  return result;
+  return created;
 }
 
 }  // namespace hc::app

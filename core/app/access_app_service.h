@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "core/app/ports/clock.h"
 #include "core/app/ports/id_source.h"
@@ -39,8 +40,11 @@ class AccessAppService {
                                              absl::string_view id);
 
   // On a store with no tokens at all, creates one programme-lead token named
-  // `display_name` and returns it; otherwise returns nullopt.
-  absl::StatusOr<std::optional<IssuedToken>> BootstrapIfEmpty(absl::string_view display_name);
+  // `display_name` and hands its secret to `deliver` before committing: if
+  // `deliver` fails, no token is kept. Returns whether a token was created.
+  absl::StatusOr<bool> BootstrapIfEmpty(
+      absl::string_view display_name,
+      absl::FunctionRef<absl::Status(absl::string_view secret)> deliver);
 
  private:
   absl::StatusOr<IssuedToken> Issue(Repositories& repos, const domain::Principal& actor,

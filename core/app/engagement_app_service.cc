@@ -155,9 +155,11 @@ absl::StatusOr<EngagementView> EngagementAppService::Get(const domain::Principal
 }
 
 absl::StatusOr<Page<EngagementView>> EngagementAppService::List(
-    const domain::Principal& principal, EngagementQuery query, const PageRequest& page) {
+    const domain::Principal& principal, EngagementQuery query, bool only_overdue,
+    const PageRequest& page) {
   Page<EngagementView> result;
   if (!RestrictToVisible(principal, query)) return result;
+  if (only_overdue) query.overdue_on = clock_.Today();
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(Page<Engagement> found, repos.engagements().List(query, page));
     const absl::CivilDay today = clock_.Today();

@@ -35,9 +35,11 @@ class EngagementAppService {
                                         const domain::Engagement& input,
                                         const RequestKey& key);
   absl::StatusOr<EngagementView> Get(const domain::Principal& principal, absl::string_view id);
-  // Lists what the caller may see, narrowed by `query`.
+  // Lists what the caller may see, narrowed by `query` and, if
+  // `only_overdue`, to engagements with a key date overdue today.
   absl::StatusOr<Page<EngagementView>> List(const domain::Principal& principal,
-                                            EngagementQuery query, const PageRequest& page);
+                                            EngagementQuery query, bool only_overdue,
+                                            const PageRequest& page);
   // Copies the purpose, scoping and key-date fields named in `paths`.
   absl::StatusOr<EngagementView> Update(const domain::Principal& principal,
                                         absl::string_view id, const domain::Engagement& input,

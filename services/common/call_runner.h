@@ -1,0 +1,44 @@
+#ifndef HC_SERVICES_COMMON_CALL_RUNNER_H_
+#define HC_SERVICES_COMMON_CALL_RUNNER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "core/app/access_app_service.h"
+#include "core/domain/principal.h"
+#include "services/common/executor.h"
+
+namespace hc::services {
+
+// The one way every RPC handler runs, so that none can skip authentication:
+// a handler receives a Principal only from here.
+//
+// Run() returns at once with the call's reactor. On a worker thread it then
+// refuses a cancelled or expired call (CANCELLED, DEADLINE_EXCEEDED), reads
+// `authorization: Bearer <token>` (UNAUTHENTICATED if missing, malformed,
+// unknown or revoked), runs `handler` with the caller's principal, converts
+// its status with ToGrpcStatus, logs one line and finishes the call. The
+// handler fills the response; the use cases it calls authorise per resource.
+// Thread-safe.
+class CallRunner {
+ public:
+  using Handler = std::function<absl::Status(const domain::Principal&)>;
+
+  CallRunner(app::AccessAppService& access, Executor& executor);
+
+  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, absl::string_view method,
+                                Handler handler);
+
+ private:
+  absl::StatusOr<domain::Principal> Authenticate(grpc::CallbackServerContext* context);
+
+  app::AccessAppService& access_;
+  Executor& executor_;
+};
+
+}  // namespace hc::services
+
+#endif  // HC_SERVICES_COMMON_CALL_RUNNER_H_

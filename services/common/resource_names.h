@@ -1,0 +1,27 @@
+#ifndef HC_SERVICES_COMMON_RESOURCE_NAMES_H_
+#define HC_SERVICES_COMMON_RESOURCE_NAMES_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace hc::services {
+
+// Parses `{collection}/{id}` (AIP-122) and returns the id. INVALID_ARGUMENT
+// naming `field` unless the collection matches and the id is 1-64 of
+// [a-z0-9-].
+absl::StatusOr<std::string> ParseName(absl::string_view field, absl::string_view collection,
+                                      absl::string_view name);
+
+// As ParseName, but an empty name gives an empty id.
+absl::StatusOr<std::string> ParseOptionalName(absl::string_view field,
+                                              absl::string_view collection,
+                                              absl::string_view name);
+
+// `{collection}/{id}`, or empty for an empty id.
+std::string NameOf(absl::string_view collection, absl::string_view id);
+
+}  // namespace hc::services
+
+#endif  // HC_SERVICES_COMMON_RESOURCE_NAMES_H_

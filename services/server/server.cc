@@ -1,0 +1,166 @@
+#include "services/server/server.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include "absl/strings/str_cat.h"
+#include "core/app/access_app_service.h"
+#include "core/app/engagement_app_service.h"
+#include "core/app/partnership_app_service.h"
+#include "core/app/peer_app_service.h"
+#include "core/app/programme_app_service.h"
+#include "core/common/status_macros.h"
+#include "core/storage/sqlite/sqlite_store.h"
+#include "services/access/access_grpc_service.h"
+#include "services/common/call_runner.h"
+#include "services/common/executor.h"
+#include "services/common/log.h"
+#include "services/echo/echo_grpc_service.h"
+#include "services/engagement/engagement_grpc_service.h"
+#include "services/partnership/partnership_grpc_service.h"
+#include "services/peer/peer_grpc_service.h"
+#include "services/programme/programme_grpc_service.h"
+
+namespace hc::services {
+
+// Declared in destruction order's reverse: the gRPC server goes first, then
+// the workers, then the store.
+struct HealthCheckServer::Parts {
+  std::unique_ptr<storage::SqliteStore> store;
+  app::SystemClock clock;
+  app::RandomIdSource ids;
+  std::unique_ptr<app::AccessAppService> access;
+  std::unique_ptr<app::PartnershipAppService> partnerships;
+  std::unique_ptr<app::PeerAppService> peers;
+  std::unique_ptr<app::EngagementAppService> engagements;
+  std::unique_ptr<app::ProgrammeAppService> programme;
+  std::unique_ptr<Executor> executor;
+  std::unique_ptr<CallRunner> runner;
+  std::vector<std::unique_ptr<grpc::Service>> services;
+  std::unique_ptr<grpc::Server> server;
+  int port = 0;
+};
+
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  std::stringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerConfig& config) {
+  if (config.tls_cert_file.empty() && config.tls_key_file.empty()) {
+    return grpc::InsecureServerCredentials();
+  }
+  if (config.tls_cert_file.empty() || config.tls_key_file.empty()) {
+    return absl::InvalidArgumentError("TLS needs both a certificate and a key file");
+  }
+  grpc::SslServerCredentialsOptions options;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  HC_ASSIGN_OR_RETURN(pair.private_key, ReadFile(config.tls_key_file));
+  HC_ASSIGN_OR_RETURN(pair.cert_chain, ReadFile(config.tls_cert_file));
+  options.pem_key_cert_pairs.push_back(std::move(pair));
+  return grpc::SslServerCredentials(options);
+}
+
+// Writes the secret to a new file only its owner can read, and syncs it.
+absl::Status WriteSecretFile(const std::string& path, absl::string_view secret) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return absl::FailedPreconditionError(absl::StrCat("cannot write ", path));
+  const std::string line = absl::StrCat(secret, "\n");
+  const bool ok = ::fchmod(fd, 0600) == 0 &&
+                  ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+                  ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) return absl::FailedPreconditionError(absl::StrCat("cannot write ", path));
+  return absl::OkStatus();
+}
+
+absl::Status Bootstrap(app::AccessAppService& access, const ServerConfig& config) {
+  const std::string path =
+      config.token_file.empty() ? absl::StrCat(config.store_path, ".token") : config.token_file;
+  HC_ASSIGN_OR_RETURN(bool created,
+                      access.BootstrapIfEmpty("first programme lead", [&](absl::string_view s) {
+                        return WriteSecretFile(path, s);
+                      }));
+  if (created) LogLine("info", "first_token_written", {{"file", path}});
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
+    const ServerConfig& config) {
+  auto parts = std::make_unique<Parts>();
+  HC_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
+  HC_ASSIGN_OR_RETURN(parts->store,
+                      storage::SqliteStore::Open(config.store_path, {config.store_readers, 256}));
+  Parts& p = *parts;
+  p.access = std::make_unique<app::AccessAppService>(*p.store, p.clock, p.ids);
+  p.partnerships = std::make_unique<app::PartnershipAppService>(*p.store, p.clock, p.ids);
+  p.peers = std::make_unique<app::PeerAppService>(*p.store, p.clock, p.ids);
+  p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids);
+  p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
+  HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
+
+  p.executor = std::make_unique<Executor>(config.worker_threads);
+  p.runner = std::make_unique<CallRunner>(*p.access, *p.executor);
+  p.services.push_back(std::make_unique<PartnershipGrpcService>(*p.runner, *p.partnerships));
+  p.services.push_back(std::make_unique<PeerGrpcService>(*p.runner, *p.peers));
+  p.services.push_back(std::make_unique<EngagementGrpcService>(*p.runner, *p.engagements));
+  p.services.push_back(std::make_unique<ProgrammeGrpcService>(*p.runner, *p.programme));
+  p.services.push_back(std::make_unique<AccessGrpcService>(*p.runner, *p.access));
+  if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(config.listen_address, credentials, &p.port);
+  builder.SetMaxReceiveMessageSize(config.max_message_bytes);
+  builder.SetMaxSendMessageSize(config.max_message_bytes);
+  for (auto& service : p.services) builder.RegisterService(service.get());
+  p.server = builder.BuildAndStart();
+  if (p.server == nullptr || p.port == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
+  }
+  LogLine("info", "serving",
+          {{"address", config.listen_address},
+           {"port", absl::StrCat(p.port)},
+           {"store", config.store_path},
+           {"tls", config.tls_cert_file.empty() ? "off" : "on"}});
+  return std::unique_ptr<HealthCheckServer>(new HealthCheckServer(std::move(parts)));
+}
+
+HealthCheckServer::HealthCheckServer(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+
+HealthCheckServer::~HealthCheckServer() { Shutdown(absl::ZeroDuration()); }
+
+int HealthCheckServer::port() const { return parts_->port; }
+
+std::shared_ptr<grpc::Channel> HealthCheckServer::InProcessChannel() {
+  return parts_->server->InProcessChannel(grpc::ChannelArguments());
+}
+
+void HealthCheckServer::Shutdown(absl::Duration grace) {
+  if (parts_ == nullptr || parts_->server == nullptr) return;
+  // Shutdown returns once every call has finished: those in flight run to
+  // completion until the deadline, after which they are cancelled.
+  parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  parts_->server->Wait();
+  parts_->server.reset();
+  parts_->executor.reset();
+  parts_->store.reset();
+  LogLine("info", "stopped", {});
+}
+
+}  // namespace hc::services

@@ -1,0 +1,61 @@
+#ifndef HC_SERVICES_SERVER_SERVER_H_
+#define HC_SERVICES_SERVER_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace hc::services {
+
+// Everything the server binary is configured with. Filled from flags by
+// main.cc and from code by tests.
+struct ServerConfig {
+  std::string listen_address = "127.0.0.1:8443";
+  std::string store_path = "healthcheck.db";
+  // Where the first start on an empty store writes the programme lead's
+  // token (mode 0600). Empty: `<store_path>.token`.
+  std::string token_file;
+  // PEM files; both set for TLS, both empty for plaintext.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  int worker_threads = 32;
+  int store_readers = 4;
+  int max_message_bytes = 4 << 20;
+  // Registers the benchmarks' bare echo service.
+  bool enable_echo = false;
+};
+
+// The composed server: store, use cases, gRPC services, health service and
+// reflection. Thread-safe.
+class HealthCheckServer {
+ public:
+  // Opens and migrates the store, creates the first token on an empty store,
+  // and starts listening. Errors: the store's (e.g. FAILED_PRECONDITION for
+  // a newer schema), INVALID_ARGUMENT for bad TLS settings, UNAVAILABLE if
+  // the address cannot be bound.
+  static absl::StatusOr<std::unique_ptr<HealthCheckServer>> Start(const ServerConfig& config);
+  // Shuts down (as Shutdown with no grace) if still running.
+  ~HealthCheckServer();
+
+  // The bound TCP port (useful with port 0).
+  int port() const;
+  // A channel straight into this server, for tests.
+  std::shared_ptr<grpc::Channel> InProcessChannel();
+  // Stops accepting calls, lets calls in flight finish for up to `grace`
+  // (then cancels them), drains the workers and closes the store cleanly.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  struct Parts;
+  explicit HealthCheckServer(std::unique_ptr<Parts> parts);
+
+  std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace hc::services
+
+#endif  // HC_SERVICES_SERVER_SERVER_H_
