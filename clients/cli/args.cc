@@ -42,11 +42,6 @@ FlagToken SplitFlag(absl::string_view token) {
           std::string(token.substr(equals + 1))};
 }
 
-std::string SeeHelp(absl::string_view command) {
-  return absl::StrCat(" for '", command, "' (see hcctl ", command,
-                      " --help)");
-}
-
 // Walks the tokens of one command once, left to right.
 class Parser {
  public:
@@ -72,17 +67,16 @@ class Parser {
   absl::Status ParseFlag(FlagToken flag) {
     const FlagSpec* spec = FindSpec(specs_, flag.name);
     if (spec == nullptr) {
-      return UsageError(
-          absl::StrCat("unknown flag --", flag.name, SeeHelp(command_)));
+      return CommandUsageError(absl::StrCat("unknown flag --", flag.name),
+                               command_);
     }
     if (!spec->repeated && parsed_.flags.Has(flag.name)) {
-      return UsageError(absl::StrCat("flag --", flag.name,
-                                     " given more than once",
-                                     SeeHelp(command_)));
+      return CommandUsageError(
+          absl::StrCat("flag --", flag.name, " given more than once"),
+          command_);
     }
-    absl::StatusOr<std::string> value = spec->value_name.empty()
-                                            ? SwitchValue(flag)
-                                            : FlagValue(flag);
+    absl::StatusOr<std::string> value =
+        spec->value_name.empty() ? SwitchValue(flag) : FlagValue(flag);
     if (!value.ok()) return value.status();
     parsed_.flags.Add(std::move(flag.name), *std::move(value));
     return absl::OkStatus();
@@ -91,9 +85,9 @@ class Parser {
   absl::StatusOr<std::string> SwitchValue(const FlagToken& flag) const {
     if (!flag.value.has_value()) return std::string("true");
     if (*flag.value == "true" || *flag.value == "false") return *flag.value;
-    return UsageError(absl::StrCat("flag --", flag.name,
-                                   " takes no value (or =true, =false)",
-                                   SeeHelp(command_)));
+    return CommandUsageError(absl::StrCat("flag --", flag.name,
+                                          " takes no value (or =true, =false)"),
+                             command_);
   }
 
   // The inline value, or else the next token unless that is a flag.
@@ -102,8 +96,8 @@ class Parser {
     if (next_ < tokens_.size() && !IsFlag(tokens_[next_])) {
       return tokens_[next_++];
     }
-    return UsageError(absl::StrCat("flag --", flag.name, " needs a value",
-                                   SeeHelp(command_)));
+    return CommandUsageError(
+        absl::StrCat("flag --", flag.name, " needs a value"), command_);
   }
 
   const std::vector<std::string>& tokens_;
@@ -120,8 +114,8 @@ void FlagValues::Add(std::string name, std::string value) {
 }
 
 bool FlagValues::Has(absl::string_view name) const {
-  return absl::c_any_of(entries_,
-                        [name](const auto& entry) { return entry.first == name; });
+  return absl::c_any_of(
+      entries_, [name](const auto& entry) { return entry.first == name; });
 }
 
 std::string FlagValues::Get(absl::string_view name) const {
@@ -152,10 +146,10 @@ CommandPath SplitCommandPath(const std::vector<std::string>& tokens,
       path.rest.push_back(token);
       const FlagToken flag = SplitFlag(token);
       const FlagSpec* spec = FindSpec(global_flags, flag.name);
-      const bool value_follows = spec != nullptr &&
-                                 !spec->value_name.empty() &&
+      const bool value_follows = spec != nullptr && !spec->value_name.empty() &&
                                  !flag.value.has_value() &&
-                                 i + 1 < tokens.size() && !IsFlag(tokens[i + 1]);
+                                 i + 1 < tokens.size() &&
+                                 !IsFlag(tokens[i + 1]);
       if (value_follows) path.rest.push_back(tokens[++i]);
     } else if (path.words.size() < 2) {
       path.words.push_back(token);

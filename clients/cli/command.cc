@@ -29,9 +29,9 @@ FlagSpec EtagFlag(absl::string_view resource) {
 }
 
 absl::Status NothingToUpdate(const Invocation& invocation) {
-  return UsageError(absl::StrCat("nothing to update: give a field flag (see "
-                                 "hcctl ",
-                                 invocation.path, " --help)"));
+  return UsageError(
+      absl::StrCat("nothing to update: give a field flag (see hcctl ",
+                   invocation.path, " --help)"));
 }
 
 }  // namespace hc::cli

@@ -77,9 +77,9 @@ inline constexpr char kCreateDetails[] =
 
 // What the help of an update says about its mask.
 inline constexpr char kUpdateDetails[] =
-    "The update mask names exactly the fields whose flags are given. A list "
-    "flag given once with an empty value (e.g. --skill=) empties the list; an "
-    "empty date (e.g. --plan-due=) unsets the date.";
+    "The update mask names exactly the fields whose flags are given. A "
+    "repeatable flag given once with an empty value (--NAME=) empties its "
+    "list; a date flag with an empty value unsets the date.";
 
 }  // namespace hc::cli
 

@@ -1,11 +1,13 @@
 #include "clients/cli/connection.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "clients/cli/errors.h"
+#include "grpc/support/log.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 
@@ -23,6 +25,14 @@ std::shared_ptr<grpc::ChannelCredentials> Credentials(
   return grpc::SslCredentials(ssl);
 }
 
+// hcctl reports a failure itself, in one line, so gRPC's own log lines are
+// dropped unless the user asks for them with GRPC_VERBOSITY.
+void NoLog(gpr_log_func_args* /*args*/) {}
+
+void QuietGrpcLogging() {
+  if (std::getenv("GRPC_VERBOSITY") == nullptr) gpr_set_log_function(NoLog);
+}
+
 bool IsTransient(grpc::StatusCode code) {
   return code == grpc::StatusCode::UNAVAILABLE ||
          code == grpc::StatusCode::DEADLINE_EXCEEDED;
@@ -31,9 +41,11 @@ bool IsTransient(grpc::StatusCode code) {
 }  // namespace
 
 Connection::Connection(const GlobalOptions& options)
-    : channel_(grpc::CreateChannel(options.server, Credentials(options))),
-      authorization_(absl::StrCat("Bearer ", options.token)),
-      timeout_(options.timeout) {}
+    : authorization_(absl::StrCat("Bearer ", options.token)),
+      timeout_(options.timeout) {
+  QuietGrpcLogging();
+  channel_ = grpc::CreateChannel(options.server, Credentials(options));
+}
 
 absl::Status Connection::Call(
     Retry retry,
@@ -50,9 +62,9 @@ absl::Status Connection::Call(
         !IsTransient(status.error_code())) {
       absl::Status result = FromGrpcStatus(status);
       if (result.ok() || attempt == 1) return result;
-      return absl::Status(result.code(),
-                          absl::StrCat(result.message(), " (after ", attempt,
-                                       " attempts)"));
+      return absl::Status(
+          result.code(),
+          absl::StrCat(result.message(), " (after ", attempt, " attempts)"));
     }
     absl::SleepFor(backoff);
     backoff *= 2;

@@ -23,7 +23,8 @@ enum class Retry { kNever, kWhenTransient };
 class Connection {
  public:
   // Makes a TLS channel if options.tls_ca_pem is set, else a plaintext one.
-  // Connects lazily, on the first call.
+  // Connects lazily, on the first call. Silences gRPC's own logging for the
+  // process unless GRPC_VERBOSITY is set.
   explicit Connection(const GlobalOptions& options);
 
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }

@@ -20,6 +20,12 @@ absl::Status UsageError(absl::string_view message) {
   return status;
 }
 
+absl::Status CommandUsageError(absl::string_view message,
+                               absl::string_view command) {
+  return UsageError(absl::StrCat(message, " for '", command, "' (see hcctl ",
+                                 command, " --help)"));
+}
+
 bool IsUsageError(const absl::Status& status) {
   return status.GetPayload(kUsagePayload).has_value();
 }

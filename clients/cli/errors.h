@@ -16,7 +16,12 @@ namespace hc::cli {
 // Returns an INVALID_ARGUMENT status marked as a usage error.
 absl::Status UsageError(absl::string_view message);
 
-// True if `status` was made by UsageError.
+// A usage error about `command` (e.g. "engagements list"): "<message> for
+// '<command>' (see hcctl <command> --help)".
+absl::Status CommandUsageError(absl::string_view message,
+                               absl::string_view command);
+
+// True if `status` was made by UsageError or CommandUsageError.
 bool IsUsageError(const absl::Status& status);
 
 // Converts the final status of an RPC; gRPC and Abseil codes are the same

@@ -8,6 +8,7 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "clients/cli/errors.h"
@@ -109,7 +110,10 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const FlagValues& flags) {
   if (flags.Has("tls-ca")) {
     absl::StatusOr<std::string> pem = ReadFile("--tls-ca", flags.Get("tls-ca"));
     if (!pem.ok()) return pem.status();
-    if (pem->empty()) return UsageError("--tls-ca file is empty");
+    if (!absl::StrContains(*pem, "-----BEGIN CERTIFICATE-----")) {
+      return UsageError(absl::StrCat("--tls-ca file \"", flags.Get("tls-ca"),
+                                     "\" holds no PEM certificate"));
+    }
     options.tls_ca_pem = *std::move(pem);
   }
   absl::StatusOr<absl::Duration> timeout = ResolveTimeout(flags);
@@ -120,4 +124,3 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const FlagValues& flags) {
 }
 
 }  // namespace hc::cli
-

@@ -19,9 +19,8 @@ size_t DisplayWidth(absl::string_view text) {
 }
 
 std::string PadTo(absl::string_view text, size_t width) {
-  return absl::StrCat(text,
-                      std::string(width - std::min(width, DisplayWidth(text)),
-                                  ' '));
+  return absl::StrCat(
+      text, std::string(width - std::min(width, DisplayWidth(text)), ' '));
 }
 
 std::string OrDash(std::string text) {

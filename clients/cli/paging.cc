@@ -25,8 +25,9 @@ std::string ShellQuote(absl::string_view text) {
 }
 
 const FlagSpec* CommandFlag(const Command& command, absl::string_view name) {
-  auto it = absl::c_find_if(
-      command.flags, [name](const FlagSpec& spec) { return spec.name == name; });
+  auto it = absl::c_find_if(command.flags, [name](const FlagSpec& spec) {
+    return spec.name == name;
+  });
   return it == command.flags.end() ? nullptr : &*it;
 }
 

@@ -4,12 +4,12 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "clients/cli/errors.h"
@@ -94,8 +94,8 @@ absl::StatusOr<v1::Date> ParseDate(absl::string_view flag,
   // CivilDay normalises out-of-range fields (2027-02-30 -> 2027-03-02), so
   // a real date is one that survives the round trip.
   const absl::CivilDay civil(year, month, day);
-  if (!numeric || year < 1 || civil.year() != year ||
-      civil.month() != month || civil.day() != day) {
+  if (!numeric || year < 1 || civil.year() != year || civil.month() != month ||
+      civil.day() != day) {
     return UsageError(absl::StrCat("invalid --", flag, " \"", text,
                                    "\": expected a date as YYYY-MM-DD"));
   }

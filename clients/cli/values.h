@@ -20,14 +20,14 @@ namespace hc::cli {
 
 // Parses the value of flag `flag` (named in the error) as a value of `type`.
 // Returns its number, or a usage error listing the choices.
-absl::StatusOr<int> ParseEnumValue(
-    const google::protobuf::EnumDescriptor& type, absl::string_view flag,
-    absl::string_view text);
+absl::StatusOr<int> ParseEnumValue(const google::protobuf::EnumDescriptor& type,
+                                   absl::string_view flag,
+                                   absl::string_view text);
 
 template <typename E>
 absl::StatusOr<E> ParseEnum(absl::string_view flag, absl::string_view text) {
-  absl::StatusOr<int> number = ParseEnumValue(
-      *google::protobuf::GetEnumDescriptor<E>(), flag, text);
+  absl::StatusOr<int> number =
+      ParseEnumValue(*google::protobuf::GetEnumDescriptor<E>(), flag, text);
   if (!number.ok()) return number.status();
   return static_cast<E>(*number);
 }
@@ -37,8 +37,7 @@ std::string EnumChoices(const google::protobuf::EnumDescriptor& type);
 
 // The short lower-case label of a value, e.g. "fire_and_rescue"; "" for the
 // unspecified value, the number for an unknown one.
-std::string EnumLabel(const google::protobuf::EnumDescriptor& type,
-                      int number);
+std::string EnumLabel(const google::protobuf::EnumDescriptor& type, int number);
 
 template <typename E>
 std::string EnumLabel(E value) {

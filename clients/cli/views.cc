@@ -115,8 +115,8 @@ std::string PartnershipText(const v1::Partnership& partnership) {
 }
 
 std::string PartnershipsTable(const v1::ListPartnershipsResponse& response) {
-  Table table({"NAME", "DISPLAY NAME", "KIND", "LIFECYCLE STAGE", "MEMBERS",
-               "AREA"});
+  Table table(
+      {"NAME", "DISPLAY NAME", "KIND", "LIFECYCLE STAGE", "MEMBERS", "AREA"});
   for (const v1::Partnership& p : response.partnerships()) {
     table.AddRow({p.name(), p.display_name(), EnumLabel(p.kind()),
                   EnumLabel(p.lifecycle_stage()),
@@ -200,7 +200,8 @@ std::string OverviewText(const v1::ProgrammeOverview& overview) {
   fields.Add("as of", FormatDate(overview.as_of()));
   Table stages({"STAGE", "ENGAGEMENTS"});
   for (const v1::StageCount& count : overview.stage_counts()) {
-    stages.AddRow({EnumLabel(count.stage()), absl::StrCat(count.engagements())});
+    stages.AddRow(
+        {EnumLabel(count.stage()), absl::StrCat(count.engagements())});
   }
   Table overdue({"ENGAGEMENT", "PARTNERSHIP", "STAGE", "KEY DATE", "DATE",
                  "EXPECTED STAGE"});

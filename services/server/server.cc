@@ -125,12 +125,14 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(config.listen_address, credentials, &p.port);
+  if (!config.listen_address.empty()) {
+    builder.AddListeningPort(config.listen_address, credentials, &p.port);
+  }
   builder.SetMaxReceiveMessageSize(config.max_message_bytes);
   builder.SetMaxSendMessageSize(config.max_message_bytes);
   for (auto& service : p.services) builder.RegisterService(service.get());
   p.server = builder.BuildAndStart();
-  if (p.server == nullptr || p.port == 0) {
+  if (p.server == nullptr || (!config.listen_address.empty() && p.port == 0)) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
   }
   LogLine("info", "serving",

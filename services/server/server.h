@@ -14,6 +14,7 @@ namespace hc::services {
 // Everything the server binary is configured with. Filled from flags by
 // main.cc and from code by tests.
 struct ServerConfig {
+  // host:port; port 0 picks a free one; empty serves in-process only.
   std::string listen_address = "127.0.0.1:8443";
   std::string store_path = "healthcheck.db";
   // Where the first start on an empty store writes the programme lead's

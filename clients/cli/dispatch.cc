@@ -1,0 +1,107 @@
+#include "clients/cli/dispatch.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/algorithm/container.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "clients/cli/args.h"
+#include "clients/cli/connection.h"
+#include "clients/cli/errors.h"
+#include "clients/cli/help.h"
+#include "clients/cli/options.h"
+
+namespace hc::cli {
+namespace {
+
+const CommandGroup* FindGroup(const std::vector<CommandGroup>& groups,
+                              absl::string_view name) {
+  auto it = absl::c_find_if(
+      groups, [name](const CommandGroup& group) { return group.name == name; });
+  return it == groups.end() ? nullptr : &*it;
+}
+
+// Checks the positional arguments and the required flags of `command`.
+absl::Status CheckArgs(const Command& command, absl::string_view path,
+                       const ParsedArgs& parsed) {
+  const size_t given = parsed.positionals.size();
+  if (given > command.args.size()) {
+    return CommandUsageError(
+        absl::StrCat("unexpected argument '",
+                     parsed.positionals[command.args.size()], "'"),
+        path);
+  }
+  if (given < command.args.size()) {
+    return CommandUsageError(
+        absl::StrCat("missing ", absl::StrJoin(command.args, " ")), path);
+  }
+  for (const FlagSpec& flag : command.flags) {
+    if (flag.required && !parsed.flags.Has(flag.name)) {
+      return CommandUsageError(absl::StrCat("missing --", flag.name), path);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RunCommand(const CommandGroup& group, const Command& command,
+                        const std::vector<std::string>& tokens,
+                        std::vector<FlagSpec> specs, std::ostream& out) {
+  const std::string path = absl::StrCat(group.name, " ", command.verb);
+  specs.insert(specs.end(), command.flags.begin(), command.flags.end());
+  absl::StatusOr<ParsedArgs> parsed = ParseArgs(tokens, specs, path);
+  if (!parsed.ok()) return parsed.status();
+  if (absl::Status status = CheckArgs(command, path, *parsed); !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<GlobalOptions> options = ResolveGlobalOptions(parsed->flags);
+  if (!options.ok()) return options.status();
+  const Connection connection(*options);
+  return command.run(Invocation{command, path, parsed->positionals,
+                                parsed->flags, connection, options->json, out});
+}
+
+// Finds what to do and does it: print help or run a command.
+absl::Status Dispatch(const std::vector<std::string>& args,
+                      const std::vector<CommandGroup>& groups,
+                      std::ostream& out) {
+  const std::vector<FlagSpec> global_flags = GlobalFlagSpecs();
+  const CommandPath path = SplitCommandPath(args, global_flags);
+  if (path.words.empty()) {
+    if (!path.help) return UsageError("missing resource (see hcctl --help)");
+    out << TopHelp(groups, global_flags);
+    return absl::OkStatus();
+  }
+  const CommandGroup* group = FindGroup(groups, path.words[0]);
+  if (group == nullptr) {
+    return UsageError(absl::StrCat("unknown resource '", path.words[0],
+                                   "' (see hcctl --help)"));
+  }
+  if (path.words.size() == 1) {
+    if (!path.help) return CommandUsageError("missing command", group->name);
+    out << GroupHelp(*group);
+    return absl::OkStatus();
+  }
+  const Command* command = FindCommand(*group, path.words[1]);
+  if (command == nullptr) {
+    return CommandUsageError(
+        absl::StrCat("unknown command '", path.words[1], "'"), group->name);
+  }
+  if (path.help) {
+    out << CommandHelp(*group, *command, global_flags);
+    return absl::OkStatus();
+  }
+  return RunCommand(*group, *command, path.rest, global_flags, out);
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args,
+        const std::vector<CommandGroup>& groups, std::ostream& out,
+        std::ostream& err) {
+  const absl::Status status = Dispatch(args, groups, out);
+  if (!status.ok()) err << "hcctl: " << ErrorLine(status) << "\n";
+  return ExitCode(status);
+}
+
+}  // namespace hc::cli

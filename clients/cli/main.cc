@@ -1,0 +1,29 @@
+// hcctl: the command-line client of the healthcheck.v1 API. This file only
+// wires the command groups to the dispatcher and keeps exceptions in.
+
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "clients/cli/dispatch.h"
+#include "clients/cli/engagement_commands.h"
+#include "clients/cli/partnership_commands.h"
+#include "clients/cli/peer_commands.h"
+#include "clients/cli/programme_commands.h"
+#include "clients/cli/token_commands.h"
+
+int main(int argc, char** argv) {
+  try {
+    const std::vector<hc::cli::CommandGroup> groups = {
+        hc::cli::PartnershipCommands(), hc::cli::PeerCommands(),
+        hc::cli::EngagementCommands(),  hc::cli::ProgrammeCommands(),
+        hc::cli::TokenCommands(),
+    };
+    return hc::cli::Run(std::vector<std::string>(argv + 1, argv + argc), groups,
+                        std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "hcctl: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

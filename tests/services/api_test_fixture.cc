@@ -1,0 +1,132 @@
+#include "tests/services/api_test_fixture.h"
+
+#include <fstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+
+namespace hc::testing {
+
+v1::Date ToDate(absl::CivilDay day) {
+  v1::Date d;
+  d.set_year(static_cast<int>(day.year()));
+  d.set_month(day.month());
+  d.set_day(day.day());
+  return d;
+}
+
+absl::CivilDay Today() { return absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()); }
+
+void ApiTest::SetUp() {
+  services::ServerConfig config;
+  config.listen_address = "";
+  config.store_path = dir_.File("store.db");
+  config.token_file = dir_.File("lead.token");
+  config.worker_threads = 4;
+  auto server = services::HealthCheckServer::Start(config);
+  ASSERT_TRUE(server.ok()) << server.status();
+  server_ = *std::move(server);
+  std::ifstream in(config.token_file);
+  std::getline(in, lead_token_);
+  ASSERT_FALSE(lead_token_.empty());
+  auto channel = server_->InProcessChannel();
+  partnerships_ = v1::PartnershipService::NewStub(channel);
+  peers_ = v1::PeerService::NewStub(channel);
+  engagements_ = v1::EngagementService::NewStub(channel);
+  programme_ = v1::ProgrammeService::NewStub(channel);
+  access_ = v1::AccessService::NewStub(channel);
+}
+
+void ApiTest::TearDown() {
+  if (server_) server_->Shutdown(absl::Seconds(5));
+}
+
+std::unique_ptr<grpc::ClientContext> ApiTest::Ctx(const std::string& token) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  if (!token.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  return context;
+}
+
+std::string ApiTest::TokenFor(v1::Role role, const std::string& peer,
+                              const std::string& partnership) {
+  v1::CreateAccessTokenRequest request;
+  request.mutable_access_token()->set_display_name(absl::StrCat("holder of ", v1::Role_Name(role)));
+  request.mutable_access_token()->set_role(role);
+  request.mutable_access_token()->set_peer(peer);
+  request.mutable_access_token()->set_partnership(partnership);
+  v1::AccessToken token;
+  grpc::Status status = access_->CreateAccessToken(Lead().get(), request, &token);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return token.secret();
+}
+
+v1::Partnership ApiTest::MakePartnership(
+    const std::string& name, const std::vector<std::pair<std::string, v1::Sector>>& members) {
+  v1::CreatePartnershipRequest request;
+  v1::Partnership* p = request.mutable_partnership();
+  p->set_display_name(name);
+  p->set_kind(v1::PARTNERSHIP_KIND_CSP);
+  p->set_area("Anytown");
+  for (const auto& [member, sector] : members) {
+    v1::MemberOrganisation* m = p->add_members();
+    m->set_display_name(member);
+    m->set_sector(sector);
+  }
+  v1::Partnership created;
+  grpc::Status status = partnerships_->CreatePartnership(Lead().get(), request, &created);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return created;
+}
+
+v1::Peer ApiTest::MakePeer(const std::string& name, const std::string& organisation,
+                           v1::Sector sector, absl::CivilDay expiry) {
+  v1::CreatePeerRequest request;
+  v1::Peer* p = request.mutable_peer();
+  p->set_display_name(name);
+  std::string email = absl::AsciiStrToLower(name);
+  for (char& c : email) {
+    if (c == ' ') c = '.';
+  }
+  p->set_email(absl::StrCat(email, "@example.org"));
+  p->set_home_organisation(organisation);
+  p->set_home_sector(sector);
+  *p->mutable_accredited_date() = ToDate(Today() - 365);
+  *p->mutable_accreditation_expiry_date() = ToDate(expiry);
+  v1::Peer created;
+  grpc::Status status = peers_->CreatePeer(Lead().get(), request, &created);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return created;
+}
+
+v1::Engagement ApiTest::MakeEngagement(const std::string& partnership,
+                                       std::optional<absl::CivilDay> day1) {
+  v1::CreateEngagementRequest request;
+  v1::Engagement* e = request.mutable_engagement();
+  e->set_partnership(partnership);
+  e->set_purpose(v1::PURPOSE_DEVELOPMENTAL);
+  if (day1) {
+    *e->mutable_key_dates()->mutable_fieldwork_day1() = ToDate(*day1);
+    *e->mutable_key_dates()->mutable_fieldwork_day2() = ToDate(*day1 + 1);
+    *e->mutable_key_dates()->mutable_fieldwork_day3() = ToDate(*day1 + 2);
+  }
+  v1::Engagement created;
+  grpc::Status status = engagements_->CreateEngagement(Lead().get(), request, &created);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return created;
+}
+
+v1::Engagement ApiTest::AddMember(const std::string& engagement, const std::string& peer,
+                                  v1::TeamRole role) {
+  v1::AddTeamMemberRequest request;
+  request.set_engagement(engagement);
+  request.set_peer(peer);
+  request.set_role(role);
+  v1::Engagement updated;
+  grpc::Status status = engagements_->AddTeamMember(Lead().get(), request, &updated);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return updated;
+}
+
+}  // namespace hc::testing

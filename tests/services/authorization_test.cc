@@ -1,0 +1,230 @@
+// Every method of every healthcheck.v1 service, enumerated from the service
+// descriptors, refuses a call without a token (UNAUTHENTICATED), with an
+// unknown or revoked token (UNAUTHENTICATED), and from a principal with the
+// wrong role or no part in the resource (PERMISSION_DENIED). A method added
+// to the API is covered without touching this file; a list method must be
+// named in kFilteredLists and is then checked to return nothing foreign.
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+#include <grpcpp/generic/generic_stub.h>
+
+#include <future>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "tests/services/api_test_fixture.h"
+
+namespace hc::testing {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::MethodDescriptor;
+
+using GenericStub = grpc::TemplatedGenericStub<Message, Message>;
+
+constexpr const char* kApiFiles[] = {
+    "healthcheck/v1/partnership.proto", "healthcheck/v1/peer.proto",
+    "healthcheck/v1/engagement.proto",  "healthcheck/v1/programme.proto",
+    "healthcheck/v1/access.proto",
+};
+
+// Lists that every principal may call: they return only what it may see.
+const std::set<std::string> kFilteredLists = {
+    "healthcheck.v1.PartnershipService.ListPartnerships",
+    "healthcheck.v1.EngagementService.ListEngagements",
+};
+
+std::vector<const MethodDescriptor*> AllMethods() {
+  std::vector<const MethodDescriptor*> methods;
+  for (const char* file : kApiFiles) {
+    const auto* fd = google::protobuf::DescriptorPool::generated_pool()->FindFileByName(file);
+    EXPECT_NE(fd, nullptr) << file;
+    if (fd == nullptr) continue;
+    for (int s = 0; s < fd->service_count(); ++s) {
+      for (int m = 0; m < fd->service(s)->method_count(); ++m) {
+        methods.push_back(fd->service(s)->method(m));
+      }
+    }
+  }
+  return methods;
+}
+
+// The resource names a request is filled with: all belong to someone else.
+struct Targets {
+  std::string partnership;
+  std::string peer;
+  std::string engagement;
+  std::string access_token;
+};
+
+std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
+  const std::string service = method->service()->name();
+  if (service == "PartnershipService") return t.partnership;
+  if (service == "PeerService") return t.peer;
+  if (service == "AccessService") return t.access_token;
+  return t.engagement;
+}
+
+// Sets every resource-name field of `message` (and of its singular message
+// fields) to a real resource of another principal.
+void Fill(Message& message, const std::string& own, const Targets& t, int depth = 0) {
+  const Descriptor* d = message.GetDescriptor();
+  const auto* reflection = message.GetReflection();
+  for (int i = 0; i < d->field_count(); ++i) {
+    const FieldDescriptor* f = d->field(i);
+    if (f->is_repeated()) continue;
+    if (f->type() == FieldDescriptor::TYPE_STRING) {
+      if (f->name() == "name" || f->name() == "parent" || f->name() == "engagement") {
+        reflection->SetString(&message, f, f->name() == "engagement" ? t.engagement : own);
+      } else if (f->name() == "peer") {
+        reflection->SetString(&message, f, t.peer);
+      } else if (f->name() == "partnership") {
+        reflection->SetString(&message, f, t.partnership);
+      } else if (f->name() == "display_name" || f->name() == "reason") {
+        reflection->SetString(&message, f, "x");
+      }
+    } else if (f->type() == FieldDescriptor::TYPE_MESSAGE && depth < 1 &&
+               f->message_type()->full_name().rfind("healthcheck.v1.", 0) == 0) {
+      Fill(*reflection->MutableMessage(&message, f), own, t, depth + 1);
+    }
+  }
+}
+
+bool AllRepeatedEmpty(const Message& message) {
+  const Descriptor* d = message.GetDescriptor();
+  for (int i = 0; i < d->field_count(); ++i) {
+    if (d->field(i)->is_repeated() &&
+        message.GetReflection()->FieldSize(message, d->field(i)) > 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+class AuthorizationTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    stub_ = std::make_unique<GenericStub>(server_->InProcessChannel());
+    const v1::Partnership partnership =
+        MakePartnership("Anytown CSP", {{"Anytown Council", v1::SECTOR_LOCAL_GOVERNMENT}});
+    const v1::Peer reviewer =
+        MakePeer("Rita Reviewer", "Elsewhere Police", v1::SECTOR_POLICE, Today() + 400);
+    const v1::Engagement engagement = MakeEngagement(partnership.name());
+    AddMember(engagement.name(), reviewer.name(), v1::TEAM_ROLE_LEAD_PEER);
+    targets_ = {partnership.name(), reviewer.name(), engagement.name(), ""};
+
+    const v1::Partnership other = MakePartnership("Otherton LSP", {{"Otherton Council",
+                                                                    v1::SECTOR_LOCAL_GOVERNMENT}});
+    const v1::Peer outsider =
+        MakePeer("Owen Outsider", "Far Fire Service", v1::SECTOR_FIRE_AND_RESCUE, Today() + 400);
+    outsider_peer_token_ = TokenFor(v1::ROLE_PEER, outsider.name());
+    other_contact_token_ = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", other.name());
+
+    v1::ListAccessTokensResponse tokens;
+    ASSERT_TRUE(access_->ListAccessTokens(Lead().get(), {}, &tokens).ok());
+    targets_.access_token = tokens.access_tokens(0).name();
+  }
+
+  grpc::Status Call(const MethodDescriptor* method, const std::string& token,
+                    std::unique_ptr<Message>* response_out = nullptr) {
+    auto* factory = google::protobuf::MessageFactory::generated_factory();
+    std::unique_ptr<Message> request(factory->GetPrototype(method->input_type())->New());
+    std::unique_ptr<Message> response(factory->GetPrototype(method->output_type())->New());
+    Fill(*request, OwnResource(method, targets_), targets_);
+    auto context = Ctx(token);
+    std::promise<grpc::Status> done;
+    stub_->UnaryCall(context.get(),
+                     absl::StrCat("/", method->service()->full_name(), "/", method->name()), {},
+                     request.get(), response.get(), [&](grpc::Status s) { done.set_value(s); });
+    grpc::Status status = done.get_future().get();
+    if (response_out) *response_out = std::move(response);
+    return status;
+  }
+
+  std::unique_ptr<GenericStub> stub_;
+  Targets targets_;
+  std::string outsider_peer_token_;
+  std::string other_contact_token_;
+};
+
+TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
+  std::set<std::string> services;
+  for (const MethodDescriptor* m : AllMethods()) services.insert(m->service()->name());
+  EXPECT_EQ(services, (std::set<std::string>{"PartnershipService", "PeerService",
+                                             "EngagementService", "ProgrammeService",
+                                             "AccessService"}));
+  EXPECT_GE(AllMethods().size(), 30u);
+}
+
+TEST_F(AuthorizationTest, EveryMethodRefusesAMissingTokenWithUnauthenticated) {
+  for (const MethodDescriptor* m : AllMethods()) {
+    EXPECT_THAT(Call(m, ""), GrpcIs(grpc::StatusCode::UNAUTHENTICATED)) << m->full_name();
+  }
+}
+
+TEST_F(AuthorizationTest, EveryMethodRefusesAnUnknownTokenWithUnauthenticated) {
+  for (const MethodDescriptor* m : AllMethods()) {
+    EXPECT_THAT(Call(m, "hc_not-a-real-token"), GrpcIs(grpc::StatusCode::UNAUTHENTICATED))
+        << m->full_name();
+  }
+}
+
+TEST_F(AuthorizationTest, EveryMethodRefusesARevokedToken) {
+  const std::string token = TokenFor(v1::ROLE_PROGRAMME_LEAD);
+  v1::ListAccessTokensResponse tokens;
+  ASSERT_TRUE(access_->ListAccessTokens(Lead().get(), {}, &tokens).ok());
+  v1::RevokeAccessTokenRequest revoke;
+  revoke.set_name(tokens.access_tokens(tokens.access_tokens_size() - 1).name());
+  v1::AccessToken revoked;
+  ASSERT_TRUE(access_->RevokeAccessToken(Lead().get(), revoke, &revoked).ok());
+  for (const MethodDescriptor* m : AllMethods()) {
+    EXPECT_THAT(Call(m, token), GrpcIs(grpc::StatusCode::UNAUTHENTICATED)) << m->full_name();
+  }
+}
+
+TEST_F(AuthorizationTest, EveryMethodRefusesAPeerWithNoPartInTheResource) {
+  for (const MethodDescriptor* m : AllMethods()) {
+    std::unique_ptr<Message> response;
+    grpc::Status status = Call(m, outsider_peer_token_, &response);
+    if (kFilteredLists.count(m->full_name())) {
+      EXPECT_TRUE(status.ok()) << m->full_name() << ": " << status.error_message();
+      EXPECT_TRUE(AllRepeatedEmpty(*response)) << m->full_name() << " leaked "
+                                               << response->ShortDebugString();
+    } else {
+      EXPECT_THAT(status, GrpcIs(grpc::StatusCode::PERMISSION_DENIED)) << m->full_name();
+    }
+  }
+}
+
+TEST_F(AuthorizationTest, EveryMethodRefusesAnotherPartnershipsContact) {
+  for (const MethodDescriptor* m : AllMethods()) {
+    std::unique_ptr<Message> response;
+    grpc::Status status = Call(m, other_contact_token_, &response);
+    if (kFilteredLists.count(m->full_name())) {
+      EXPECT_TRUE(status.ok()) << m->full_name() << ": " << status.error_message();
+      // The contact sees their own partnership only, never the target's.
+      EXPECT_EQ(response->ShortDebugString().find(targets_.partnership), std::string::npos)
+          << m->full_name();
+      EXPECT_EQ(response->ShortDebugString().find(targets_.engagement), std::string::npos)
+          << m->full_name();
+    } else {
+      EXPECT_THAT(status, GrpcIs(grpc::StatusCode::PERMISSION_DENIED)) << m->full_name();
+    }
+  }
+}
+
+TEST_F(AuthorizationTest, AMalformedAuthorizationHeaderIsUnauthenticated) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->AddMetadata("authorization", lead_token_);  // no "Bearer "
+  v1::ListPartnershipsResponse response;
+  EXPECT_THAT(partnerships_->ListPartnerships(context.get(), {}, &response),
+              GrpcIsWith(grpc::StatusCode::UNAUTHENTICATED, "Bearer"));
+}
+
+}  // namespace
+}  // namespace hc::testing
