@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/algorithm/container.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/engagement_workflow_commands.h"
@@ -21,8 +20,6 @@ namespace {
 
 namespace v1 = ::healthcheck::v1;
 
-constexpr char kStakeholdersPath[] = "scoping.stakeholders";
-
 // The fields that can be set on create and changed by update.
 std::vector<FieldFlag> EngagementFields() {
   return {
@@ -32,13 +29,17 @@ std::vector<FieldFlag> EngagementFields() {
        "An issue the health check should look at."},
       {"outcome", "scoping.desired_outcomes", "scoping.desired_outcomes",
        "An outcome the partnership wants from it."},
-      {"inform", "scoping.stakeholders.inform", kStakeholdersPath,
+      {"inform", "scoping.stakeholders.inform",
+       "scoping.stakeholders.inform",
        "A stakeholder to keep informed (low interest, high influence)."},
-      {"involve", "scoping.stakeholders.involve", kStakeholdersPath,
+      {"involve", "scoping.stakeholders.involve",
+       "scoping.stakeholders.involve",
        "A stakeholder to involve closely (high interest, high influence)."},
-      {"be-aware", "scoping.stakeholders.be_aware", kStakeholdersPath,
+      {"be-aware", "scoping.stakeholders.be_aware",
+       "scoping.stakeholders.be_aware",
        "A stakeholder to be aware of (low interest, low influence)."},
-      {"keep-on-board", "scoping.stakeholders.keep_on_board", kStakeholdersPath,
+      {"keep-on-board", "scoping.stakeholders.keep_on_board",
+       "scoping.stakeholders.keep_on_board",
        "A stakeholder to keep on board (high interest, low influence)."},
       {"arrangements", "scoping.arrangements", "scoping.arrangements",
        "Where, when and how the health check is carried out."},
@@ -171,34 +172,6 @@ absl::Status List(const Invocation& invocation) {
       EngagementsTable);
 }
 
-// The API updates the stakeholder map as a whole, so the quadrants not
-// named on the command line are copied from `current` to keep them.
-void KeepOtherQuadrants(const FlagValues& flags,
-                        const v1::StakeholderMap& current,
-                        v1::StakeholderMap& edited) {
-  if (!flags.Has("inform")) *edited.mutable_inform() = current.inform();
-  if (!flags.Has("involve")) *edited.mutable_involve() = current.involve();
-  if (!flags.Has("be-aware")) *edited.mutable_be_aware() = current.be_aware();
-  if (!flags.Has("keep-on-board")) {
-    *edited.mutable_keep_on_board() = current.keep_on_board();
-  }
-}
-
-// Read-modify-write for the stakeholder quadrants; the etag read (unless
-// --etag was given) makes the write fail with ABORTED if the engagement
-// changed in between.
-absl::Status MergeStakeholders(const Invocation& invocation,
-                               v1::EngagementService::Stub& stub,
-                               v1::Engagement& edited) {
-  absl::StatusOr<v1::Engagement> current =
-      Fetch(invocation, stub, edited.name());
-  if (!current.ok()) return current.status();
-  KeepOtherQuadrants(invocation.flags, current->scoping().stakeholders(),
-                     *edited.mutable_scoping()->mutable_stakeholders());
-  if (edited.etag().empty()) edited.set_etag(current->etag());
-  return absl::OkStatus();
-}
-
 absl::Status Update(const Invocation& invocation) {
   absl::StatusOr<std::string> name =
       ResourceName(kEngagements, "ENGAGEMENT", invocation.args[0]);
@@ -212,10 +185,6 @@ absl::Status Update(const Invocation& invocation) {
   engagement.set_name(*name);
   engagement.set_etag(invocation.flags.Get("etag"));
   auto stub = NewStub(invocation);
-  if (absl::c_linear_search(*paths, kStakeholdersPath)) {
-    absl::Status merged = MergeStakeholders(invocation, *stub, engagement);
-    if (!merged.ok()) return merged;
-  }
   request.mutable_update_mask()->mutable_paths()->Add(paths->begin(),
                                                       paths->end());
   v1::Engagement response;
@@ -306,9 +275,7 @@ CommandGroup EngagementCommands() {
       {"update",
        {"ENGAGEMENT"},
        "Change the purpose, scoping record or key dates given.",
-       absl::StrCat(kUpdateDetails,
-                    " A stakeholder flag replaces only its own quadrant: "
-                    "hcctl reads the others first and sends them back."),
+       kUpdateDetails,
        UpdateFlags(),
        Update},
   };

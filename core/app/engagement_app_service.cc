@@ -17,7 +17,12 @@ using domain::KeyDates;
   {"key_dates." #field,         \
    [](const Engagement& f, Engagement& t) { t.key_dates.field = f.key_dates.field; }}
 
-constexpr std::array<FieldRule<Engagement>, 15> kUpdatable{{
+#define HC_QUADRANT_RULE(field)                                  \
+  {"scoping.stakeholders." #field, [](const Engagement& f, Engagement& t) { \
+     t.scoping.stakeholders.field = f.scoping.stakeholders.field;          \
+   }}
+
+constexpr std::array<FieldRule<Engagement>, 19> kUpdatable{{
     {"purpose", [](const Engagement& f, Engagement& t) { t.purpose = f.purpose; }},
     {"scoping", [](const Engagement& f, Engagement& t) { t.scoping = f.scoping; }},
     {"scoping.issues",
@@ -28,6 +33,10 @@ constexpr std::array<FieldRule<Engagement>, 15> kUpdatable{{
      }},
     {"scoping.stakeholders",
      [](const Engagement& f, Engagement& t) { t.scoping.stakeholders = f.scoping.stakeholders; }},
+    HC_QUADRANT_RULE(inform),
+    HC_QUADRANT_RULE(involve),
+    HC_QUADRANT_RULE(be_aware),
+    HC_QUADRANT_RULE(keep_on_board),
     {"scoping.arrangements",
      [](const Engagement& f, Engagement& t) { t.scoping.arrangements = f.scoping.arrangements; }},
     {"key_dates", [](const Engagement& f, Engagement& t) { t.key_dates = f.key_dates; }},
@@ -42,6 +51,7 @@ constexpr std::array<FieldRule<Engagement>, 15> kUpdatable{{
 }};
 
 #undef HC_KEY_DATE_RULE
+#undef HC_QUADRANT_RULE
 
 std::string NameOf(absl::string_view id) { return absl::StrCat("engagements/", id); }
 

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "core/domain/team.h"
 #include "core/domain/validation.h"
@@ -126,7 +127,7 @@ absl::Status GuardFollowUp(const TransitionInput& in) {
 
 absl::Status GuardClose(const TransitionInput& in) {
   if (in.engagement.stage == Stage::kImprovementPlan && !in.facts.plan_approved &&
-      in.reason.empty()) {
+      absl::StripAsciiWhitespace(in.reason).empty()) {
     return Refuse(in, "cannot close without an approved plan or a recorded reason");
   }
   return absl::OkStatus();

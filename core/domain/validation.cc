@@ -27,6 +27,13 @@ size_t CountCharacters(absl::string_view s, bool multiline) {
       return absl::string_view::npos;
     }
     if (i + len > s.size()) return absl::string_view::npos;
+    // The second byte's range excludes overlong forms, UTF-16 surrogates and
+    // code points above U+10FFFF (RFC 3629, section 4).
+    const auto second = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
+    if ((c == 0xe0 && second < 0xa0) || (c == 0xed && second > 0x9f) ||
+        (c == 0xf0 && second < 0x90) || (c == 0xf4 && second > 0x8f)) {
+      return absl::string_view::npos;
+    }
     for (size_t k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) {
         return absl::string_view::npos;

@@ -3,6 +3,7 @@
 // SIGINT.
 
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <string>
@@ -30,6 +31,9 @@ ABSL_FLAG(bool, enable_echo, false, "Register the benchmarks' bare echo service"
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("The partnership health-check server. Usage: hc_server [flags]");
   absl::ParseCommandLine(argc, argv);
+
+  // The store and its token file hold confidential data: owner-only files.
+  umask(0077);
 
   // Block the stop signals before any thread starts, so that only sigwait
   // below receives them.

@@ -206,6 +206,23 @@ TEST_F(EngagementApiTest, UpdateAppliesOnlyTheMaskAndRefusesAStaleEtag) {
               GrpcIsWith(StatusCode::INVALID_ARGUMENT, "update_mask"));
 }
 
+TEST_F(EngagementApiTest, AStakeholderQuadrantUpdatesAlone) {
+  v1::UpdateEngagementRequest request;
+  request.mutable_engagement()->set_name(engagement_.name());
+  request.mutable_engagement()->mutable_scoping()->mutable_stakeholders()->add_involve("Board");
+  request.mutable_engagement()->mutable_scoping()->mutable_stakeholders()->add_inform("Press");
+  request.mutable_update_mask()->add_paths("scoping.stakeholders");
+  v1::Engagement out;
+  ASSERT_TRUE(engagements_->UpdateEngagement(Lead().get(), request, &out).ok());
+  request.mutable_engagement()->mutable_scoping()->mutable_stakeholders()->clear_involve();
+  request.mutable_engagement()->mutable_scoping()->mutable_stakeholders()->set_inform(0, "Residents");
+  request.mutable_update_mask()->set_paths(0, "scoping.stakeholders.inform");
+  ASSERT_TRUE(engagements_->UpdateEngagement(Lead().get(), request, &out).ok());
+  ASSERT_EQ(out.scoping().stakeholders().involve_size(), 1);
+  EXPECT_EQ(out.scoping().stakeholders().involve(0), "Board");
+  EXPECT_EQ(out.scoping().stakeholders().inform(0), "Residents");
+}
+
 TEST_F(EngagementApiTest, LifecycleAdvancesOnlyWhenGuardsAreMet) {
   v1::Engagement out;
   EXPECT_THAT(Transition(&v1::EngagementService::Stub::BeginDeskResearch, lead_token_, "", &out),

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
@@ -53,7 +54,7 @@ void BindPeer(Statement& st, const domain::Peer& p) {
 }
 
 absl::Status EmailTaken(absl::Status s, const domain::Peer& p) {
-  if (!absl::IsAlreadyExists(s)) return s;
+  if (!absl::IsAlreadyExists(s) || !absl::StrContains(s.message(), "peers.email")) return s;
   return absl::AlreadyExistsError(
       absl::StrCat("a peer with email ", p.email, " is already registered"));
 }
