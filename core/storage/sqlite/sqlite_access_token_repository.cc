@@ -1,10 +1,9 @@
 #include "core/storage/sqlite/sqlite_access_token_repository.h"
 
-#include <limits>
-
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -64,22 +63,12 @@ absl::StatusOr<domain::AccessToken> SqliteAccessTokenRepository::FindBySecretHas
 
 absl::StatusOr<app::Page<domain::AccessToken>> SqliteAccessTokenRepository::List(
     const app::PageRequest& page) {
-  const app::Cursor after =
-      page.after.value_or(app::Cursor{std::numeric_limits<int64_t>::min(), ""});
+  const app::Cursor after = StartOf(page);
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectPage));
-  st.Bind(1, after.key).Bind(2, after.id).Bind(3, static_cast<int64_t>(page.limit) + 1);
-  app::Page<domain::AccessToken> result;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) return result;
-    if (static_cast<int>(result.items.size()) == page.limit) {
-      const auto& last = result.items.back();
-      result.next = app::Cursor{ToMicros(last.create_time), last.id};
-      return result;
-    }
-    HC_ASSIGN_OR_RETURN(domain::AccessToken t, ReadToken(st));
-    result.items.push_back(std::move(t));
-  }
+  st.Bind(1, after.key).Bind(2, after.id).Bind(3, FetchLimit(page));
+  return ReadPage<domain::AccessToken>(st, page, ReadToken, [](const domain::AccessToken& t) {
+    return app::Cursor{ToMicros(t.create_time), t.id};
+  });
 }
 
 absl::StatusOr<int64_t> SqliteAccessTokenRepository::Count() {

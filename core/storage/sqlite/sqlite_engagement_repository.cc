@@ -1,11 +1,10 @@
 #include "core/storage/sqlite/sqlite_engagement_repository.h"
 
 #include <array>
-#include <limits>
-
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -204,25 +203,14 @@ absl::StatusOr<Engagement> SqliteEngagementRepository::Get(absl::string_view id)
 
 absl::StatusOr<app::Page<Engagement>> SqliteEngagementRepository::List(
     const app::EngagementQuery& query, const app::PageRequest& page) {
-  const app::Cursor after =
-      page.after.value_or(app::Cursor{std::numeric_limits<int64_t>::min(), ""});
+  const app::Cursor after = StartOf(page);
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectPage));
   st.Bind(1, after.key).Bind(2, after.id);
   BindQuery(st, query);
-  st.Bind(8, static_cast<int64_t>(page.limit) + 1);
-  app::Page<Engagement> result;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
-    if (static_cast<int>(result.items.size()) == page.limit) {
-      const auto& last = result.items.back().meta;
-      result.next = app::Cursor{ToMicros(last.create_time), last.id};
-      break;
-    }
-    HC_ASSIGN_OR_RETURN(Engagement e, Read(st));
-    result.items.push_back(std::move(e));
-  }
-  return result;
+  st.Bind(8, FetchLimit(page));
+  return ReadPage<Engagement>(
+      st, page, [this](const Statement& row) { return Read(row); },
+      [](const Engagement& e) { return CreationCursor(e.meta); });
 }
 
 absl::StatusOr<std::vector<Engagement>> SqliteEngagementRepository::ListAll(
@@ -289,25 +277,21 @@ absl::StatusOr<app::Page<domain::StageChange>> SqliteEngagementRepository::ListS
     absl::string_view engagement_id, const app::PageRequest& page) {
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectStageChanges));
   st.Bind(1, engagement_id).Bind(2, page.after ? page.after->key : int64_t{0});
-  st.Bind(3, static_cast<int64_t>(page.limit) + 1);
-  app::Page<domain::StageChange> result;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) return result;
-    if (static_cast<int>(result.items.size()) == page.limit) {
-      result.next = app::Cursor{result.items.back().sequence, ""};
-      return result;
-    }
-    domain::StageChange c;
-    c.engagement_id = std::string(engagement_id);
-    c.sequence = st.Int(0);
-    HC_ASSIGN_OR_RETURN(c.from, ReadEnum(st, 1, domain::ParseStage));
-    HC_ASSIGN_OR_RETURN(c.to, ReadEnum(st, 2, domain::ParseStage));
-    c.actor = st.Text(3);
-    c.time = FromMicros(st.Int(4));
-    c.reason = st.Text(5);
-    result.items.push_back(std::move(c));
-  }
+  st.Bind(3, FetchLimit(page));
+  return ReadPage<domain::StageChange>(
+      st, page,
+      [&](const Statement& row) -> absl::StatusOr<domain::StageChange> {
+        domain::StageChange c;
+        c.engagement_id = std::string(engagement_id);
+        c.sequence = row.Int(0);
+        HC_ASSIGN_OR_RETURN(c.from, ReadEnum(row, 1, domain::ParseStage));
+        HC_ASSIGN_OR_RETURN(c.to, ReadEnum(row, 2, domain::ParseStage));
+        c.actor = row.Text(3);
+        c.time = FromMicros(row.Int(4));
+        c.reason = row.Text(5);
+        return c;
+      },
+      [](const domain::StageChange& c) { return app::Cursor{c.sequence, ""}; });
 }
 
 }  // namespace hc::storage

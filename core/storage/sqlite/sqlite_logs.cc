@@ -2,6 +2,7 @@
 
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -29,19 +30,16 @@ absl::StatusOr<app::Page<domain::AuditRecord>> SqliteAuditLog::List(
     const app::PageRequest& page) {
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectAudit));
   st.Bind(1, page.after ? page.after->key : int64_t{0});
-  st.Bind(2, static_cast<int64_t>(page.limit) + 1);
-  app::Page<domain::AuditRecord> result;
+  st.Bind(2, FetchLimit(page));
   int64_t last_sequence = 0;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) return result;
-    if (static_cast<int>(result.items.size()) == page.limit) {
-      result.next = app::Cursor{last_sequence, ""};
-      return result;
-    }
-    last_sequence = st.Int(0);
-    result.items.push_back({st.Text(1), st.Text(2), st.Text(3), FromMicros(st.Int(4))});
-  }
+  return ReadPage<domain::AuditRecord>(
+      st, page,
+      [&](const Statement& row) -> absl::StatusOr<domain::AuditRecord> {
+        last_sequence = row.Int(0);
+        return domain::AuditRecord{row.Text(1), row.Text(2), row.Text(3),
+                                   FromMicros(row.Int(4))};
+      },
+      [&](const domain::AuditRecord&) { return app::Cursor{last_sequence, ""}; });
 }
 
 absl::StatusOr<std::optional<app::RecordedRequest>> SqliteRequestLog::Find(

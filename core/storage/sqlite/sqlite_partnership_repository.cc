@@ -1,10 +1,9 @@
 #include "core/storage/sqlite/sqlite_partnership_repository.h"
 
-#include <limits>
-
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -71,24 +70,13 @@ absl::StatusOr<domain::Partnership> SqlitePartnershipRepository::Get(absl::strin
 
 absl::StatusOr<app::Page<domain::Partnership>> SqlitePartnershipRepository::List(
     const app::PartnershipQuery& query, const app::PageRequest& page) {
-  const app::Cursor after =
-      page.after.value_or(app::Cursor{std::numeric_limits<int64_t>::min(), ""});
+  const app::Cursor after = StartOf(page);
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectPage));
   st.Bind(1, after.key).Bind(2, after.id).Bind(3, query.id).Bind(4, query.with_team_peer);
-  st.Bind(5, static_cast<int64_t>(page.limit) + 1);
-  app::Page<domain::Partnership> result;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
-    if (static_cast<int>(result.items.size()) == page.limit) {
-      const auto& last = result.items.back().meta;
-      result.next = app::Cursor{ToMicros(last.create_time), last.id};
-      break;
-    }
-    HC_ASSIGN_OR_RETURN(domain::Partnership p, Read(st));
-    result.items.push_back(std::move(p));
-  }
-  return result;
+  st.Bind(5, FetchLimit(page));
+  return ReadPage<domain::Partnership>(
+      st, page, [this](const Statement& row) { return Read(row); },
+      [](const domain::Partnership& p) { return CreationCursor(p.meta); });
 }
 
 absl::Status SqlitePartnershipRepository::WriteMembers(const domain::Partnership& p) {

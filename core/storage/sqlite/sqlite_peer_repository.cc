@@ -1,11 +1,10 @@
 #include "core/storage/sqlite/sqlite_peer_repository.h"
 
-#include <limits>
-
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -91,8 +90,7 @@ absl::StatusOr<domain::Peer> SqlitePeerRepository::Get(absl::string_view id) {
 
 absl::StatusOr<app::Page<domain::Peer>> SqlitePeerRepository::List(
     const app::PeerQuery& query, const app::PageRequest& page) {
-  const app::Cursor after =
-      page.after.value_or(app::Cursor{std::numeric_limits<int64_t>::min(), ""});
+  const app::Cursor after = StartOf(page);
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectPage));
   st.Bind(1, after.key).Bind(2, after.id);
   if (query.home_sector) {
@@ -100,20 +98,10 @@ absl::StatusOr<app::Page<domain::Peer>> SqlitePeerRepository::List(
   } else {
     st.BindNull(3);
   }
-  st.Bind(4, DateText(query.expiring_before)).Bind(5, static_cast<int64_t>(page.limit) + 1);
-  app::Page<domain::Peer> result;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
-    if (static_cast<int>(result.items.size()) == page.limit) {
-      const auto& last = result.items.back().meta;
-      result.next = app::Cursor{ToMicros(last.create_time), last.id};
-      break;
-    }
-    HC_ASSIGN_OR_RETURN(domain::Peer p, Read(st));
-    result.items.push_back(std::move(p));
-  }
-  return result;
+  st.Bind(4, DateText(query.expiring_before)).Bind(5, FetchLimit(page));
+  return ReadPage<domain::Peer>(
+      st, page, [this](const Statement& row) { return Read(row); },
+      [](const domain::Peer& p) { return CreationCursor(p.meta); });
 }
 
 absl::StatusOr<std::vector<domain::Peer>> SqlitePeerRepository::ListExpiring(absl::CivilDay from,
