@@ -125,4 +125,24 @@ kill -TERM "$server_pid"
 wait "$server_pid" || fail "server exited with $? on SIGTERM"
 grep -q "event=stopped" "$work/server.log" || fail "no clean stop logged"
 server_pid=""
+
+# TLS: with a certificate and key the server speaks TLS only.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
+  -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" 2> /dev/null
+: > "$work/server.log"
+"$server_bin" --listen=127.0.0.1:0 --store="$work/hc.db" --tls_cert="$work/cert.pem" \
+  --tls_key="$work/key.pem" >> "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/.*event=serving .*port=\([0-9]*\).*tls=on.*/\1/p' "$work/server.log")
+  [[ -n "$port" ]] && break
+  sleep 0.1
+done
+[[ -n "$port" ]] || fail "TLS server did not start"
+hcctl --server="localhost:$port" --tls-ca="$work/cert.pem" engagements get "$engagement" > /dev/null ||
+  fail "no TLS call"
+expect_refusal UNAVAILABLE "" -- hcctl --server="localhost:$port" --timeout=2 peers list
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "TLS server exited with $?"
+server_pid=""
 echo "e2e workflow: 1 passed, 0 failed"
