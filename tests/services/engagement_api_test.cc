@@ -299,6 +299,47 @@ TEST_F(EngagementApiTest, FieldworkNeedsTwoAccreditedFullMembers) {
               GrpcIs(StatusCode::PERMISSION_DENIED));
 }
 
+TEST_F(EngagementApiTest, PastFieldworkRunsOnToTheReportWhosePublicationNeedsFindings) {
+  // An engagement whose fieldwork days have passed can go as far as REPORT.
+  engagement_ = MakeEngagement(partnership_.name(), Today() - 3);
+  v1::Engagement out;
+  ASSERT_TRUE(ScopeForDeskResearch(&out).ok());
+  ASSERT_TRUE(Add(lead_, v1::TEAM_ROLE_LEAD_PEER, &out).ok());
+  ASSERT_TRUE(Add(health_, v1::TEAM_ROLE_PEER, &out).ok());
+  v1::UpdateEngagementRequest window;
+  window.mutable_engagement()->set_name(engagement_.name());
+  *window.mutable_engagement()->mutable_key_dates()->mutable_questionnaire_open() =
+      ToDate(Today() - 30);
+  *window.mutable_engagement()->mutable_key_dates()->mutable_questionnaire_close() =
+      ToDate(Today() - 10);
+  window.mutable_update_mask()->add_paths("key_dates.questionnaire_open");
+  window.mutable_update_mask()->add_paths("key_dates.questionnaire_close");
+  ASSERT_TRUE(engagements_->UpdateEngagement(Lead().get(), window, &out).ok());
+  using Stub = v1::EngagementService::Stub;
+  for (auto method : {&Stub::BeginDeskResearch, &Stub::OpenQuestionnaire, &Stub::StartFieldwork}) {
+    ASSERT_TRUE(Transition(method, lead_token_, "", &out).ok());
+  }
+  EXPECT_THAT(Transition(&Stub::GiveInitialFeedback, lead_token_, "", &out),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "reason"));
+  ASSERT_TRUE(Transition(&Stub::GiveInitialFeedback, lead_token_, "Strong shared vision", &out).ok());
+  EXPECT_EQ(out.initial_feedback_summary(), "Strong shared vision");
+
+  v1::TransitionEngagementRequest stale;
+  stale.set_name(engagement_.name());
+  stale.set_etag(engagement_.etag());
+  EXPECT_THAT(engagements_->BeginReport(Lead().get(), stale, &out), GrpcIs(StatusCode::ABORTED));
+  ASSERT_TRUE(Transition(&Stub::BeginReport, lead_token_, "", &out).ok());
+  EXPECT_EQ(out.stage(), v1::REPORT);
+  EXPECT_THAT(Transition(&Stub::PublishReport, lead_token_, "", &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "no agreed findings"));
+  EXPECT_THAT(Transition(&Stub::BeginFollowUp, lead_token_, "", &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "is REPORT"));
+  EXPECT_THAT(Transition(&Stub::CloseEngagement, lead_token_, "no plan", &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "is REPORT"));
+  // The report due date passed? Not yet: four weeks after day 3.
+  EXPECT_EQ(out.overdue_dates_size(), 0);
+}
+
 TEST_F(EngagementApiTest, PeersSeeOnlyTheirEngagementsAndContactsOnlyTheirPartnerships) {
   v1::Engagement out;
   ASSERT_TRUE(Add(lead_, v1::TEAM_ROLE_LEAD_PEER, &out).ok());
