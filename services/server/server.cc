@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/app/access_app_service.h"
 #include "core/app/engagement_app_service.h"
+#include "core/app/framework_app_service.h"
 #include "core/app/partnership_app_service.h"
 #include "core/app/peer_app_service.h"
 #include "core/app/programme_app_service.h"
@@ -24,6 +25,9 @@
 #include "services/common/log.h"
 #include "services/echo/echo_grpc_service.h"
 #include "services/engagement/engagement_grpc_service.h"
+#include "services/framework/framework_files.h"
+#include "services/framework/framework_grpc_service.h"
+#include "services/framework/proto_framework_codec.h"
 #include "services/partnership/partnership_grpc_service.h"
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
@@ -41,6 +45,8 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::PeerAppService> peers;
   std::unique_ptr<app::EngagementAppService> engagements;
   std::unique_ptr<app::ProgrammeAppService> programme;
+  ProtoFrameworkCodec framework_codec;
+  std::unique_ptr<app::FrameworkAppService> frameworks;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -97,6 +103,17 @@ absl::Status Bootstrap(app::AccessAppService& access, const ServerConfig& config
   return absl::OkStatus();
 }
 
+// Parses and validates the built-in benchmark files (refusing to start on a
+// bad one) and stores a new version of each that changed.
+absl::Status LoadBuiltinFrameworks(app::FrameworkAppService& frameworks) {
+  HC_ASSIGN_OR_RETURN(std::vector<domain::Framework> builtins,
+                      ParseFrameworkFiles(BuiltinFrameworkFiles()));
+  HC_ASSIGN_OR_RETURN(int added, frameworks.SyncBuiltins(builtins));
+  LogLine("info", "frameworks_loaded",
+          {{"files", absl::StrCat(builtins.size())}, {"new_versions", absl::StrCat(added)}});
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
@@ -111,7 +128,9 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.peers = std::make_unique<app::PeerAppService>(*p.store, p.clock, p.ids);
   p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids);
   p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
+  p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
+  HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
   p.executor = std::make_unique<Executor>(config.worker_threads);
   p.runner = std::make_unique<CallRunner>(*p.access, *p.executor);
@@ -120,6 +139,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<EngagementGrpcService>(*p.runner, *p.engagements));
   p.services.push_back(std::make_unique<ProgrammeGrpcService>(*p.runner, *p.programme));
   p.services.push_back(std::make_unique<AccessGrpcService>(*p.runner, *p.access));
+  p.services.push_back(std::make_unique<FrameworkGrpcService>(*p.runner, *p.frameworks));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -13,6 +13,7 @@
 #include "core/app/ports/page.h"
 #include "core/domain/audit.h"
 #include "core/domain/engagement.h"
+#include "core/domain/framework.h"
 #include "core/domain/partnership.h"
 #include "core/domain/peer.h"
 #include "core/domain/principal.h"
@@ -116,6 +117,32 @@ class AuditLog {
   virtual absl::StatusOr<Page<domain::AuditRecord>> List(const PageRequest& page) = 0;
 };
 
+// One stored version of a benchmark: its definition is an encoded
+// domain::Framework (see FrameworkCodec), written once and never changed.
+struct FrameworkRecord {
+  std::string framework_id;
+  int version = 0;
+  std::string display_name;
+  bool builtin = false;
+  std::string fingerprint;  // of the definition as loaded, to spot a changed file
+  std::string definition;
+  absl::Time create_time = absl::UnixEpoch();
+};
+
+// Versions are append-only: there is no update and no delete.
+class FrameworkRepository {
+ public:
+  virtual ~FrameworkRepository() = default;
+  virtual absl::StatusOr<FrameworkRecord> Get(absl::string_view framework_id, int version) = 0;
+  // The highest version of `framework_id`, or nullopt if there is none.
+  virtual absl::StatusOr<std::optional<FrameworkRecord>> Latest(
+      absl::string_view framework_id) = 0;
+  // Ordered by (framework_id, version); cursor id = framework_id, key = version.
+  virtual absl::StatusOr<Page<FrameworkRecord>> List(const PageRequest& page) = 0;
+  // ALREADY_EXISTS if that version exists.
+  virtual absl::Status Insert(const FrameworkRecord& record) = 0;
+};
+
 // What a create with a request_id produced (AIP-155).
 struct RecordedRequest {
   std::string fingerprint;  // of the request, to detect a reused id
@@ -139,6 +166,7 @@ class Repositories {
   virtual PeerRepository& peers() = 0;
   virtual EngagementRepository& engagements() = 0;
   virtual AccessTokenRepository& access_tokens() = 0;
+  virtual FrameworkRepository& frameworks() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;
 };

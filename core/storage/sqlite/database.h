@@ -38,6 +38,8 @@ class Statement {
     return Bind(index, absl::string_view(value));
   }
   Statement& BindNull(int index);
+  // Binds bytes as a BLOB.
+  Statement& BindBlob(int index, absl::string_view bytes);
   // Binds the value, or NULL when absent.
   template <typename T>
   Statement& Bind(int index, const std::optional<T>& value) {
@@ -51,6 +53,7 @@ class Statement {
 
   int64_t Int(int column) const;
   std::string Text(int column) const;
+  std::string Blob(int column) const;
   bool IsNull(int column) const;
 
  private:

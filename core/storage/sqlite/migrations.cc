@@ -145,6 +145,27 @@ CREATE TABLE requests (
   PRIMARY KEY (scope, request_id)
 ) STRICT;
 )sql",
+    // 2: benchmark versions, written once and never changed.
+    R"sql(
+CREATE TABLE frameworks (
+  framework_id TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  display_name TEXT NOT NULL,
+  builtin INTEGER NOT NULL CHECK (builtin IN (0, 1)),
+  fingerprint TEXT NOT NULL,
+  definition BLOB NOT NULL,
+  create_us INTEGER NOT NULL,
+  PRIMARY KEY (framework_id, version)
+) STRICT;
+CREATE TRIGGER frameworks_never_change BEFORE UPDATE ON frameworks
+BEGIN
+  SELECT RAISE(ABORT, 'a framework version never changes; add a new version');
+END;
+CREATE TRIGGER frameworks_never_go BEFORE DELETE ON frameworks
+BEGIN
+  SELECT RAISE(ABORT, 'a framework version is never deleted');
+END;
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

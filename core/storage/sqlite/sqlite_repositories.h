@@ -5,6 +5,7 @@
 #include "core/storage/sqlite/database.h"
 #include "core/storage/sqlite/sqlite_access_token_repository.h"
 #include "core/storage/sqlite/sqlite_engagement_repository.h"
+#include "core/storage/sqlite/sqlite_framework_repository.h"
 #include "core/storage/sqlite/sqlite_logs.h"
 #include "core/storage/sqlite/sqlite_partnership_repository.h"
 #include "core/storage/sqlite/sqlite_peer_repository.h"
@@ -15,13 +16,14 @@ namespace hc::storage {
 class SqliteRepositories final : public app::Repositories {
  public:
   explicit SqliteRepositories(Database& db)
-      : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), audit_log_(db),
-        requests_(db) {}
+      : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
+        audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
   app::EngagementRepository& engagements() override { return engagements_; }
   app::AccessTokenRepository& access_tokens() override { return access_tokens_; }
+  app::FrameworkRepository& frameworks() override { return frameworks_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -30,6 +32,7 @@ class SqliteRepositories final : public app::Repositories {
   SqlitePeerRepository peers_;
   SqliteEngagementRepository engagements_;
   SqliteAccessTokenRepository access_tokens_;
+  SqliteFrameworkRepository frameworks_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };
