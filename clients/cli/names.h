@@ -13,6 +13,7 @@ inline constexpr absl::string_view kPartnerships = "partnerships";
 inline constexpr absl::string_view kPeers = "peers";
 inline constexpr absl::string_view kEngagements = "engagements";
 inline constexpr absl::string_view kAccessTokens = "accessTokens";
+inline constexpr absl::string_view kFrameworks = "frameworks";
 
 // Returns `text` as a resource name in `collection`: a bare id gains the
 // prefix ("abc" -> "engagements/abc"), a full name is kept as it is. Returns

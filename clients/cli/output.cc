@@ -6,17 +6,11 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace hc::cli {
 namespace {
-
-// The number of code points in UTF-8 `text`: the bytes that do not continue
-// a sequence.
-size_t DisplayWidth(absl::string_view text) {
-  return std::count_if(text.begin(), text.end(),
-                       [](char c) { return (c & 0xc0) != 0x80; });
-}
 
 std::string PadTo(absl::string_view text, size_t width) {
   return absl::StrCat(
@@ -28,6 +22,12 @@ std::string OrDash(std::string text) {
 }
 
 }  // namespace
+
+// The bytes that do not continue a sequence.
+size_t DisplayWidth(absl::string_view text) {
+  return std::count_if(text.begin(), text.end(),
+                       [](char c) { return (c & 0xc0) != 0x80; });
+}
 
 Table::Table(std::vector<std::string> header) {
   rows_.push_back(std::move(header));
@@ -87,6 +87,32 @@ std::string Fields::Render(int indent) const {
     }
   }
   return text;
+}
+
+std::vector<std::string> WrapLines(absl::string_view text, size_t width) {
+  std::vector<std::string> lines;
+  if (text.empty()) return lines;
+  for (absl::string_view paragraph : absl::StrSplit(text, '\n')) {
+    std::string line;
+    size_t line_width = 0;
+    for (absl::string_view word :
+         absl::StrSplit(paragraph, ' ', absl::SkipEmpty())) {
+      const size_t word_width = DisplayWidth(word);
+      if (!line.empty() && line_width + 1 + word_width > width) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_width = 0;
+      }
+      if (!line.empty()) {
+        line.push_back(' ');
+        ++line_width;
+      }
+      absl::StrAppend(&line, word);
+      line_width += word_width;
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 std::string Section(absl::string_view title, absl::string_view body) {

@@ -15,6 +15,9 @@ namespace hc::cli {
 // Text building blocks for hcctl's output. Widths count UTF-8 code points,
 // so names with accents still line up. An empty cell or value prints "-".
 
+// The number of code points in UTF-8 `text`, its width on a terminal.
+size_t DisplayWidth(absl::string_view text);
+
 // A table with a header row and aligned columns.
 class Table {
  public:
@@ -44,6 +47,11 @@ class Fields {
  private:
   std::vector<std::pair<std::string, std::vector<std::string>>> fields_;
 };
+
+// `text` broken at spaces into lines of at most `width` code points (a
+// longer word gets a line of its own); a line break in `text` starts a new
+// line and a blank line is kept. Empty for an empty `text`.
+std::vector<std::string> WrapLines(absl::string_view text, size_t width);
 
 // A titled block: a blank line, `title`, then `body` (already indented).
 std::string Section(absl::string_view title, absl::string_view body);

@@ -1,8 +1,11 @@
 #include "clients/cli/views.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/output.h"
@@ -93,6 +96,194 @@ std::string LeadPeer(const v1::Engagement& engagement) {
 
 std::string CountOrEmpty(int count) {
   return count == 0 ? std::string() : absl::StrCat(count);
+}
+
+// The width the framework view wraps its texts to.
+constexpr size_t kLineWidth = 79;
+// The longest key of the framework header ("significance scale:") with the
+// two spaces that follow it, so where its values start.
+constexpr size_t kHeaderValueColumn = 21;
+constexpr size_t kHeaderValueWidth = kLineWidth - kHeaderValueColumn;
+// The narrowest column a text is wrapped to, however deep its indent.
+constexpr size_t kMinTextWidth = 20;
+
+std::string YesNo(bool value) { return value ? "yes" : "no"; }
+
+size_t TextWidth(size_t column) {
+  return column + kMinTextWidth < kLineWidth ? kLineWidth - column
+                                             : kMinTextWidth;
+}
+
+// The points of `scale` as "label=value", comma-separated, packed into lines
+// of at most `width`; a point is never split.
+std::vector<std::string> ScaleLines(const v1::ResponseScale& scale,
+                                    size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (int i = 0; i < scale.points_size(); ++i) {
+    const v1::ScalePoint& point = scale.points(i);
+    std::string item = absl::StrCat(point.label(), "=", point.value());
+    if (i + 1 < scale.points_size()) item.push_back(',');
+    if (!line.empty() && DisplayWidth(line) + 1 + DisplayWidth(item) > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+    }
+    absl::StrAppend(&line, line.empty() ? "" : " ", item);
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+// `text` wrapped to `width` after `lead` and two spaces, its continuation
+// lines indented to line up with its first.
+std::vector<std::string> HangingLines(absl::string_view lead,
+                                      absl::string_view text, size_t width) {
+  const size_t indent = DisplayWidth(lead) + 2;
+  std::vector<std::string> lines = WrapLines(
+      text, width > indent + kMinTextWidth ? width - indent : kMinTextWidth);
+  if (lines.empty()) lines.push_back("-");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    lines[i] = absl::StrCat(
+        i == 0 ? absl::StrCat(lead, "  ") : std::string(indent, ' '), lines[i]);
+  }
+  return lines;
+}
+
+// A bullet list ("- text"), each text wrapped, every line indented by
+// `indent` spaces.
+std::string Bullets(const std::vector<std::string>& texts, size_t indent) {
+  const std::string margin(indent, ' ');
+  std::string out;
+  for (const std::string& text : texts) {
+    std::vector<std::string> lines = WrapLines(text, TextWidth(indent + 2));
+    if (lines.empty()) lines.push_back("-");
+    for (size_t i = 0; i < lines.size(); ++i) {
+      absl::StrAppend(&out, margin, i == 0 ? "- " : "  ", lines[i], "\n");
+    }
+  }
+  return out;
+}
+
+// One entry of a list with a lead column: a statement ("1.1", its text) or
+// a band ("19-24", "very high: ...").
+struct Item {
+  std::string lead;
+  std::string text;
+  // Shown under the text, each with "- ": a statement's possible actions.
+  std::string bullets_title;
+  std::vector<std::string> bullets;
+};
+
+// The items, each indented by `indent` spaces, the leads padded to one
+// width, each text wrapped beside its lead; "(none)" when there are none.
+std::string Items(const std::vector<Item>& items, size_t indent) {
+  const std::string margin(indent, ' ');
+  if (items.empty()) return absl::StrCat(margin, "(none)\n");
+  size_t lead_width = 0;
+  for (const Item& item : items) {
+    lead_width = std::max(lead_width, DisplayWidth(item.lead));
+  }
+  const size_t text_column = indent + lead_width + 2;
+  const std::string hanging(text_column, ' ');
+  std::string out;
+  for (const Item& item : items) {
+    std::vector<std::string> lines =
+        WrapLines(item.text, TextWidth(text_column));
+    if (lines.empty()) lines.push_back("-");
+    const std::string lead = absl::StrCat(
+        item.lead, std::string(lead_width - DisplayWidth(item.lead) + 2, ' '));
+    for (size_t i = 0; i < lines.size(); ++i) {
+      absl::StrAppend(&out, i == 0 ? absl::StrCat(margin, lead) : hanging,
+                      lines[i], "\n");
+    }
+    if (!item.bullets.empty()) {
+      absl::StrAppend(&out, hanging, item.bullets_title, "\n",
+                      Bullets(item.bullets, text_column + 2));
+    }
+  }
+  return out;
+}
+
+std::string PolarityNote(v1::Polarity polarity) {
+  switch (polarity) {
+    case v1::POLARITY_POSITIVE:
+      return " (positive indicator)";
+    case v1::POLARITY_NEGATIVE:
+      return " (negative indicator)";
+    default:
+      return "";
+  }
+}
+
+std::vector<Item> StatementItems(
+    const google::protobuf::RepeatedPtrField<v1::Statement>& statements) {
+  std::vector<Item> items;
+  for (const v1::Statement& statement : statements) {
+    items.push_back(
+        {statement.code(),
+         absl::StrCat(statement.text(), PolarityNote(statement.polarity())),
+         "possible actions:", Strings(statement.possible_actions())});
+  }
+  return items;
+}
+
+// "19-24", or "6" for a band of one score.
+std::string BandRange(const v1::Band& band) {
+  if (band.min_score() == band.max_score()) {
+    return absl::StrCat(band.min_score());
+  }
+  return absl::StrCat(band.min_score(), "-", band.max_score());
+}
+
+std::vector<Item> BandItems(
+    const google::protobuf::RepeatedPtrField<v1::Band>& bands) {
+  std::vector<Item> items;
+  for (const v1::Band& band : bands) {
+    std::string text = band.text();
+    if (!band.label().empty()) {
+      text = text.empty() ? band.label()
+                          : absl::StrCat(band.label(), ": ", band.text());
+    }
+    items.push_back({BandRange(band), std::move(text), "", {}});
+  }
+  return items;
+}
+
+// "Principle 1: Recognise and accept the need for partnership", then the
+// section's statements, bands (if any) and typical factors (if any).
+std::string FrameworkSection(absl::string_view term,
+                             const v1::Section& section) {
+  std::string prefix = term.empty() ? "section" : std::string(term);
+  prefix[0] = absl::ascii_toupper(static_cast<unsigned char>(prefix[0]));
+  absl::StrAppend(&prefix, " ", section.code(), ": ");
+  const size_t indent = DisplayWidth(prefix);
+  std::string heading;
+  for (const std::string& line :
+       WrapLines(section.title(), TextWidth(indent))) {
+    absl::StrAppend(
+        &heading,
+        heading.empty() ? prefix : absl::StrCat("\n", std::string(indent, ' ')),
+        line);
+  }
+  if (heading.empty()) heading = prefix;
+  std::string body = absl::StrCat(
+      "  statements:\n", Items(StatementItems(section.statements()), 4));
+  if (section.bands_size() > 0) {
+    absl::StrAppend(&body, "  bands:\n", Items(BandItems(section.bands()), 4));
+  }
+  if (section.typical_factors_size() > 0) {
+    absl::StrAppend(&body, "  typical factors:\n",
+                    Bullets(Strings(section.typical_factors()), 4));
+  }
+  return Section(heading, body);
+}
+
+int StatementCount(const v1::Framework& framework) {
+  int count = 0;
+  for (const v1::Section& section : framework.sections()) {
+    count += section.statements_size();
+  }
+  return count;
 }
 
 }  // namespace
@@ -251,6 +442,54 @@ std::string NewAccessTokenText(const v1::AccessToken& token) {
       "\nSECRET (shown only this once; it cannot be retrieved again, so "
       "store it now):\n  ",
       token.secret(), "\n");
+}
+
+std::string FrameworkText(const v1::Framework& framework) {
+  std::vector<std::string> findings;
+  for (const v1::Finding& finding : framework.findings()) {
+    for (std::string& line :
+         HangingLines(finding.code(), finding.text(), kHeaderValueWidth)) {
+      findings.push_back(std::move(line));
+    }
+  }
+  Fields fields;
+  fields.Add("name", framework.name());
+  fields.Add("display name", framework.display_name());
+  fields.Add("version", absl::StrCat(framework.version()));
+  fields.Add("source", WrapLines(framework.source(), kHeaderValueWidth));
+  fields.Add("section term", framework.section_term());
+  fields.Add("scale", ScaleLines(framework.scale(), kHeaderValueWidth));
+  fields.Add("significance scale",
+             ScaleLines(framework.significance_scale(), kHeaderValueWidth));
+  fields.Add("comments", YesNo(framework.comments()));
+  fields.Add("action planning", YesNo(framework.action_planning()));
+  fields.Add("findings", std::move(findings));
+  fields.Add("builtin", YesNo(framework.builtin()));
+  fields.Add("in use", YesNo(framework.in_use()));
+  fields.Add("created", FormatTime(framework.create_time()));
+  std::string text = fields.Render();
+  for (const v1::Section& section : framework.sections()) {
+    absl::StrAppend(&text, FrameworkSection(framework.section_term(), section));
+  }
+  absl::StrAppend(
+      &text,
+      Section("Overall statements",
+              Items(StatementItems(framework.overall_statements()), 2)),
+      Section("Aggregate bands",
+              Items(BandItems(framework.aggregate_bands()), 2)));
+  return text;
+}
+
+std::string FrameworksTable(const v1::ListFrameworksResponse& response) {
+  Table table({"NAME", "DISPLAY NAME", "VERSION", "SECTIONS", "STATEMENTS",
+               "BUILTIN", "CREATED"});
+  for (const v1::Framework& f : response.frameworks()) {
+    table.AddRow({f.name(), f.display_name(), absl::StrCat(f.version()),
+                  absl::StrCat(f.sections_size()),
+                  absl::StrCat(StatementCount(f)), YesNo(f.builtin()),
+                  FormatTime(f.create_time())});
+  }
+  return table.Render();
 }
 
 }  // namespace hc::cli

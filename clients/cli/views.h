@@ -5,6 +5,7 @@
 
 #include "healthcheck/v1/access.pb.h"
 #include "healthcheck/v1/engagement.pb.h"
+#include "healthcheck/v1/framework.pb.h"
 #include "healthcheck/v1/partnership.pb.h"
 #include "healthcheck/v1/peer.pb.h"
 #include "healthcheck/v1/programme.pb.h"
@@ -38,6 +39,16 @@ std::string AccessTokensTable(
 // A token just created: AccessTokenText plus its secret, labelled, with a
 // warning that it is not shown again.
 std::string NewAccessTokenText(const healthcheck::v1::AccessToken& token);
+
+// One benchmark version in full: its header fields (scales as
+// "label=value"), then each section with its statements (and their possible
+// actions), bands and typical factors, then the overall statements and the
+// aggregate bands. Long texts are wrapped to 79 columns, never cut.
+// Descriptions and elements are left to --json.
+std::string FrameworkText(const healthcheck::v1::Framework& framework);
+// STATEMENTS counts the statements of the sections, not the overall ones.
+std::string FrameworksTable(
+    const healthcheck::v1::ListFrameworksResponse& response);
 
 }  // namespace hc::cli
 
