@@ -25,14 +25,20 @@ std::string FrameworkAppService::Fingerprint(const domain::Framework& f) const {
   return crypto::Sha256Hex(codec_.Encode(content));
 }
 
-absl::StatusOr<domain::Framework> FrameworkAppService::FromRecord(
-    const FrameworkRecord& record) const {
-  HC_ASSIGN_OR_RETURN(domain::Framework f, codec_.Decode(record.definition));
+absl::StatusOr<domain::Framework> DecodeFrameworkRecord(const FrameworkCodec& codec,
+                                                        const FrameworkRecord& record) {
+  HC_ASSIGN_OR_RETURN(domain::Framework f, codec.Decode(record.definition));
   f.framework_id = record.framework_id;
   f.version = record.version;
   f.builtin = record.builtin;
   f.create_time = record.create_time;
   return f;
+}
+
+absl::StatusOr<domain::Framework> LoadFramework(Repositories& repos, const FrameworkCodec& codec,
+                                                absl::string_view framework_id, int version) {
+  HC_ASSIGN_OR_RETURN(FrameworkRecord record, repos.frameworks().Get(framework_id, version));
+  return DecodeFrameworkRecord(codec, record);
 }
 
 absl::Status FrameworkAppService::InsertNextVersion(Repositories& repos, domain::Framework& f) {
@@ -74,7 +80,7 @@ absl::StatusOr<Page<domain::Framework>> FrameworkAppService::List(
   Page<domain::Framework> result;
   result.next = records.next;
   for (const FrameworkRecord& r : records.items) {
-    HC_ASSIGN_OR_RETURN(domain::Framework f, FromRecord(r));
+    HC_ASSIGN_OR_RETURN(domain::Framework f, DecodeFrameworkRecord(codec_, r));
     result.items.push_back(std::move(f));
   }
   return result;
@@ -86,12 +92,12 @@ absl::StatusOr<domain::Framework> FrameworkAppService::Get(const domain::Princip
   if (principal.role == domain::Role::kUnspecified) {
     return absl::PermissionDeniedError("GetFramework is not allowed for this token");
   }
-  FrameworkRecord record;
+  domain::Framework result;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(record, repos.frameworks().Get(framework_id, version));
+    HC_ASSIGN_OR_RETURN(result, LoadFramework(repos, codec_, framework_id, version));
     return absl::OkStatus();
   }));
-  return FromRecord(record);
+  return result;
 }
 
 absl::StatusOr<domain::Framework> FrameworkAppService::Create(const domain::Principal& principal,
@@ -113,9 +119,8 @@ absl::StatusOr<domain::Framework> FrameworkAppService::Create(const domain::Prin
           !absl::SimpleAtoi(absl::string_view(*earlier).substr(slash + 1), &version)) {
         return absl::DataLossError(absl::StrCat("unreadable recorded request ", *earlier));
       }
-      HC_ASSIGN_OR_RETURN(FrameworkRecord record,
-                          repos.frameworks().Get(earlier->substr(0, slash), version));
-      HC_ASSIGN_OR_RETURN(result, FromRecord(record));
+      HC_ASSIGN_OR_RETURN(result,
+                          LoadFramework(repos, codec_, earlier->substr(0, slash), version));
       return absl::OkStatus();
     }
     HC_RETURN_IF_ERROR(InsertNextVersion(repos, result));

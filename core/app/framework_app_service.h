@@ -13,6 +13,14 @@
 
 namespace hc::app {
 
+// Decodes a stored version.
+absl::StatusOr<domain::Framework> DecodeFrameworkRecord(const FrameworkCodec& codec,
+                                                        const FrameworkRecord& record);
+
+// Loads one version in the caller's transaction. NOT_FOUND if absent.
+absl::StatusOr<domain::Framework> LoadFramework(Repositories& repos, const FrameworkCodec& codec,
+                                                absl::string_view framework_id, int version);
+
 // Use cases of benchmarks. Versions are append-only, so a version an
 // engagement uses can never change. Thread-safe.
 class FrameworkAppService {
@@ -41,7 +49,6 @@ class FrameworkAppService {
   // Stores `f` as the version after the latest; fills version and create_time.
   absl::Status InsertNextVersion(Repositories& repos, domain::Framework& f);
   std::string Fingerprint(const domain::Framework& f) const;
-  absl::StatusOr<domain::Framework> FromRecord(const FrameworkRecord& record) const;
 
   Store& store_;
   Clock& clock_;

@@ -17,6 +17,7 @@
 #include "core/app/partnership_app_service.h"
 #include "core/app/peer_app_service.h"
 #include "core/app/programme_app_service.h"
+#include "core/app/questionnaire_app_service.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
 #include "services/access/access_grpc_service.h"
@@ -31,6 +32,7 @@
 #include "services/partnership/partnership_grpc_service.h"
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
+#include "services/questionnaire/questionnaire_grpc_service.h"
 
 namespace hc::services {
 
@@ -47,6 +49,7 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::ProgrammeAppService> programme;
   ProtoFrameworkCodec framework_codec;
   std::unique_ptr<app::FrameworkAppService> frameworks;
+  std::unique_ptr<app::QuestionnaireAppService> questionnaires;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -129,6 +132,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids);
   p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
   p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
+  p.questionnaires = std::make_unique<app::QuestionnaireAppService>(
+      *p.store, p.clock, p.ids, p.framework_codec, config.invitation_link_prefix);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
@@ -140,6 +145,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<ProgrammeGrpcService>(*p.runner, *p.programme));
   p.services.push_back(std::make_unique<AccessGrpcService>(*p.runner, *p.access));
   p.services.push_back(std::make_unique<FrameworkGrpcService>(*p.runner, *p.frameworks));
+  p.services.push_back(
+      std::make_unique<QuestionnaireGrpcService>(*p.runner, *p.questionnaires));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -23,6 +23,8 @@ struct ServerConfig {
   // PEM files; both set for TLS, both empty for plaintext.
   std::string tls_cert_file;
   std::string tls_key_file;
+  // What an invitation's link is: this prefix and the invitation's token.
+  std::string invitation_link_prefix = "http://127.0.0.1:8080/q/";
   int worker_threads = 32;
   int store_readers = 4;
   int max_message_bytes = 4 << 20;

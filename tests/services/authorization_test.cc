@@ -30,6 +30,7 @@ constexpr const char* kApiFiles[] = {
     "healthcheck/v1/partnership.proto", "healthcheck/v1/peer.proto",
     "healthcheck/v1/engagement.proto",  "healthcheck/v1/programme.proto",
     "healthcheck/v1/access.proto",      "healthcheck/v1/framework.proto",
+    "healthcheck/v1/questionnaire.proto",
 };
 
 // Lists that every principal may call: they return only what it may see.
@@ -73,6 +74,9 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
   if (service == "PeerService") return t.peer;
   if (service == "AccessService") return t.access_token;
   if (service == "FrameworkService") return "frameworks/digging-deeper/versions/1";
+  if (service == "QuestionnaireService" && method->name() != "CreateQuestionnaire") {
+    return t.engagement + "/questionnaire";
+  }
   return t.engagement;
 }
 
@@ -164,7 +168,8 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
   for (const MethodDescriptor* m : AllMethods()) services.insert(m->service()->name());
   EXPECT_EQ(services, (std::set<std::string>{"PartnershipService", "PeerService",
                                              "EngagementService", "ProgrammeService",
-                                             "AccessService", "FrameworkService"}));
+                                             "AccessService", "FrameworkService",
+                                             "QuestionnaireService"}));
   EXPECT_GE(AllMethods().size(), 30u);
 }
 

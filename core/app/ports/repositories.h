@@ -17,6 +17,7 @@
 #include "core/domain/partnership.h"
 #include "core/domain/peer.h"
 #include "core/domain/principal.h"
+#include "core/domain/questionnaire.h"
 
 // The repository ports: what the use cases need of a store, one class per
 // aggregate. Every method returns NOT_FOUND for a missing resource,
@@ -143,6 +144,39 @@ class FrameworkRepository {
   virtual absl::Status Insert(const FrameworkRecord& record) = 0;
 };
 
+class QuestionnaireRepository {
+ public:
+  virtual ~QuestionnaireRepository() = default;
+  // NOT_FOUND if the engagement has no questionnaire.
+  virtual absl::StatusOr<domain::Questionnaire> Get(absl::string_view engagement_id) = 0;
+  // ALREADY_EXISTS if the engagement has one.
+  virtual absl::Status Insert(const domain::Questionnaire& questionnaire) = 0;
+  virtual absl::Status Update(const domain::Questionnaire& questionnaire) = 0;
+};
+
+// How many were invited and how many used their invitation, per group.
+struct GroupTally {
+  domain::RespondentGroup group;
+  int invited = 0;
+  int used = 0;
+};
+
+class InvitationRepository {
+ public:
+  virtual ~InvitationRepository() = default;
+  // Appends invitations; each one's position must be new for its engagement.
+  virtual absl::Status Insert(const domain::Invitation& invitation) = 0;
+  // The next free position of the engagement's invitations (0 for none).
+  virtual absl::StatusOr<int64_t> NextPosition(absl::string_view engagement_id) = 0;
+  // By position; cursor key = position. `used` narrows to used or unused ones.
+  virtual absl::StatusOr<Page<domain::Invitation>> List(absl::string_view engagement_id,
+                                                        std::optional<bool> used,
+                                                        const PageRequest& page) = 0;
+  virtual absl::StatusOr<int64_t> Count(absl::string_view engagement_id) = 0;
+  // One row per distinct group, ordered by organisation, level, sector.
+  virtual absl::StatusOr<std::vector<GroupTally>> Tally(absl::string_view engagement_id) = 0;
+};
+
 // What a create with a request_id produced (AIP-155).
 struct RecordedRequest {
   std::string fingerprint;  // of the request, to detect a reused id
@@ -167,6 +201,8 @@ class Repositories {
   virtual EngagementRepository& engagements() = 0;
   virtual AccessTokenRepository& access_tokens() = 0;
   virtual FrameworkRepository& frameworks() = 0;
+  virtual QuestionnaireRepository& questionnaires() = 0;
+  virtual InvitationRepository& invitations() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;
 };

@@ -166,6 +166,36 @@ BEGIN
   SELECT RAISE(ABORT, 'a framework version is never deleted');
 END;
 )sql",
+    // 3: questionnaires and their invitations. An invitation keeps only the
+    // hash of its token and whether it was used, never when.
+    R"sql(
+CREATE TABLE questionnaires (
+  engagement_id TEXT PRIMARY KEY REFERENCES engagements (id),
+  framework_id TEXT NOT NULL,
+  framework_version INTEGER NOT NULL,
+  open_us INTEGER NOT NULL,
+  close_us INTEGER NOT NULL,
+  closed_us INTEGER,
+  min_group_size INTEGER NOT NULL CHECK (min_group_size >= 3),
+  collect_comments INTEGER NOT NULL CHECK (collect_comments IN (0, 1)),
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  FOREIGN KEY (framework_id, framework_version) REFERENCES frameworks (framework_id, version)
+) STRICT;
+
+CREATE TABLE invitations (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES questionnaires (engagement_id),
+  position INTEGER NOT NULL,
+  organisation TEXT NOT NULL,
+  level TEXT NOT NULL CHECK (level IN ('BOARD', 'MANAGEMENT', 'FRONT_LINE')),
+  sector TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  used INTEGER NOT NULL CHECK (used IN (0, 1)),
+  UNIQUE (engagement_id, position)
+) STRICT;
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

@@ -6,9 +6,11 @@
 #include "core/storage/sqlite/sqlite_access_token_repository.h"
 #include "core/storage/sqlite/sqlite_engagement_repository.h"
 #include "core/storage/sqlite/sqlite_framework_repository.h"
+#include "core/storage/sqlite/sqlite_invitation_repository.h"
 #include "core/storage/sqlite/sqlite_logs.h"
 #include "core/storage/sqlite/sqlite_partnership_repository.h"
 #include "core/storage/sqlite/sqlite_peer_repository.h"
+#include "core/storage/sqlite/sqlite_questionnaire_repository.h"
 
 namespace hc::storage {
 
@@ -17,13 +19,15 @@ class SqliteRepositories final : public app::Repositories {
  public:
   explicit SqliteRepositories(Database& db)
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
-        audit_log_(db), requests_(db) {}
+        questionnaires_(db), invitations_(db), audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
   app::EngagementRepository& engagements() override { return engagements_; }
   app::AccessTokenRepository& access_tokens() override { return access_tokens_; }
   app::FrameworkRepository& frameworks() override { return frameworks_; }
+  app::QuestionnaireRepository& questionnaires() override { return questionnaires_; }
+  app::InvitationRepository& invitations() override { return invitations_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -33,6 +37,8 @@ class SqliteRepositories final : public app::Repositories {
   SqliteEngagementRepository engagements_;
   SqliteAccessTokenRepository access_tokens_;
   SqliteFrameworkRepository frameworks_;
+  SqliteQuestionnaireRepository questionnaires_;
+  SqliteInvitationRepository invitations_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };

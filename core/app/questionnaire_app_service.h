@@ -1,0 +1,100 @@
+#ifndef HC_CORE_APP_QUESTIONNAIRE_APP_SERVICE_H_
+#define HC_CORE_APP_QUESTIONNAIRE_APP_SERVICE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "core/app/ports/clock.h"
+#include "core/app/ports/framework_codec.h"
+#include "core/app/ports/id_source.h"
+#include "core/app/ports/store.h"
+#include "core/domain/principal.h"
+#include "core/domain/questionnaire.h"
+
+namespace hc::app {
+
+struct QuestionnaireView {
+  domain::Questionnaire questionnaire;
+  domain::QuestionnaireState state = domain::QuestionnaireState::kUnspecified;
+  int64_t invitation_count = 0;
+};
+
+// An invitation as created: with the link that exists nowhere else.
+struct IssuedInvitation {
+  domain::Invitation invitation;
+  std::string link;
+};
+
+// One group's response rate; both counts are 0 when withheld.
+struct GroupRate {
+  std::string group;
+  int invitations = 0;
+  bool released = false;
+  int responses = 0;
+  std::string withheld_reason;
+};
+
+struct ResponseRates {
+  GroupRate overall;
+  std::vector<GroupRate> by_organisation;
+  std::vector<GroupRate> by_level;
+  std::vector<GroupRate> by_sector;
+  int min_group_size = 0;
+};
+
+// Use cases of an engagement's questionnaire and its invitations. Access:
+// the programme lead and the team's lead peer and peers set it up; the
+// partnership's contact may also import invitations (to receive the links)
+// and read rates. Thread-safe.
+class QuestionnaireAppService {
+ public:
+  // Links are `link_prefix` followed by the invitation's secret token.
+  QuestionnaireAppService(Store& store, Clock& clock, IdSource& ids, const FrameworkCodec& codec,
+                          std::string link_prefix);
+
+  // ALREADY_EXISTS if the engagement has one; NOT_FOUND for an unknown
+  // benchmark version; FAILED_PRECONDITION on an ended engagement;
+  // INVALID_ARGUMENT for bad times, k or a benchmark without statements.
+  // Reads framework_id, framework_version, times, min_group_size (0 means
+  // the default) and collect_comments of `input`.
+  absl::StatusOr<QuestionnaireView> Create(const domain::Principal& principal,
+                                           absl::string_view engagement_id,
+                                           const domain::Questionnaire& input);
+  absl::StatusOr<QuestionnaireView> Get(const domain::Principal& principal,
+                                        absl::string_view engagement_id);
+  // Copies the fields named in `paths`; FAILED_PRECONDITION once open.
+  absl::StatusOr<QuestionnaireView> Update(const domain::Principal& principal,
+                                           absl::string_view engagement_id,
+                                           const domain::Questionnaire& input,
+                                           const std::vector<std::string>& paths,
+                                           std::optional<int64_t> expected_version);
+  // FAILED_PRECONDITION if already closed.
+  absl::StatusOr<QuestionnaireView> Close(const domain::Principal& principal,
+                                          absl::string_view engagement_id,
+                                          std::optional<int64_t> expected_version);
+  // FAILED_PRECONDITION once closed; INVALID_ARGUMENT for bad CSV.
+  absl::StatusOr<std::vector<IssuedInvitation>> CreateInvitations(
+      const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv);
+  absl::StatusOr<Page<domain::Invitation>> ListInvitations(const domain::Principal& principal,
+                                                           absl::string_view engagement_id,
+                                                           std::optional<bool> used,
+                                                           const PageRequest& page);
+  absl::StatusOr<ResponseRates> GetResponseRates(const domain::Principal& principal,
+                                                 absl::string_view engagement_id);
+
+ private:
+  absl::StatusOr<QuestionnaireView> View(Repositories& repos, domain::Questionnaire q);
+
+  Store& store_;
+  Clock& clock_;
+  IdSource& ids_;
+  const FrameworkCodec& codec_;
+  std::string link_prefix_;
+};
+
+}  // namespace hc::app
+
+#endif  // HC_CORE_APP_QUESTIONNAIRE_APP_SERVICE_H_

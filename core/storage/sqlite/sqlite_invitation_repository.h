@@ -1,0 +1,30 @@
+#ifndef HC_CORE_STORAGE_SQLITE_SQLITE_INVITATION_REPOSITORY_H_
+#define HC_CORE_STORAGE_SQLITE_SQLITE_INVITATION_REPOSITORY_H_
+
+#include "core/app/ports/repositories.h"
+#include "core/storage/sqlite/database.h"
+
+namespace hc::storage {
+
+// Questionnaire invitations (token hashes only). See the port.
+class SqliteInvitationRepository final : public app::InvitationRepository {
+ public:
+  explicit SqliteInvitationRepository(Database& db) : db_(db) {}
+
+  absl::Status Insert(const domain::Invitation& invitation) override;
+  absl::StatusOr<int64_t> NextPosition(absl::string_view engagement_id) override;
+  absl::StatusOr<app::Page<domain::Invitation>> List(absl::string_view engagement_id,
+                                                     std::optional<bool> used,
+                                                     const app::PageRequest& page) override;
+  absl::StatusOr<int64_t> Count(absl::string_view engagement_id) override;
+  absl::StatusOr<std::vector<app::GroupTally>> Tally(absl::string_view engagement_id) override;
+
+ private:
+  absl::StatusOr<int64_t> Scalar(const char* sql, absl::string_view engagement_id);
+
+  Database& db_;
+};
+
+}  // namespace hc::storage
+
+#endif  // HC_CORE_STORAGE_SQLITE_SQLITE_INVITATION_REPOSITORY_H_

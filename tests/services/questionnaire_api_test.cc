@@ -1,0 +1,230 @@
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "healthcheck/v1/questionnaire.grpc.pb.h"
+#include "tests/services/api_test_fixture.h"
+
+namespace hc::testing {
+namespace {
+
+using grpc::StatusCode;
+
+google::protobuf::Timestamp At(absl::Time t) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(absl::ToUnixSeconds(t));
+  return ts;
+}
+
+class QuestionnaireApiTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    questionnaires_ = v1::QuestionnaireService::NewStub(server_->InProcessChannel());
+    partnership_ = MakePartnership("Anytown CSP", {{"Anytown Council", v1::SECTOR_LOCAL_GOVERNMENT},
+                                                   {"Anytown NHS Trust", v1::SECTOR_HEALTH},
+                                                   {"Shire Police", v1::SECTOR_POLICE},
+                                                   {"Shire Fire", v1::SECTOR_FIRE_AND_RESCUE},
+                                                   {"Anytown CVS", v1::SECTOR_VOLUNTARY_AND_COMMUNITY}});
+    engagement_ = MakeEngagement(partnership_.name());
+    peer_ = MakePeer("Lena Lead", "Northshire Council", v1::SECTOR_LOCAL_GOVERNMENT, Today() + 400);
+    AddMember(engagement_.name(), peer_.name(), v1::TEAM_ROLE_LEAD_PEER);
+    peer_token_ = TokenFor(v1::ROLE_PEER, peer_.name());
+    name_ = engagement_.name() + "/questionnaire";
+  }
+
+  grpc::Status Create(const std::string& token, const std::string& framework, absl::Time open,
+                      absl::Time close, int k, v1::Questionnaire* out) {
+    v1::CreateQuestionnaireRequest request;
+    request.set_parent(engagement_.name());
+    request.mutable_questionnaire()->set_framework(framework);
+    *request.mutable_questionnaire()->mutable_open_time() = At(open);
+    *request.mutable_questionnaire()->mutable_close_time() = At(close);
+    request.mutable_questionnaire()->set_min_group_size(k);
+    return questionnaires_->CreateQuestionnaire(Ctx(token).get(), request, out);
+  }
+
+  grpc::Status Invite(const std::string& token, const std::string& csv,
+                      v1::CreateInvitationsResponse* out) {
+    v1::CreateInvitationsRequest request;
+    request.set_parent(name_);
+    request.set_csv(csv);
+    return questionnaires_->CreateInvitations(Ctx(token).get(), request, out);
+  }
+
+  static constexpr char kPat[] = "frameworks/partnership-assessment-tool/versions/1";
+  std::unique_ptr<v1::QuestionnaireService::Stub> questionnaires_;
+  v1::Partnership partnership_;
+  v1::Engagement engagement_;
+  v1::Peer peer_;
+  std::string peer_token_;
+  std::string name_;
+};
+
+TEST_F(QuestionnaireApiTest, APeerSetsUpTheQuestionnaireWithTheDefaultK) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() + absl::Hours(1), absl::Now() + absl::Hours(48),
+                     0, &q)
+                  .ok());
+  EXPECT_EQ(q.name(), name_);
+  EXPECT_EQ(q.min_group_size(), 5);
+  EXPECT_EQ(q.state(), v1::QUESTIONNAIRE_STATE_SCHEDULED);
+  EXPECT_THAT(Create(peer_token_, kPat, absl::Now(), absl::Now() + absl::Hours(1), 5, &q),
+              GrpcIs(StatusCode::ALREADY_EXISTS));
+}
+
+TEST_F(QuestionnaireApiTest, BadSettingsAreRefused) {
+  v1::Questionnaire q;
+  const absl::Time open = absl::Now() + absl::Hours(1);
+  EXPECT_THAT(Create(peer_token_, kPat, open, open + absl::Hours(1), 2, &q),
+              GrpcIs(StatusCode::INVALID_ARGUMENT));  // k below 3
+  EXPECT_THAT(Create(peer_token_, kPat, open, open - absl::Hours(1), 5, &q),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "close_time"));
+  EXPECT_THAT(Create(peer_token_, "frameworks/idea-governance-benchmark/versions/1", open,
+                     open + absl::Hours(1), 5, &q),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "no statements"));
+  EXPECT_THAT(Create(peer_token_, "frameworks/nothing/versions/1", open, open + absl::Hours(1), 5,
+                     &q),
+              GrpcIs(StatusCode::NOT_FOUND));
+  EXPECT_THAT(Create(peer_token_, "", open, open + absl::Hours(1), 5, &q),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "framework is required"));
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", partnership_.name());
+  EXPECT_THAT(Create(contact, kPat, open, open + absl::Hours(1), 5, &q),
+              GrpcIs(StatusCode::PERMISSION_DENIED));
+}
+
+TEST_F(QuestionnaireApiTest, ItChangesOnlyBeforeItOpensAndClosesOnce) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() + absl::Hours(1),
+                     absl::Now() + absl::Hours(48), 5, &q)
+                  .ok());
+  v1::UpdateQuestionnaireRequest update;
+  update.mutable_questionnaire()->set_name(name_);
+  update.mutable_questionnaire()->set_min_group_size(7);
+  update.mutable_update_mask()->add_paths("min_group_size");
+  ASSERT_TRUE(questionnaires_->UpdateQuestionnaire(Ctx(peer_token_).get(), update, &q).ok());
+  EXPECT_EQ(q.min_group_size(), 7);
+  // Open it now.
+  *update.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
+  update.mutable_update_mask()->set_paths(0, "open_time");
+  ASSERT_TRUE(questionnaires_->UpdateQuestionnaire(Ctx(peer_token_).get(), update, &q).ok());
+  EXPECT_EQ(q.state(), v1::QUESTIONNAIRE_STATE_OPEN);
+  update.mutable_update_mask()->set_paths(0, "min_group_size");
+  EXPECT_THAT(questionnaires_->UpdateQuestionnaire(Ctx(peer_token_).get(), update, &q),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "has opened"));
+
+  v1::CloseQuestionnaireRequest close;
+  close.set_name(name_);
+  ASSERT_TRUE(questionnaires_->CloseQuestionnaire(Ctx(peer_token_).get(), close, &q).ok());
+  EXPECT_EQ(q.state(), v1::QUESTIONNAIRE_STATE_CLOSED);
+  EXPECT_TRUE(q.has_closed_time());
+  EXPECT_THAT(questionnaires_->CloseQuestionnaire(Ctx(peer_token_).get(), close, &q),
+              GrpcIs(StatusCode::FAILED_PRECONDITION));
+  v1::CreateInvitationsResponse invitations;
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,board\n", &invitations),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "closed"));
+}
+
+TEST_F(QuestionnaireApiTest, FortyInvitationsAcrossFiveOrganisationsAndThreeLevels) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now(), absl::Now() + absl::Hours(48), 5, &q).ok());
+  std::string csv = "organisation,level,count\n";
+  const char* orgs[] = {"Anytown Council", "anytown nhs trust", "Shire Police", "Shire Fire",
+                        "Anytown CVS"};
+  const char* levels[] = {"board", "management", "front_line"};
+  int total = 0;
+  for (int o = 0; o < 5; ++o) {
+    for (int l = 0; l < 3; ++l) {
+      const int count = (o * 3 + l) % 3 + 2;  // 2, 3 or 4
+      if (total + count > 40) continue;
+      absl::StrAppend(&csv, "\"", orgs[o], "\",", levels[l], ",", count, "\n");
+      total += count;
+    }
+  }
+  absl::StrAppend(&csv, "Anytown Council,front-line,", 40 - total, "\n");
+  // The partnership's contact imports the list and receives the links.
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", partnership_.name());
+  v1::CreateInvitationsResponse created;
+  ASSERT_TRUE(Invite(contact, csv, &created).ok());
+  ASSERT_EQ(created.invitations_size(), 40);
+  std::set<std::string> links;
+  for (const auto& i : created.invitations()) {
+    EXPECT_EQ(i.link().rfind("http://127.0.0.1:8080/q/hc_", 0), 0u);
+    EXPECT_GE(i.link().size(), std::string("http://127.0.0.1:8080/q/").size() + 43);
+    links.insert(i.link());
+    EXPECT_FALSE(i.used());
+  }
+  EXPECT_EQ(links.size(), 40u);
+  // "anytown nhs trust" in the CSV is the member "Anytown NHS Trust", with its sector.
+  int nhs = 0;
+  for (const auto& i : created.invitations()) {
+    EXPECT_NE(i.organisation(), "anytown nhs trust");
+    if (i.organisation() == "Anytown NHS Trust") {
+      EXPECT_EQ(i.sector(), v1::SECTOR_HEALTH);
+      ++nhs;
+    }
+  }
+  EXPECT_EQ(nhs, 2 + 3 + 4);
+
+  // Links are never shown again.
+  v1::ListInvitationsRequest list;
+  list.set_parent(name_);
+  list.set_filter("used = false");
+  list.set_page_size(500);
+  v1::ListInvitationsResponse listed;
+  ASSERT_TRUE(questionnaires_->ListInvitations(Ctx(contact).get(), list, &listed).ok());
+  ASSERT_EQ(listed.invitations_size(), 40);
+  for (const auto& i : listed.invitations()) EXPECT_TRUE(i.link().empty());
+
+  // No responses yet: nothing is released, not even the overall count.
+  v1::GetResponseRatesRequest rates_request;
+  rates_request.set_name(name_);
+  v1::ResponseRates rates;
+  ASSERT_TRUE(questionnaires_->GetResponseRates(Ctx(peer_token_).get(), rates_request, &rates).ok());
+  EXPECT_EQ(rates.overall().invitations(), 40);
+  EXPECT_FALSE(rates.overall().released());
+  EXPECT_EQ(rates.by_organisation_size(), 0);
+  EXPECT_EQ(rates.min_group_size(), 5);
+}
+
+TEST_F(QuestionnaireApiTest, BadInvitationCsvIsRefusedNamingTheLine) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now(), absl::Now() + absl::Hours(48), 5, &q).ok());
+  v1::CreateInvitationsResponse out;
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,board\nMegacorp,board\n", &out),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "csv line 3"));
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,chair\n", &out),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "board, management or front_line"));
+  EXPECT_THAT(Invite(peer_token_, "organisation,level,sector\nShire Fire,board,police\n", &out),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "sector"));
+  EXPECT_THAT(Invite(peer_token_, "name,grade\nShire Fire,board\n", &out),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "header"));
+  EXPECT_THAT(Invite(peer_token_, "organisation,level,count\nShire Fire,board,5000\n", &out),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "more than 2000"));
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\n\"Shire Fire,board\n", &out),
+              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "quote"));
+  v1::ListInvitationsRequest list;
+  list.set_parent(name_);
+  v1::ListInvitationsResponse listed;
+  ASSERT_TRUE(questionnaires_->ListInvitations(Ctx(peer_token_).get(), list, &listed).ok());
+  EXPECT_EQ(listed.invitations_size(), 0);  // a refused import creates nothing
+}
+
+TEST_F(QuestionnaireApiTest, OtherPartnershipsCannotReachIt) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now(), absl::Now() + absl::Hours(48), 5, &q).ok());
+  const v1::Partnership other = MakePartnership("Otherton", {});
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", other.name());
+  v1::CreateInvitationsResponse out;
+  EXPECT_THAT(Invite(contact, "organisation,level\nShire Fire,board\n", &out),
+              GrpcIs(StatusCode::PERMISSION_DENIED));
+  v1::GetQuestionnaireRequest get;
+  get.set_name(name_);
+  EXPECT_THAT(questionnaires_->GetQuestionnaire(Ctx(contact).get(), get, &q),
+              GrpcIs(StatusCode::PERMISSION_DENIED));
+  get.set_name("engagements/" + std::string("x") + "/questionnaires");
+  EXPECT_THAT(questionnaires_->GetQuestionnaire(Lead().get(), get, &q),
+              GrpcIs(StatusCode::INVALID_ARGUMENT));
+}
+
+}  // namespace
+}  // namespace hc::testing
