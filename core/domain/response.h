@@ -37,6 +37,16 @@ struct Response {
   std::map<std::string, int> significance;
 };
 
+// What a respondent has entered so far: answers and significance ratings as
+// in Response, and a free-text comment. Kept against the invitation until
+// submitted, then split: the answers become an unlinked Response and the
+// comment an unattributed comment.
+struct Draft {
+  std::map<std::string, int> answers;
+  std::map<std::string, int> significance;
+  std::string comment;
+};
+
 }  // namespace hc::domain
 
 #endif  // HC_CORE_DOMAIN_RESPONSE_H_

@@ -23,6 +23,8 @@ ABSL_FLAG(std::string, token_file, "",
           "(default: <store>.token)");
 ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain; with --tls_key enables TLS");
 ABSL_FLAG(std::string, tls_key, "", "PEM private key; with --tls_cert enables TLS");
+ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
+          "Where respondents' web form listens, host:port (empty: no web form)");
 ABSL_FLAG(std::string, invitation_link_prefix, "http://127.0.0.1:8080/q/",
           "Invitation links are this prefix followed by the invitation's token");
 ABSL_FLAG(int, workers, 32, "Worker threads for request handling");
@@ -56,6 +58,7 @@ int main(int argc, char** argv) {
   config.token_file = absl::GetFlag(FLAGS_token_file);
   config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
   config.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  config.http_listen_address = absl::GetFlag(FLAGS_http_listen);
   config.invitation_link_prefix = absl::GetFlag(FLAGS_invitation_link_prefix);
   config.worker_threads = absl::GetFlag(FLAGS_workers);
   config.store_readers = absl::GetFlag(FLAGS_store_readers);

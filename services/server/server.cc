@@ -18,6 +18,7 @@
 #include "core/app/peer_app_service.h"
 #include "core/app/programme_app_service.h"
 #include "core/app/questionnaire_app_service.h"
+#include "core/app/respondent_app_service.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
 #include "services/access/access_grpc_service.h"
@@ -33,6 +34,7 @@
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
+#include "services/web/respondent_web_server.h"
 
 namespace hc::services {
 
@@ -50,10 +52,12 @@ struct HealthCheckServer::Parts {
   ProtoFrameworkCodec framework_codec;
   std::unique_ptr<app::FrameworkAppService> frameworks;
   std::unique_ptr<app::QuestionnaireAppService> questionnaires;
+  std::unique_ptr<app::RespondentAppService> respondents;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<grpc::Server> server;
+  std::unique_ptr<RespondentWebServer> web;
   int port = 0;
 };
 
@@ -134,6 +138,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
   p.questionnaires = std::make_unique<app::QuestionnaireAppService>(
       *p.store, p.clock, p.ids, p.framework_codec, config.invitation_link_prefix);
+  p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
@@ -162,6 +167,10 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   if (p.server == nullptr || (!config.listen_address.empty() && p.port == 0)) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
   }
+  if (!config.http_listen_address.empty()) {
+    HC_ASSIGN_OR_RETURN(p.web, RespondentWebServer::Start(*p.respondents,
+                                                          config.http_listen_address));
+  }
   LogLine("info", "serving",
           {{"address", config.listen_address},
            {"port", absl::StrCat(p.port)},
@@ -176,6 +185,8 @@ HealthCheckServer::~HealthCheckServer() { Shutdown(absl::ZeroDuration()); }
 
 int HealthCheckServer::port() const { return parts_->port; }
 
+int HealthCheckServer::http_port() const { return parts_->web ? parts_->web->port() : 0; }
+
 std::shared_ptr<grpc::Channel> HealthCheckServer::InProcessChannel() {
   return parts_->server->InProcessChannel(grpc::ChannelArguments());
 }
@@ -184,6 +195,7 @@ void HealthCheckServer::Shutdown(absl::Duration grace) {
   if (parts_ == nullptr || parts_->server == nullptr) return;
   // Shutdown returns once every call has finished: those in flight run to
   // completion until the deadline, after which they are cancelled.
+  if (parts_->web) parts_->web->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->server->Wait();
   parts_->server.reset();

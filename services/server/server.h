@@ -23,6 +23,9 @@ struct ServerConfig {
   // PEM files; both set for TLS, both empty for plaintext.
   std::string tls_cert_file;
   std::string tls_key_file;
+  // Where respondents' web form listens (host:port; port 0 picks one; empty:
+  // no web form).
+  std::string http_listen_address = "127.0.0.1:8080";
   // What an invitation's link is: this prefix and the invitation's token.
   std::string invitation_link_prefix = "http://127.0.0.1:8080/q/";
   int worker_threads = 32;
@@ -46,6 +49,8 @@ class HealthCheckServer {
 
   // The bound TCP port (useful with port 0).
   int port() const;
+  // The web form's bound port, or 0 without one.
+  int http_port() const;
   // A channel straight into this server, for tests.
   std::shared_ptr<grpc::Channel> InProcessChannel();
   // Stops accepting calls, lets calls in flight finish for up to `grace`

@@ -32,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"${server_bin}" --listen=127.0.0.1:0 --enable_echo --store="${work_dir}/bench.db" \
+"${server_bin}" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --enable_echo --store="${work_dir}/bench.db" \
   --token_file="${work_dir}/token" 2>"${work_dir}/server.log" &
 server_pid=$!
 
@@ -40,7 +40,7 @@ server_pid=$!
 # has written the token file). Give it 30 s.
 port=""
 for _ in $(seq 1 150); do
-  port="$(sed -n 's/.*event=serving.* port=\([0-9][0-9]*\).*/\1/p' "${work_dir}/server.log" | head -n 1)"
+  port="$(sed -n 's/.*event=serving .*port=\([0-9][0-9]*\).*/\1/p' "${work_dir}/server.log" | head -n 1)"
   [[ -n "${port}" ]] && break
   if ! kill -0 "${server_pid}" 2>/dev/null; then
     echo "run_bench: hc_server exited before serving:" >&2

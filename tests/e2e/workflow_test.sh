@@ -22,7 +22,8 @@ fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/s
 
 start_server() {
   : > "$work/server.log"
-  "$server_bin" --listen=127.0.0.1:0 --store="$work/hc.db" >> "$work/server.log" 2>&1 &
+  "$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
+    >> "$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do
     port=$(sed -n 's/.*event=serving .*port=\([0-9]*\).*/\1/p' "$work/server.log" | tail -n 1)
@@ -130,7 +131,7 @@ server_pid=""
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
   -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" 2> /dev/null
 : > "$work/server.log"
-"$server_bin" --listen=127.0.0.1:0 --store="$work/hc.db" --tls_cert="$work/cert.pem" \
+"$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" --tls_cert="$work/cert.pem" \
   --tls_key="$work/key.pem" >> "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do

@@ -21,6 +21,7 @@ absl::CivilDay Today() { return absl::ToCivilDay(absl::Now(), absl::UTCTimeZone(
 void ApiTest::SetUp() {
   services::ServerConfig config;
   config.listen_address = "";
+  config.http_listen_address = "127.0.0.1:0";
   config.store_path = dir_.File("store.db");
   config.token_file = dir_.File("lead.token");
   config.worker_threads = 4;

@@ -175,6 +175,34 @@ class InvitationRepository {
   virtual absl::StatusOr<int64_t> Count(absl::string_view engagement_id) = 0;
   // One row per distinct group, ordered by organisation, level, sector.
   virtual absl::StatusOr<std::vector<GroupTally>> Tally(absl::string_view engagement_id) = 0;
+  // NOT_FOUND unless an invitation has this token hash.
+  virtual absl::StatusOr<domain::Invitation> FindByTokenHash(absl::string_view hash) = 0;
+  // Records that it was used (and nothing about when).
+  virtual absl::Status MarkUsed(absl::string_view invitation_id) = 0;
+};
+
+// Respondents' unsubmitted answers, by invitation.
+class DraftRepository {
+ public:
+  virtual ~DraftRepository() = default;
+  virtual absl::StatusOr<std::optional<domain::Draft>> Get(absl::string_view invitation_id) = 0;
+  virtual absl::Status Put(absl::string_view invitation_id, const domain::Draft& draft) = 0;
+  // Erases it, leaving no trace of its content in the file.
+  virtual absl::Status Delete(absl::string_view invitation_id) = 0;
+};
+
+// Submitted responses and comments. Neither carries an invitation, a time or
+// anything ordered by submission: each row's key is random, rows are listed
+// in key order, and a comment is not linked to its response.
+class ResponseRepository {
+ public:
+  virtual ~ResponseRepository() = default;
+  virtual absl::Status InsertResponse(absl::string_view engagement_id, absl::string_view key,
+                                      const domain::Response& response) = 0;
+  virtual absl::Status InsertComment(absl::string_view engagement_id, absl::string_view key,
+                                     absl::string_view text) = 0;
+  virtual absl::StatusOr<std::vector<domain::Response>> ListResponses(
+      absl::string_view engagement_id) = 0;
 };
 
 // What a create with a request_id produced (AIP-155).
@@ -203,6 +231,8 @@ class Repositories {
   virtual FrameworkRepository& frameworks() = 0;
   virtual QuestionnaireRepository& questionnaires() = 0;
   virtual InvitationRepository& invitations() = 0;
+  virtual DraftRepository& drafts() = 0;
+  virtual ResponseRepository& responses() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;
 };

@@ -2,6 +2,7 @@
 #define HC_CORE_STORAGE_SQLITE_CODEC_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,11 @@ std::string DateText(absl::CivilDay day);
 
 // Reads an optional 'YYYY-MM-DD' column.
 absl::StatusOr<std::optional<absl::CivilDay>> ReadDate(const Statement& st, int column);
+
+// Score maps (statement or section code -> value) as "code\tvalue" lines,
+// in code order. Codes hold no control characters (domain validation).
+std::string EncodeScores(const std::map<std::string, int>& scores);
+absl::StatusOr<std::map<std::string, int>> DecodeScores(absl::string_view text);
 
 // Reads an enum column through its parser (e.g. domain::ParseStage).
 template <typename Parser>

@@ -9,11 +9,13 @@ namespace {
 
 // Every connection setting, in one place. synchronous=FULL in WAL mode syncs
 // the log on every commit, so an acknowledged write survives a crash of the
-// machine, not only of the process.
+// machine, not only of the process. secure_delete overwrites deleted
+// content (a respondent's draft once submitted).
 constexpr char kReadWritePragmas[] =
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = FULL;"
     "PRAGMA foreign_keys = ON;"
+    "PRAGMA secure_delete = ON;"
     "PRAGMA temp_store = MEMORY;";
 constexpr char kReadOnlyPragmas[] =
     "PRAGMA foreign_keys = ON;"

@@ -196,6 +196,35 @@ CREATE TABLE invitations (
   UNIQUE (engagement_id, position)
 ) STRICT;
 )sql",
+    // 4: drafts, and submitted responses and comments. A response or comment
+    // row has a random key, no time and no invitation: WITHOUT ROWID keeps
+    // the rows in key order, so neither the table nor its pages keep the
+    // order of submission.
+    R"sql(
+CREATE TABLE drafts (
+  invitation_id TEXT PRIMARY KEY REFERENCES invitations (id),
+  answers TEXT NOT NULL,
+  significance TEXT NOT NULL,
+  comment TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE responses (
+  key TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES questionnaires (engagement_id),
+  organisation TEXT NOT NULL,
+  level TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  answers TEXT NOT NULL,
+  significance TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE comments (
+  key TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES questionnaires (engagement_id),
+  text TEXT NOT NULL,
+  quotable INTEGER NOT NULL DEFAULT 0 CHECK (quotable IN (0, 1))
+) STRICT, WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

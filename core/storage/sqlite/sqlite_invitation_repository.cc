@@ -18,6 +18,10 @@ constexpr char kSelectPage[] =
     "SELECT id, engagement_id, position, organisation, level, sector, token_hash, used "
     "FROM invitations WHERE engagement_id = ?1 AND position > ?2 "
     "AND (?3 IS NULL OR used = ?3) ORDER BY position LIMIT ?4";
+constexpr char kSelectByHash[] =
+    "SELECT id, engagement_id, position, organisation, level, sector, token_hash, used "
+    "FROM invitations WHERE token_hash = ?";
+constexpr char kMarkUsed[] = "UPDATE invitations SET used = 1 WHERE id = ?";
 constexpr char kTally[] =
     "SELECT organisation, level, sector, COUNT(*), SUM(used) FROM invitations "
     "WHERE engagement_id = ? GROUP BY organisation, level, sector "
@@ -77,6 +81,22 @@ absl::StatusOr<app::Page<domain::Invitation>> SqliteInvitationRepository::List(
   return ReadPage<domain::Invitation>(st, page, ReadInvitation, [](const domain::Invitation& i) {
     return app::Cursor{i.position, ""};
   });
+}
+
+absl::StatusOr<domain::Invitation> SqliteInvitationRepository::FindByTokenHash(
+    absl::string_view hash) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectByHash));
+  st.Bind(1, hash);
+  HC_ASSIGN_OR_RETURN(bool found, st.Step());
+  if (!found) return absl::NotFoundError("no invitation has this token");
+  return ReadInvitation(st);
+}
+
+absl::Status SqliteInvitationRepository::MarkUsed(absl::string_view invitation_id) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kMarkUsed));
+  HC_RETURN_IF_ERROR(st.Bind(1, invitation_id).Run());
+  if (db_.Changes() == 0) return absl::NotFoundError("no such invitation");
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<app::GroupTally>> SqliteInvitationRepository::Tally(

@@ -18,6 +18,8 @@ class SqliteInvitationRepository final : public app::InvitationRepository {
                                                      const app::PageRequest& page) override;
   absl::StatusOr<int64_t> Count(absl::string_view engagement_id) override;
   absl::StatusOr<std::vector<app::GroupTally>> Tally(absl::string_view engagement_id) override;
+  absl::StatusOr<domain::Invitation> FindByTokenHash(absl::string_view hash) override;
+  absl::Status MarkUsed(absl::string_view invitation_id) override;
 
  private:
   absl::StatusOr<int64_t> Scalar(const char* sql, absl::string_view engagement_id);

@@ -11,6 +11,7 @@
 #include "core/storage/sqlite/sqlite_partnership_repository.h"
 #include "core/storage/sqlite/sqlite_peer_repository.h"
 #include "core/storage/sqlite/sqlite_questionnaire_repository.h"
+#include "core/storage/sqlite/sqlite_response_repository.h"
 
 namespace hc::storage {
 
@@ -19,7 +20,8 @@ class SqliteRepositories final : public app::Repositories {
  public:
   explicit SqliteRepositories(Database& db)
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
-        questionnaires_(db), invitations_(db), audit_log_(db), requests_(db) {}
+        questionnaires_(db), invitations_(db), drafts_(db), responses_(db), audit_log_(db),
+        requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
@@ -28,6 +30,8 @@ class SqliteRepositories final : public app::Repositories {
   app::FrameworkRepository& frameworks() override { return frameworks_; }
   app::QuestionnaireRepository& questionnaires() override { return questionnaires_; }
   app::InvitationRepository& invitations() override { return invitations_; }
+  app::DraftRepository& drafts() override { return drafts_; }
+  app::ResponseRepository& responses() override { return responses_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -39,6 +43,8 @@ class SqliteRepositories final : public app::Repositories {
   SqliteFrameworkRepository frameworks_;
   SqliteQuestionnaireRepository questionnaires_;
   SqliteInvitationRepository invitations_;
+  SqliteDraftRepository drafts_;
+  SqliteResponseRepository responses_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };

@@ -1,0 +1,87 @@
+#include "core/storage/sqlite/sqlite_response_repository.h"
+
+#include "core/common/status_macros.h"
+#include "core/storage/sqlite/codec.h"
+
+namespace hc::storage {
+namespace {
+
+constexpr char kSelectDraft[] =
+    "SELECT answers, significance, comment FROM drafts WHERE invitation_id = ?";
+constexpr char kPutDraft[] =
+    "INSERT INTO drafts (invitation_id, answers, significance, comment) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (invitation_id) DO UPDATE SET answers = ?2, significance = ?3, comment = ?4";
+constexpr char kDeleteDraft[] = "DELETE FROM drafts WHERE invitation_id = ?";
+constexpr char kInsertResponse[] =
+    "INSERT INTO responses (key, engagement_id, organisation, level, sector, answers, "
+    "significance) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr char kInsertComment[] =
+    "INSERT INTO comments (key, engagement_id, text) VALUES (?, ?, ?)";
+constexpr char kSelectResponses[] =
+    "SELECT organisation, level, sector, answers, significance FROM responses "
+    "WHERE engagement_id = ? ORDER BY key";
+
+}  // namespace
+
+absl::StatusOr<std::optional<domain::Draft>> SqliteDraftRepository::Get(
+    absl::string_view invitation_id) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectDraft));
+  st.Bind(1, invitation_id);
+  HC_ASSIGN_OR_RETURN(bool found, st.Step());
+  if (!found) return std::optional<domain::Draft>();
+  domain::Draft draft;
+  HC_ASSIGN_OR_RETURN(draft.answers, DecodeScores(st.Text(0)));
+  HC_ASSIGN_OR_RETURN(draft.significance, DecodeScores(st.Text(1)));
+  draft.comment = st.Text(2);
+  return std::optional<domain::Draft>(std::move(draft));
+}
+
+absl::Status SqliteDraftRepository::Put(absl::string_view invitation_id,
+                                        const domain::Draft& draft) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kPutDraft));
+  st.Bind(1, invitation_id).Bind(2, EncodeScores(draft.answers));
+  st.Bind(3, EncodeScores(draft.significance)).Bind(4, draft.comment);
+  return st.Run();
+}
+
+absl::Status SqliteDraftRepository::Delete(absl::string_view invitation_id) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kDeleteDraft));
+  return st.Bind(1, invitation_id).Run();
+}
+
+absl::Status SqliteResponseRepository::InsertResponse(absl::string_view engagement_id,
+                                                      absl::string_view key,
+                                                      const domain::Response& r) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kInsertResponse));
+  st.Bind(1, key).Bind(2, engagement_id).Bind(3, r.organisation);
+  st.Bind(4, domain::RespondentLevelName(r.level)).Bind(5, domain::SectorName(r.sector));
+  st.Bind(6, EncodeScores(r.answers)).Bind(7, EncodeScores(r.significance));
+  return st.Run();
+}
+
+absl::Status SqliteResponseRepository::InsertComment(absl::string_view engagement_id,
+                                                     absl::string_view key,
+                                                     absl::string_view text) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kInsertComment));
+  return st.Bind(1, key).Bind(2, engagement_id).Bind(3, text).Run();
+}
+
+absl::StatusOr<std::vector<domain::Response>> SqliteResponseRepository::ListResponses(
+    absl::string_view engagement_id) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectResponses));
+  st.Bind(1, engagement_id);
+  std::vector<domain::Response> responses;
+  for (;;) {
+    HC_ASSIGN_OR_RETURN(bool more, st.Step());
+    if (!more) return responses;
+    domain::Response r;
+    r.organisation = st.Text(0);
+    HC_ASSIGN_OR_RETURN(r.level, ReadEnum(st, 1, domain::ParseRespondentLevel));
+    HC_ASSIGN_OR_RETURN(r.sector, ReadEnum(st, 2, domain::ParseSector));
+    HC_ASSIGN_OR_RETURN(r.answers, DecodeScores(st.Text(3)));
+    HC_ASSIGN_OR_RETURN(r.significance, DecodeScores(st.Text(4)));
+    responses.push_back(std::move(r));
+  }
+}
+
+}  // namespace hc::storage

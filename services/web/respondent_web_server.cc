@@ -1,0 +1,190 @@
+#include "services/web/respondent_web_server.h"
+
+#include <httplib.h>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "services/common/log.h"
+#include "services/web/html.h"
+#include "services/web/respondent_pages.h"
+
+namespace hc::services {
+namespace {
+
+constexpr char kToken[] = "([A-Za-z0-9_-]{1,100})";
+
+int HttpStatusOf(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kNotFound: return 404;
+    case absl::StatusCode::kFailedPrecondition: return 410;
+    case absl::StatusCode::kInvalidArgument: return 400;
+    case absl::StatusCode::kUnavailable: return 503;
+    default: return 500;
+  }
+}
+
+// A page for a refused request, in words a respondent understands.
+void SendProblem(httplib::Response& res, const absl::Status& status) {
+  res.status = HttpStatusOf(status);
+  switch (status.code()) {
+    case absl::StatusCode::kNotFound:
+      res.set_content(MessagePage("Link not recognised", status.message()), "text/html");
+      return;
+    case absl::StatusCode::kFailedPrecondition:
+      res.set_content(MessagePage("This link cannot be used now", status.message()), "text/html");
+      return;
+    default:
+      LogLine("error", "respondent_page_failed", {{"code", absl::StatusCodeToString(status.code())}});
+      res.set_content(MessagePage("Something went wrong",
+                                  "Your answers so far are saved. Please try again in a few "
+                                  "minutes."),
+                      "text/html");
+  }
+}
+
+void Redirect(httplib::Response& res, const std::string& to) {
+  res.status = 303;
+  res.set_header("Location", to);
+}
+
+// The page's answers from the posted form: "a.<code>" and "s.<code>" radio
+// values and "comment". Values that are not whole numbers are left out (the
+// draft's validation refuses values off the scale).
+domain::Draft ReadForm(const httplib::Request& req) {
+  domain::Draft page;
+  for (const auto& [name, value] : req.params) {
+    int number = 0;
+    absl::string_view key = name;
+    if (absl::ConsumePrefix(&key, "a.") && absl::SimpleAtoi(value, &number)) {
+      page.answers[std::string(key)] = number;
+    } else if (absl::ConsumePrefix(&key, "s.") && absl::SimpleAtoi(value, &number)) {
+      page.significance[std::string(key)] = number;
+    } else if (name == "comment") {
+      page.comment = value;
+    }
+  }
+  return page;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<RespondentWebServer>> RespondentWebServer::Start(
+    app::RespondentAppService& respondents, const std::string& address) {
+  const size_t colon = address.rfind(':');
+  int port = 0;
+  if (colon == std::string::npos || !absl::SimpleAtoi(address.substr(colon + 1), &port)) {
+    return absl::InvalidArgumentError(absl::StrCat("http address must be host:port, not ", address));
+  }
+  std::unique_ptr<RespondentWebServer> web(new RespondentWebServer());
+  web->server_ = std::make_unique<httplib::Server>();
+  web->server_->set_payload_max_length(256 * 1024);
+  web->Route(respondents);
+  const std::string host = address.substr(0, colon);
+  web->port_ = port == 0 ? web->server_->bind_to_any_port(host)
+                         : (web->server_->bind_to_port(host, port) ? port : -1);
+  if (web->port_ <= 0) return absl::UnavailableError(absl::StrCat("cannot listen on ", address));
+  web->thread_ = std::thread([s = web->server_.get()] { s->listen_after_bind(); });
+  LogLine("info", "serving_http", {{"address", host}, {"port", absl::StrCat(web->port_)}});
+  return web;
+}
+
+RespondentWebServer::~RespondentWebServer() { Stop(); }
+
+void RespondentWebServer::Stop() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+}
+
+void RespondentWebServer::Route(app::RespondentAppService& respondents) {
+  httplib::Server& s = *server_;
+  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; style-src 'self'; form-action 'self'; "
+                   "frame-ancestors 'none'; base-uri 'none'");
+  });
+  s.Get("/q/style.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(StyleSheet()), "text/css");
+  });
+  s.Get(absl::StrCat("/q/", kToken, "/done"), [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(ThankYouPage(), "text/html");
+  });
+  s.Get(absl::StrCat("/q/", kToken), [&respondents](const httplib::Request& req,
+                                                     httplib::Response& res) {
+    const std::string token = req.matches[1];
+    absl::Status open = respondents.Open(token).status();
+    if (!open.ok()) return SendProblem(res, open);
+    Redirect(res, absl::StrCat("/q/", token, "/p/1"));
+  });
+  s.Get(absl::StrCat("/q/", kToken, "/p/([0-9]{1,3})"),
+        [&respondents](const httplib::Request& req, httplib::Response& res) {
+          const std::string token = req.matches[1];
+          absl::StatusOr<app::RespondentSession> session = respondents.Open(token);
+          if (!session.ok()) return SendProblem(res, session.status());
+          int page = 0;
+          if (!absl::SimpleAtoi(req.matches[2].str(), &page) || page < 1 ||
+              page > PageCount(*session)) {
+            return SendProblem(res, absl::NotFoundError("There is no such page."));
+          }
+          res.set_content(QuestionPage(token, *session, page, ""), "text/html");
+        });
+  s.Post(absl::StrCat("/q/", kToken, "/p/([0-9]{1,3})"),
+         [&respondents](const httplib::Request& req, httplib::Response& res) {
+           const std::string token = req.matches[1];
+           absl::StatusOr<app::RespondentSession> session = respondents.Open(token);
+           if (!session.ok()) return SendProblem(res, session.status());
+           int page = 0;
+           const int pages = PageCount(*session);
+           if (!absl::SimpleAtoi(req.matches[2].str(), &page) || page < 1 || page > pages) {
+             return SendProblem(res, absl::NotFoundError("There is no such page."));
+           }
+           const PageFields fields = FieldsOf(*session, page);
+           absl::Status saved = respondents.Save(token, ReadForm(req), fields.statements,
+                                                 fields.sections, fields.comment);
+           if (absl::IsInvalidArgument(saved)) {
+             res.status = 400;
+             return res.set_content(QuestionPage(token, *session, page, saved.message()),
+                                    "text/html");
+           }
+           if (!saved.ok()) return SendProblem(res, saved);
+           const bool back = req.has_param("go") && req.get_param_value("go") == "back";
+           if (back && page > 1) return Redirect(res, absl::StrCat("/q/", token, "/p/", page - 1));
+           if (page < pages) return Redirect(res, absl::StrCat("/q/", token, "/p/", page + 1));
+           Redirect(res, absl::StrCat("/q/", token, "/review"));
+         });
+  s.Get(absl::StrCat("/q/", kToken, "/review"),
+        [&respondents](const httplib::Request& req, httplib::Response& res) {
+          const std::string token = req.matches[1];
+          absl::StatusOr<app::RespondentSession> session = respondents.Open(token);
+          if (!session.ok()) return SendProblem(res, session.status());
+          res.set_content(ReviewPage(token, *session, ""), "text/html");
+        });
+  s.Post(absl::StrCat("/q/", kToken, "/submit"),
+         [&respondents](const httplib::Request& req, httplib::Response& res) {
+           const std::string token = req.matches[1];
+           absl::Status submitted = respondents.Submit(token);
+           if (absl::IsInvalidArgument(submitted)) {
+             absl::StatusOr<app::RespondentSession> session = respondents.Open(token);
+             if (!session.ok()) return SendProblem(res, session.status());
+             res.status = 400;
+             return res.set_content(ReviewPage(token, *session, submitted.message()),
+                                    "text/html");
+           }
+           if (!submitted.ok()) return SendProblem(res, submitted);
+           Redirect(res, absl::StrCat("/q/", token, "/done"));
+         });
+  s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) {
+      res.set_content(MessagePage("Page not found", "There is nothing at this address."),
+                      "text/html");
+    }
+  });
+}
+
+}  // namespace hc::services
