@@ -70,8 +70,9 @@ struct FrameworkRef {
 };
 
 // Reads FRAMEWORK: "frameworks/{id}/versions/{n}", "{id}/{n}", or "{id}"
-// (also "frameworks/{id}").
-absl::StatusOr<FrameworkRef> ParseFrameworkRef(absl::string_view text) {
+// (also "frameworks/{id}"). A usage error names `what`.
+absl::StatusOr<FrameworkRef> ParseFrameworkRef(absl::string_view what,
+                                               absl::string_view text) {
   const std::vector<absl::string_view> parts = absl::StrSplit(text, '/');
   if (parts.size() == 4 && parts[0] == kFrameworks && parts[2] == "versions" &&
       IsFrameworkId(parts[1])) {
@@ -91,7 +92,7 @@ absl::StatusOr<FrameworkRef> ParseFrameworkRef(absl::string_view text) {
     return FrameworkRef{"", std::string(parts[0])};
   }
   return UsageError(absl::StrCat(
-      "invalid FRAMEWORK \"", text,
+      "invalid ", what, " \"", text,
       "\": expected frameworks/{id}/versions/{version}, {id}/{version} or "
       "{id}, where an id is 1-63 of a-z, 0-9 and '-'"));
 }
@@ -191,18 +192,12 @@ absl::Status List(const Invocation& invocation) {
 }
 
 absl::Status Get(const Invocation& invocation) {
-  absl::StatusOr<FrameworkRef> ref = ParseFrameworkRef(invocation.args[0]);
-  if (!ref.ok()) return ref.status();
+  absl::StatusOr<std::string> name =
+      ResolveFrameworkVersion(invocation, "FRAMEWORK", invocation.args[0]);
+  if (!name.ok()) return name.status();
   auto stub = NewStub(invocation);
   v1::GetFrameworkRequest request;
-  if (ref->name.empty()) {
-    absl::StatusOr<std::string> name =
-        LatestVersionName(invocation, *stub, ref->framework_id);
-    if (!name.ok()) return name.status();
-    request.set_name(*name);
-  } else {
-    request.set_name(ref->name);
-  }
+  request.set_name(*name);
   v1::Framework response;
   absl::Status status = invocation.connection.Call(
       Retry::kWhenTransient, [&](grpc::ClientContext& context) {
@@ -230,6 +225,16 @@ absl::Status Create(const Invocation& invocation) {
 }
 
 }  // namespace
+
+absl::StatusOr<std::string> ResolveFrameworkVersion(
+    const Invocation& invocation, absl::string_view what,
+    absl::string_view text) {
+  absl::StatusOr<FrameworkRef> ref = ParseFrameworkRef(what, text);
+  if (!ref.ok()) return ref.status();
+  if (!ref->name.empty()) return ref->name;
+  auto stub = NewStub(invocation);
+  return LatestVersionName(invocation, *stub, ref->framework_id);
+}
 
 CommandGroup FrameworkCommands() {
   return {

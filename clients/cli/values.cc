@@ -1,8 +1,11 @@
 #include "clients/cli/values.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -46,6 +49,50 @@ bool IsDateShaped(absl::string_view text) {
     if (dash ? text[i] != '-' : !absl::ascii_isdigit(text[i])) return false;
   }
   return true;
+}
+
+// "now", "now+14d", "now-30m": `now` moved by the offset; nullopt if `text`
+// is not of that form.
+std::optional<absl::Time> ParseRelativeTime(absl::string_view text,
+                                            absl::Time now) {
+  if (!absl::ConsumePrefix(&text, "now")) return std::nullopt;
+  if (text.empty()) return now;
+  const char sign = text.front();
+  if ((sign != '+' && sign != '-') || text.size() < 3) return std::nullopt;
+  const absl::string_view digits = text.substr(1, text.size() - 2);
+  int64_t amount = 0;
+  if (!absl::c_all_of(digits, absl::ascii_isdigit) || digits.size() > 9 ||
+      !absl::SimpleAtoi(digits, &amount)) {
+    return std::nullopt;
+  }
+  absl::Duration unit;
+  switch (text.back()) {
+    case 's':
+      unit = absl::Seconds(1);
+      break;
+    case 'm':
+      unit = absl::Minutes(1);
+      break;
+    case 'h':
+      unit = absl::Hours(1);
+      break;
+    case 'd':
+      unit = absl::Hours(24);
+      break;
+    default:
+      return std::nullopt;
+  }
+  const absl::Duration offset = amount * unit;
+  return sign == '+' ? now + offset : now - offset;
+}
+
+google::protobuf::Timestamp ToTimestamp(absl::Time time) {
+  const int64_t seconds = absl::ToUnixSeconds(time);
+  google::protobuf::Timestamp timestamp;
+  timestamp.set_seconds(seconds);
+  timestamp.set_nanos(static_cast<int32_t>(
+      absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(seconds))));
+  return timestamp;
 }
 
 }  // namespace
@@ -103,6 +150,32 @@ absl::StatusOr<v1::Date> ParseDate(absl::string_view flag,
   date.set_month(month);
   date.set_day(day);
   return date;
+}
+
+absl::StatusOr<google::protobuf::Timestamp> ParseTimestamp(
+    absl::string_view flag, absl::string_view text, absl::Time now) {
+  if (std::optional<absl::Time> time = ParseRelativeTime(text, now)) {
+    return ToTimestamp(*time);
+  }
+  if (IsDateShaped(text)) {
+    absl::StatusOr<v1::Date> date = ParseDate(flag, text);
+    if (!date.ok()) return date.status();
+    return ToTimestamp(absl::FromCivil(
+        absl::CivilDay(date->year(), date->month(), date->day()),
+        absl::UTCTimeZone()));
+  }
+  absl::Time time;
+  std::string ignored;
+  // RFC3339_full accepts "T" or "t", "Z" or an offset, and any fraction.
+  if (!text.empty() &&
+      absl::ParseTime(absl::RFC3339_full, text, &time, &ignored) &&
+      time >= absl::UnixEpoch()) {
+    return ToTimestamp(time);
+  }
+  return UsageError(absl::StrCat(
+      "invalid --", flag, " \"", text,
+      "\": expected RFC 3339 (2027-02-01T09:00:00Z), a date (2027-02-01, "
+      "midnight UTC), now, or now+N/now-N with s, m, h or d (now+14d)"));
 }
 
 std::string FormatDate(const v1::Date& date) {

@@ -5,6 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "healthcheck/v1/common.pb.h"
@@ -50,6 +51,14 @@ std::string EnumLabel(E value) {
 // error for anything else that is not a real date.
 absl::StatusOr<healthcheck::v1::Date> ParseDate(absl::string_view flag,
                                                 absl::string_view text);
+
+// Parses a point in time given to flag `flag`: RFC 3339
+// ("2027-02-01T09:00:00Z", "2027-02-01T10:00:00+01:00", fractions allowed),
+// a YYYY-MM-DD date (its midnight UTC), "now", or "now" plus or minus a
+// whole number of s, m, h or d ("now+2h", "now-30m", "now+14d"), counted
+// from `now`. Returns a usage error for anything else.
+absl::StatusOr<google::protobuf::Timestamp> ParseTimestamp(
+    absl::string_view flag, absl::string_view text, absl::Time now);
 
 // "YYYY-MM-DD", or "" for the unset date.
 std::string FormatDate(const healthcheck::v1::Date& date);

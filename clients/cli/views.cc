@@ -5,8 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/output.h"
 #include "clients/cli/values.h"
@@ -278,6 +281,64 @@ std::string FrameworkSection(absl::string_view term,
   return Section(heading, body);
 }
 
+// "42%" (responses over invitations, rounded); "" with no invitations.
+std::string RatePercent(const v1::GroupRate& rate) {
+  if (rate.invitations() <= 0) return "";
+  return absl::StrFormat("%.0f%%", 100.0 * rate.responses() /
+                                       static_cast<double>(rate.invitations()));
+}
+
+// One table of rates, indented by 2, with the distinct reasons of its
+// withheld groups once under it.
+// A level or sector group as its short label ("BOARD" -> "board"), like
+// the other tables; any other group as it is.
+std::string GroupLabel(const google::protobuf::EnumDescriptor* type,
+                       const std::string& group) {
+  if (type == nullptr) return group;
+  absl::StatusOr<int> number = ParseEnumValue(*type, "", group);
+  return number.ok() ? EnumLabel(*type, *number) : group;
+}
+
+std::string RatesTable(const std::vector<const v1::GroupRate*>& rates,
+                       const google::protobuf::EnumDescriptor* type = nullptr) {
+  Table table({"GROUP", "INVITATIONS", "RESPONSES", "RATE"});
+  std::vector<std::string> reasons;
+  for (const v1::GroupRate* rate : rates) {
+    if (!rate->released()) {
+      table.AddRow({GroupLabel(type, rate->group()), "withheld", "withheld",
+                    "withheld"});
+      std::string reason = rate->withheld_reason().empty()
+                               ? std::string("too few respondents")
+                               : rate->withheld_reason();
+      if (!absl::StartsWithIgnoreCase(reason, "withheld")) {
+        reason = absl::StrCat("withheld: ", reason);
+      }
+      if (!absl::c_linear_search(reasons, reason)) {
+        reasons.push_back(std::move(reason));
+      }
+      continue;
+    }
+    table.AddRow({GroupLabel(type, rate->group()),
+                  absl::StrCat(rate->invitations()),
+                  absl::StrCat(rate->responses()), RatePercent(*rate)});
+  }
+  std::string text = table.Render(2);
+  for (const std::string& reason : reasons) {
+    for (const std::string& line : WrapLines(reason, kLineWidth - 2)) {
+      absl::StrAppend(&text, "  ", line, "\n");
+    }
+  }
+  return text;
+}
+
+std::string RatesTable(
+    const google::protobuf::RepeatedPtrField<v1::GroupRate>& rates,
+    const google::protobuf::EnumDescriptor* type = nullptr) {
+  std::vector<const v1::GroupRate*> pointers;
+  for (const v1::GroupRate& rate : rates) pointers.push_back(&rate);
+  return RatesTable(pointers, type);
+}
+
 int StatementCount(const v1::Framework& framework) {
   int count = 0;
   for (const v1::Section& section : framework.sections()) {
@@ -490,6 +551,86 @@ std::string FrameworksTable(const v1::ListFrameworksResponse& response) {
                   FormatTime(f.create_time())});
   }
   return table.Render();
+}
+
+std::string QuestionnaireText(const v1::Questionnaire& questionnaire) {
+  Fields fields;
+  fields.Add("name", questionnaire.name());
+  fields.Add("framework", questionnaire.framework());
+  fields.Add("state", EnumLabel(questionnaire.state()));
+  fields.Add("opens", FormatTime(questionnaire.open_time()));
+  fields.Add("closes", FormatTime(questionnaire.close_time()));
+  fields.Add("closed", FormatTime(questionnaire.closed_time()));
+  fields.Add("k (min group size)",
+             CountOrEmpty(questionnaire.min_group_size()));
+  fields.Add("comments", YesNo(questionnaire.collect_comments()));
+  fields.Add("invitations", absl::StrCat(questionnaire.invitation_count()));
+  fields.Add("created", FormatTime(questionnaire.create_time()));
+  fields.Add("updated", FormatTime(questionnaire.update_time()));
+  fields.Add("etag", questionnaire.etag());
+  return fields.Render();
+}
+
+std::string NewInvitationsText(const v1::CreateInvitationsResponse& response) {
+  Table table({"NAME", "ORGANISATION", "LEVEL", "SECTOR", "LINK"});
+  for (const v1::Invitation& invitation : response.invitations()) {
+    table.AddRow({invitation.name(), invitation.organisation(),
+                  EnumLabel(invitation.level()), EnumLabel(invitation.sector()),
+                  invitation.link()});
+  }
+  std::string text = absl::StrCat(table.Render(), "\n");
+  for (const std::string& line : WrapLines(
+           absl::StrCat(response.invitations_size(),
+                        " invitation(s) created. THE LINKS ARE SHOWN ONLY "
+                        "THIS ONCE: they cannot be retrieved again, so save "
+                        "or send them now."),
+           kLineWidth)) {
+    absl::StrAppend(&text, line, "\n");
+  }
+  return text;
+}
+
+std::string InvitationLinks(const v1::CreateInvitationsResponse& response) {
+  std::string text;
+  for (const v1::Invitation& invitation : response.invitations()) {
+    absl::StrAppend(&text, invitation.link(), "\n");
+  }
+  return text;
+}
+
+std::string InvitationsTable(const v1::ListInvitationsResponse& response) {
+  Table table({"NAME", "ORGANISATION", "LEVEL", "SECTOR", "USED"});
+  for (const v1::Invitation& invitation : response.invitations()) {
+    table.AddRow({invitation.name(), invitation.organisation(),
+                  EnumLabel(invitation.level()), EnumLabel(invitation.sector()),
+                  YesNo(invitation.used())});
+  }
+  return table.Render();
+}
+
+std::string ResponseRatesText(const v1::ResponseRates& rates) {
+  v1::GroupRate overall = rates.overall();
+  if (overall.group().empty()) overall.set_group("overall");
+  // The server gives no breakdown while the total itself is withheld.
+  const auto breakdown =
+      [&overall](
+          const google::protobuf::RepeatedPtrField<v1::GroupRate>& groups,
+          const google::protobuf::EnumDescriptor* type) -> std::string {
+    if (groups.empty() && !overall.released()) {
+      return "  withheld, as the overall figure is\n";
+    }
+    return RatesTable(groups, type);
+  };
+  return absl::StrCat(
+      Section("Overall",
+              RatesTable(std::vector<const v1::GroupRate*>{&overall}))
+          .substr(1),
+      Section("By organisation", breakdown(rates.by_organisation(), nullptr)),
+      Section("By level",
+              breakdown(rates.by_level(), v1::RespondentLevel_descriptor())),
+      Section("By sector",
+              breakdown(rates.by_sector(), v1::Sector_descriptor())),
+      "\n", "k (min group size): ", rates.min_group_size(), "\n");
 }
 
 }  // namespace hc::cli

@@ -9,6 +9,7 @@
 #include "healthcheck/v1/partnership.pb.h"
 #include "healthcheck/v1/peer.pb.h"
 #include "healthcheck/v1/programme.pb.h"
+#include "healthcheck/v1/questionnaire.pb.h"
 
 namespace hc::cli {
 
@@ -49,6 +50,26 @@ std::string FrameworkText(const healthcheck::v1::Framework& framework);
 // STATEMENTS counts the statements of the sections, not the overall ones.
 std::string FrameworksTable(
     const healthcheck::v1::ListFrameworksResponse& response);
+
+// An engagement's questionnaire: framework, state, times, k, comments,
+// invitation count, etag.
+std::string QuestionnaireText(
+    const healthcheck::v1::Questionnaire& questionnaire);
+// Invitations just created: NAME, ORGANISATION, LEVEL, SECTOR, LINK, then a
+// warning that the links are shown only this once.
+std::string NewInvitationsText(
+    const healthcheck::v1::CreateInvitationsResponse& response);
+// The links alone, one per line (nothing when there are none).
+std::string InvitationLinks(
+    const healthcheck::v1::CreateInvitationsResponse& response);
+std::string InvitationsTable(
+    const healthcheck::v1::ListInvitationsResponse& response);
+// Overall, then by organisation, level and sector: GROUP, INVITATIONS,
+// RESPONSES, RATE (rounded percentage). A withheld group reads "withheld"
+// in each column, its reason given once under its table; a breakdown the
+// server leaves out because the overall figure is withheld says so. Level
+// and sector groups print as short labels ("board"). Then k.
+std::string ResponseRatesText(const healthcheck::v1::ResponseRates& rates);
 
 }  // namespace hc::cli
 

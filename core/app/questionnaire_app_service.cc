@@ -295,7 +295,7 @@ absl::StatusOr<ResponseRates> QuestionnaireAppService::GetResponseRates(
     used += t.used;
   }
   const bool overall = domain::TotalReleasable(used, k);
-  rates.overall = {"overall", invited, overall, overall ? used : 0,
+  rates.overall = {"overall", overall ? invited : 0, overall, overall ? used : 0,
                    overall ? "" : domain::WithheldReason(k)};
   if (!overall) return rates;  // no breakdown can be safer than its total
   rates.by_level = RatesByLevel(tallies, k);

@@ -25,8 +25,9 @@ ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain; with --tls_key enab
 ABSL_FLAG(std::string, tls_key, "", "PEM private key; with --tls_cert enables TLS");
 ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
           "Where respondents' web form listens, host:port (empty: no web form)");
-ABSL_FLAG(std::string, invitation_link_prefix, "http://127.0.0.1:8080/q/",
-          "Invitation links are this prefix followed by the invitation's token");
+ABSL_FLAG(std::string, invitation_link_prefix, "",
+          "Invitation links are this prefix followed by the invitation's token (default: "
+          "http://<http_listen host>:<port>/q/; set the public address behind a proxy)");
 ABSL_FLAG(int, workers, 32, "Worker threads for request handling");
 ABSL_FLAG(int, store_readers, 4, "Read-only store connections");
 ABSL_FLAG(int, max_message_bytes, 4 << 20, "Largest request or response accepted");

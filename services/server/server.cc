@@ -136,9 +136,19 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids);
   p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
   p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
-  p.questionnaires = std::make_unique<app::QuestionnaireAppService>(
-      *p.store, p.clock, p.ids, p.framework_codec, config.invitation_link_prefix);
   p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
+  std::string link_prefix = config.invitation_link_prefix;
+  if (!config.http_listen_address.empty()) {
+    HC_ASSIGN_OR_RETURN(p.web, RespondentWebServer::Start(*p.respondents,
+                                                          config.http_listen_address));
+    if (link_prefix.empty()) {
+      const std::string host =
+          config.http_listen_address.substr(0, config.http_listen_address.rfind(':'));
+      link_prefix = absl::StrCat("http://", host, ":", p.web->port(), "/q/");
+    }
+  }
+  p.questionnaires = std::make_unique<app::QuestionnaireAppService>(
+      *p.store, p.clock, p.ids, p.framework_codec, link_prefix);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
@@ -166,10 +176,6 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.server = builder.BuildAndStart();
   if (p.server == nullptr || (!config.listen_address.empty() && p.port == 0)) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
-  }
-  if (!config.http_listen_address.empty()) {
-    HC_ASSIGN_OR_RETURN(p.web, RespondentWebServer::Start(*p.respondents,
-                                                          config.http_listen_address));
   }
   LogLine("info", "serving",
           {{"address", config.listen_address},

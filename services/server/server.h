@@ -27,7 +27,9 @@ struct ServerConfig {
   // no web form).
   std::string http_listen_address = "127.0.0.1:8080";
   // What an invitation's link is: this prefix and the invitation's token.
-  std::string invitation_link_prefix = "http://127.0.0.1:8080/q/";
+  // Empty: the web form's own address, http://<host>:<bound port>/q/ (set it
+  // to the public address when a proxy serves the form).
+  std::string invitation_link_prefix;
   int worker_threads = 32;
   int store_readers = 4;
   int max_message_bytes = 4 << 20;

@@ -1,0 +1,76 @@
+// Answers one questionnaire through Debian's chromium with JavaScript turned
+// off, as a respondent would: opens the invitation link, picks an answer in
+// every question by its label (so every control must have one), writes a
+// comment, moves page by page, checks the review and submits.
+//
+// Usage: node respond.mjs LINK CHOICE [keyboard|mouse] [SCREENSHOT_DIR]
+//   CHOICE: index of the answer to pick in every question (0 = first).
+//   keyboard: select and move with the keyboard only (Space, Enter).
+// Exits non-zero, with one line on stderr, if anything is not as expected.
+import { chromium } from 'playwright-core';
+
+const [link, choiceText, mode = 'mouse', screenshots] = process.argv.slice(2);
+const choice = Number(choiceText);
+
+function fail(message) {
+  console.error(`respond: ${message}`);
+  process.exit(1);
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const opened = await page.goto(link);
+  if (!opened || opened.status() !== 200) fail(`the link answered ${opened && opened.status()}`);
+
+  for (let pageNumber = 1; pageNumber < 50; ++pageNumber) {
+    if (await page.getByRole('heading', { name: 'Check and submit' }).count()) break;
+    const groups = page.getByRole('group');
+    const count = await groups.count();
+    if (count === 0) fail(`page ${pageNumber} has no questions`);
+    for (let g = 0; g < count; ++g) {
+      const radios = groups.nth(g).getByRole('radio');
+      const options = await radios.count();
+      const radio = radios.nth(Math.min(choice, options - 1));
+      if (mode === 'keyboard') {
+        await radio.focus();
+        await page.keyboard.press('Space');
+      } else {
+        const id = await radio.getAttribute('id');
+        await page.locator(`label[for="${id}"]`).click();
+      }
+      if (!(await radio.isChecked())) fail(`page ${pageNumber}: a choice did not stick`);
+    }
+    const comment = page.getByLabel(/Comments/);
+    if (await comment.count()) await comment.fill(`Comment from a respondent choosing ${choice}`);
+    if (screenshots) {
+      await page.screenshot({ path: `${screenshots}/page-${pageNumber}.png`, fullPage: true });
+    }
+    const next = page.getByRole('button', { name: 'Save and continue' });
+    if (mode === 'keyboard') {
+      await next.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForLoadState();
+    } else {
+      await next.click();
+    }
+  }
+  if (!(await page.getByText('You have answered every question').count())) {
+    fail('the review page says some questions are unanswered');
+  }
+  if (screenshots) await page.screenshot({ path: `${screenshots}/review.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Submit my answers' }).click();
+  if (!(await page.getByRole('heading', { name: 'Thank you' }).count())) {
+    fail('no thank-you page after submitting');
+  }
+  if (screenshots) await page.screenshot({ path: `${screenshots}/thanks.png`, fullPage: true });
+  const again = await page.goto(link);
+  if (!again || again.status() !== 410) fail(`a used link answered ${again && again.status()}`);
+} finally {
+  await browser.close();
+}
