@@ -8,7 +8,11 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev openssl
+  chromium
 )
+# The browser test drives Debian's chromium from Node.js: Debian's nodejs and
+# npm unless the machine already has a node.
+command -v node > /dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -17,13 +21,19 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if ((${#missing[@]} == 0)); then
-  echo "install-build-deps: everything is installed"
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "install-build-deps: installing ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-build-deps: installing ${missing[*]}"
-sudo=""
-[[ $(id -u) -eq 0 ]] || sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# playwright-core for the browser test, exactly as locked (it downloads no
+# browser: the test uses /usr/bin/chromium).
+browser_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/e2e/browser"
+if [[ ! -d "$browser_tests/node_modules/playwright-core" ]]; then
+  echo "install-build-deps: npm ci in tests/e2e/browser"
+  (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "install-build-deps: everything is installed"

@@ -1,5 +1,6 @@
 #include "services/web/respondent_pages.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/web/html.h"
 
@@ -49,7 +50,8 @@ std::string ErrorBox(absl::string_view error) {
 }
 
 std::string SectionBody(const app::RespondentSession& s, const domain::Section& section) {
-  const std::string term = s.framework.section_term.empty() ? "Section" : s.framework.section_term;
+  std::string term = s.framework.section_term.empty() ? "section" : s.framework.section_term;
+  term[0] = absl::ascii_toupper(static_cast<unsigned char>(term[0]));
   std::string html = absl::StrCat("<h2>", Escape(term), " ", Escape(section.code), ": ",
                                   Escape(section.title), "</h2>\n<p>How far do you agree with "
                                   "each statement about the partnership as a whole?</p>\n");

@@ -53,9 +53,10 @@ try {
     }
     const next = page.getByRole('button', { name: 'Save and continue' });
     if (mode === 'keyboard') {
+      const before = page.url();
       await next.focus();
       await page.keyboard.press('Enter');
-      await page.waitForLoadState();
+      await page.waitForURL((url) => url.toString() !== before);
     } else {
       await next.click();
     }
