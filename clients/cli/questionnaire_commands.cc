@@ -23,6 +23,7 @@
 #include "clients/cli/framework_commands.h"
 #include "clients/cli/names.h"
 #include "clients/cli/paging.h"
+#include "clients/cli/results_view.h"
 #include "clients/cli/values.h"
 #include "clients/cli/views.h"
 #include "healthcheck/v1/questionnaire.grpc.pb.h"
@@ -283,6 +284,21 @@ absl::Status Rates(const Invocation& invocation) {
   return Show(invocation, response, ResponseRatesText(response));
 }
 
+absl::Status Results(const Invocation& invocation) {
+  absl::StatusOr<std::string> name = QuestionnaireName(invocation.args[0]);
+  if (!name.ok()) return name.status();
+  v1::GetQuestionnaireResultsRequest request;
+  request.set_name(*name);
+  auto stub = NewStub(invocation);
+  v1::QuestionnaireResults response;
+  absl::Status status = invocation.connection.Call(
+      Retry::kWhenTransient, [&](grpc::ClientContext& context) {
+        return stub->GetQuestionnaireResults(&context, request, &response);
+      });
+  if (!status.ok()) return status;
+  return Show(invocation, response, QuestionnaireResultsText(response));
+}
+
 // The questionnaire's settable fields; on create, `required` marks the
 // framework and the times.
 std::vector<FlagSpec> QuestionnaireFlags(bool create) {
@@ -423,6 +439,22 @@ CommandGroup QuestionnaireCommands() {
                "reason under its table."),
            {},
            Rates},
+          {"results",
+           {"ENGAGEMENT"},
+           "Show the results of the closed questionnaire (review team only).",
+           absl::StrCat(
+               kEngagementArg,
+               "Sections and aggregate (n, mean, median, min, max, IQR, "
+               "consensus, band), the proposed finding, significance, the "
+               "spread between levels, breakdowns by level, sector and "
+               "organisation, and the change since the previous health "
+               "check. Only the engagement's review team may read them, and "
+               "only once the questionnaire has closed (FAILED_PRECONDITION "
+               "before). With fewer than k respondents nothing is shown; a "
+               "group that is too small, or would let one be worked out, "
+               "reads \"withheld\"."),
+           {},
+           Results},
       }};
 }
 

@@ -24,11 +24,16 @@ absl::string_view WhoMay(EngagementAccess access) {
       return "only the programme lead and the engagement's lead peer may";
     case EngagementAccess::kManage:
       return "only a programme lead may";
+    case EngagementAccess::kTeam:
+      return "only the engagement's review team (lead peer, peers and shadows) may";
   }
   return "";
 }
 
 bool Allows(const domain::Principal& p, const domain::Engagement& e, EngagementAccess access) {
+  if (access == EngagementAccess::kTeam) {
+    return p.role == Role::kPeer && domain::FindTeamMember(e, p.peer_id) != nullptr;
+  }
   if (p.role == Role::kProgrammeLead) return true;
   if (p.role == Role::kPartnershipContact) {
     return access == EngagementAccess::kRead && p.partnership_id == e.partnership_id;
@@ -45,6 +50,8 @@ bool Allows(const domain::Principal& p, const domain::Engagement& e, EngagementA
       return member->role == domain::TeamRole::kLeadPeer;
     case EngagementAccess::kManage:
       return false;
+    case EngagementAccess::kTeam:
+      return true;
   }
   return false;
 }

@@ -20,6 +20,10 @@ enum class EngagementAccess {
   kContribute,  // programme lead; the lead peer and peers on the team
   kSteer,       // programme lead; the engagement's lead peer
   kManage,      // programme lead only
+  // The review team only: the lead peer, peers and shadows on the
+  // engagement; NOT the programme lead (who may not see raw answers) nor the
+  // partnership's contact. For questionnaire results.
+  kTeam,
 };
 
 absl::Status RequireProgrammeLead(const domain::Principal& principal,

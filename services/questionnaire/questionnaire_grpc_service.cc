@@ -12,6 +12,7 @@
 #include "services/common/filter.h"
 #include "services/common/paging.h"
 #include "services/common/resource_names.h"
+#include "services/questionnaire/results_mapping.h"
 
 namespace hc::services {
 namespace {
@@ -200,6 +201,20 @@ grpc::ServerUnaryReactor* QuestionnaireGrpcService::GetResponseRates(
     response->set_min_group_size(rates.min_group_size);
     return absl::OkStatus();
   });
+}
+
+grpc::ServerUnaryReactor* QuestionnaireGrpcService::GetQuestionnaireResults(
+    Context* context, const v1::GetQuestionnaireResultsRequest* request,
+    v1::QuestionnaireResults* response) {
+  return runner_.Run(context, "GetQuestionnaireResults",
+                     [=, this](const domain::Principal& principal) {
+                       HC_ASSIGN_OR_RETURN(std::string engagement,
+                                           ParseQuestionnaireName("name", request->name()));
+                       HC_ASSIGN_OR_RETURN(app::QuestionnaireResultsView view,
+                                           results_.GetResults(principal, engagement));
+                       ToProto(view, response);
+                       return absl::OkStatus();
+                     });
 }
 
 }  // namespace hc::services

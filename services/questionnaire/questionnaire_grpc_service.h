@@ -2,17 +2,20 @@
 #define HC_SERVICES_QUESTIONNAIRE_QUESTIONNAIRE_GRPC_SERVICE_H_
 
 #include "core/app/questionnaire_app_service.h"
+#include "core/app/questionnaire_results_app_service.h"
 #include "healthcheck/v1/questionnaire.grpc.pb.h"
 #include "services/common/call_runner.h"
 
 namespace hc::services {
 
-// healthcheck.v1.QuestionnaireService over QuestionnaireAppService.
+// healthcheck.v1.QuestionnaireService over QuestionnaireAppService and, for
+// the results, QuestionnaireResultsAppService.
 class QuestionnaireGrpcService final
     : public healthcheck::v1::QuestionnaireService::CallbackService {
  public:
-  QuestionnaireGrpcService(CallRunner& runner, app::QuestionnaireAppService& app)
-      : runner_(runner), app_(app) {}
+  QuestionnaireGrpcService(CallRunner& runner, app::QuestionnaireAppService& app,
+                           app::QuestionnaireResultsAppService& results)
+      : runner_(runner), app_(app), results_(results) {}
 
   using Context = grpc::CallbackServerContext;
   using Reactor = grpc::ServerUnaryReactor;
@@ -39,10 +42,14 @@ class QuestionnaireGrpcService final
   Reactor* GetResponseRates(Context* context,
                             const healthcheck::v1::GetResponseRatesRequest* request,
                             healthcheck::v1::ResponseRates* response) override;
+  Reactor* GetQuestionnaireResults(Context* context,
+                                   const healthcheck::v1::GetQuestionnaireResultsRequest* request,
+                                   healthcheck::v1::QuestionnaireResults* response) override;
 
  private:
   CallRunner& runner_;
   app::QuestionnaireAppService& app_;
+  app::QuestionnaireResultsAppService& results_;
 };
 
 }  // namespace hc::services

@@ -18,6 +18,7 @@
 #include "core/app/peer_app_service.h"
 #include "core/app/programme_app_service.h"
 #include "core/app/questionnaire_app_service.h"
+#include "core/app/questionnaire_results_app_service.h"
 #include "core/app/respondent_app_service.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
@@ -52,6 +53,7 @@ struct HealthCheckServer::Parts {
   ProtoFrameworkCodec framework_codec;
   std::unique_ptr<app::FrameworkAppService> frameworks;
   std::unique_ptr<app::QuestionnaireAppService> questionnaires;
+  std::unique_ptr<app::QuestionnaireResultsAppService> results;
   std::unique_ptr<app::RespondentAppService> respondents;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
@@ -149,6 +151,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   }
   p.questionnaires = std::make_unique<app::QuestionnaireAppService>(
       *p.store, p.clock, p.ids, p.framework_codec, link_prefix);
+  p.results = std::make_unique<app::QuestionnaireResultsAppService>(*p.store, p.clock,
+                                                                    p.framework_codec);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
@@ -161,7 +165,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<AccessGrpcService>(*p.runner, *p.access));
   p.services.push_back(std::make_unique<FrameworkGrpcService>(*p.runner, *p.frameworks));
   p.services.push_back(
-      std::make_unique<QuestionnaireGrpcService>(*p.runner, *p.questionnaires));
+      std::make_unique<QuestionnaireGrpcService>(*p.runner, *p.questionnaires, *p.results));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

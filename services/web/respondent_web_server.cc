@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <chrono>
+
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -86,6 +88,10 @@ absl::StatusOr<std::unique_ptr<RespondentWebServer>> RespondentWebServer::Start(
                          : (web->server_->bind_to_port(host, port) ? port : -1);
   if (web->port_ <= 0) return absl::UnavailableError(absl::StrCat("cannot listen on ", address));
   web->thread_ = std::thread([s = web->server_.get()] { s->listen_after_bind(); });
+  // httplib's stop() does nothing until the listening loop runs (its first
+  // step), so a Stop() straight after Start() would wait forever: return only
+  // once it runs.
+  while (!web->server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   LogLine("info", "serving_http", {{"address", host}, {"port", absl::StrCat(web->port_)}});
   return web;
 }

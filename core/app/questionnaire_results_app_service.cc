@@ -1,0 +1,273 @@
+#include "core/app/questionnaire_results_app_service.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "core/app/access_policy.h"
+#include "core/app/framework_app_service.h"
+#include "core/common/status_macros.h"
+#include "core/domain/disclosure.h"
+#include "core/domain/questionnaire.h"
+
+namespace hc::app {
+namespace {
+
+using domain::Framework;
+using domain::Response;
+
+std::string NameOf(absl::string_view engagement_id) {
+  return absl::StrCat("engagements/", engagement_id, "/questionnaire");
+}
+
+// Everything read in one snapshot: the questionnaire, its benchmark and
+// responses, and the previous health check's if it may be compared.
+struct Loaded {
+  domain::Engagement engagement;
+  domain::Questionnaire questionnaire;
+  Framework framework;
+  std::vector<Response> responses;
+  struct Previous {
+    domain::Questionnaire questionnaire;
+    Framework framework;
+    std::vector<Response> responses;
+  };
+  std::optional<Previous> previous;
+  std::string previous_note;
+};
+
+// Loads the previous health check's questionnaire when it may be compared
+// (see the header), else says why not in `loaded.previous_note`.
+absl::Status LoadPrevious(Repositories& repos, const FrameworkCodec& codec, absl::Time now,
+                          Loaded& loaded) {
+  const std::string& id = loaded.engagement.previous_engagement_id;
+  if (id.empty()) {
+    loaded.previous_note = "the engagement has no previous_engagement";
+    return absl::OkStatus();
+  }
+  absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(id);
+  if (absl::IsNotFound(q.status())) {
+    loaded.previous_note = absl::StrCat("engagements/", id, " had no questionnaire");
+    return absl::OkStatus();
+  }
+  HC_RETURN_IF_ERROR(q.status());
+  if (domain::StateAt(*q, now) != domain::QuestionnaireState::kClosed) {
+    loaded.previous_note = absl::StrCat(NameOf(id), " is not closed");
+    return absl::OkStatus();
+  }
+  if (q->framework_id != loaded.questionnaire.framework_id) {
+    loaded.previous_note =
+        absl::StrCat(NameOf(id), " used another benchmark (", q->framework_id, ")");
+    return absl::OkStatus();
+  }
+  HC_ASSIGN_OR_RETURN(std::vector<Response> responses, repos.responses().ListResponses(id));
+  if (!domain::TotalReleasable(static_cast<int>(responses.size()), q->min_group_size)) {
+    loaded.previous_note = absl::StrCat(NameOf(id), " had fewer than its k respondents");
+    return absl::OkStatus();
+  }
+  HC_ASSIGN_OR_RETURN(Framework framework,
+                      LoadFramework(repos, codec, q->framework_id, q->framework_version));
+  loaded.previous = Loaded::Previous{*std::move(q), std::move(framework), std::move(responses)};
+  return absl::OkStatus();
+}
+
+// A stored response that does not fit its benchmark is a corrupt store.
+absl::StatusOr<domain::Results> Score(const Framework& framework,
+                                      const std::vector<Response>& responses) {
+  absl::StatusOr<domain::Results> results = domain::ScoreResponses(framework, responses);
+  if (!results.ok()) {
+    return absl::DataLossError(
+        absl::StrCat("a stored response does not fit its benchmark: ", results.status().message()));
+  }
+  return results;
+}
+
+// The figures of each group of one dimension, as decided.
+absl::StatusOr<std::vector<GroupResults>> Breakdown(
+    const Framework& framework, const std::vector<domain::ReleaseDecision>& decisions,
+    std::map<std::string, std::vector<Response>>& members) {
+  std::vector<GroupResults> out;
+  for (const domain::ReleaseDecision& d : decisions) {
+    GroupResults group;
+    group.group = d.key;
+    group.released = d.released;
+    group.withheld_reason = d.reason;
+    if (d.released) {
+      HC_ASSIGN_OR_RETURN(domain::Results r, Score(framework, members[d.key]));
+      group.n = r.respondents;
+      group.sections = std::move(r.sections);
+      group.aggregate = std::move(r.aggregate);
+    }
+    out.push_back(std::move(group));
+  }
+  return out;
+}
+
+std::string LevelKey(const Response& r) { return std::string(domain::RespondentLevelName(r.level)); }
+std::string SectorKey(const Response& r) { return std::string(domain::SectorName(r.sector)); }
+
+absl::Status FillBreakdowns(const Framework& framework, const std::vector<Response>& responses,
+                            int k, QuestionnaireResultsView& view) {
+  std::map<std::string, std::vector<Response>> levels, organisations, sectors;
+  std::map<std::string, std::string> sector_of;
+  for (const Response& r : responses) {
+    levels[LevelKey(r)].push_back(r);
+    organisations[r.organisation].push_back(r);
+    sectors[SectorKey(r)].push_back(r);
+    sector_of[r.organisation] = SectorKey(r);
+  }
+  // Levels in their own order (board, management, front line), not by name.
+  std::vector<domain::GroupCount> level_counts;
+  for (domain::RespondentLevel level :
+       {domain::RespondentLevel::kUnspecified, domain::RespondentLevel::kBoard,
+        domain::RespondentLevel::kManagement, domain::RespondentLevel::kFrontLine}) {
+    const auto it = levels.find(std::string(domain::RespondentLevelName(level)));
+    if (it != levels.end()) {
+      level_counts.push_back({it->first, static_cast<int>(it->second.size())});
+    }
+  }
+  const std::vector<domain::ReleaseDecision> level_decisions =
+      domain::DecideReleases(level_counts, k);
+  HC_ASSIGN_OR_RETURN(view.by_level, Breakdown(framework, level_decisions, levels));
+
+  std::vector<domain::NestedGroupCount> children;
+  for (const auto& [organisation, members] : organisations) {
+    children.push_back({organisation, sector_of[organisation], static_cast<int>(members.size())});
+  }
+  const domain::NestedReleaseDecisions nested = domain::DecideNestedReleases(children, k);
+  HC_ASSIGN_OR_RETURN(view.by_organisation, Breakdown(framework, nested.children, organisations));
+  HC_ASSIGN_OR_RETURN(view.by_sector, Breakdown(framework, nested.parents, sectors));
+
+  // The spread compares released levels only.
+  std::set<std::string> released;
+  for (const domain::ReleaseDecision& d : level_decisions) {
+    if (d.released) released.insert(d.key);
+  }
+  std::vector<Response> shown;
+  for (const Response& r : responses) {
+    if (released.count(LevelKey(r)) > 0) shown.push_back(r);
+  }
+  absl::StatusOr<domain::LevelSpread> spread = domain::SpreadBetweenLevels(framework, shown);
+  if (!spread.ok()) return absl::DataLossError(spread.status().message());
+  auto row = [](domain::LevelSpreadRow r, const std::vector<domain::Band>& bands,
+                domain::ScoreRange range) {
+    SpreadRow out;
+    int narrowest = 0;
+    for (const domain::Band& b : bands) {
+      const int width = b.max_score - b.min_score + 1;
+      if (width > 1 && (narrowest == 0 || width < narrowest)) narrowest = width;
+    }
+    out.threshold = narrowest > 0 ? narrowest : (range.max - range.min) / 4.0;
+    out.highlighted = r.largest_difference.has_value() && *r.largest_difference >= out.threshold;
+    out.row = std::move(r);
+    return out;
+  };
+  for (size_t i = 0; i < spread->sections.size() && i < framework.sections.size(); ++i) {
+    const domain::Section& s = framework.sections[i];
+    view.spread_sections.push_back(
+        row(spread->sections[i], s.bands, domain::SectionRange(s, framework.scale)));
+  }
+  view.spread_aggregate =
+      row(spread->aggregate, framework.aggregate_bands, domain::AggregateRange(framework));
+  return absl::OkStatus();
+}
+
+std::optional<double> MedianOf(const domain::ScoreSummary& summary) {
+  if (!summary.statistics) return std::nullopt;
+  return summary.statistics->median;
+}
+
+const domain::ScoreSummary* FindSection(const domain::Results& results, absl::string_view code) {
+  for (const domain::SectionScore& s : results.sections) {
+    if (s.section_code == code) return &s.summary;
+  }
+  return nullptr;
+}
+
+ChangeRow ChangeRowOf(const domain::ScoreChange& change, const domain::ScoreSummary* previous,
+                      const domain::ScoreSummary* current) {
+  ChangeRow row;
+  row.section_code = change.section_code;
+  if (previous != nullptr) row.previous_median = MedianOf(*previous);
+  if (current != nullptr) row.current_median = MedianOf(*current);
+  row.change = change;
+  return row;
+}
+
+absl::StatusOr<PreviousComparison> Compare(const Loaded::Previous& previous,
+                                           const std::string& previous_id,
+                                           const domain::Results& current) {
+  HC_ASSIGN_OR_RETURN(domain::Results before, Score(previous.framework, previous.responses));
+  HC_ASSIGN_OR_RETURN(domain::ResultsChange change, domain::ChangeSince(before, current));
+  PreviousComparison out;
+  out.previous_engagement_id = previous_id;
+  out.framework_id = previous.questionnaire.framework_id;
+  out.framework_version = previous.questionnaire.framework_version;
+  out.previous_respondents = before.respondents;
+  for (const domain::ScoreChange& c : change.sections) {
+    out.sections.push_back(ChangeRowOf(c, FindSection(before, c.section_code),
+                                       FindSection(current, c.section_code)));
+  }
+  out.aggregate = ChangeRowOf(change.aggregate, &before.aggregate, &current.aggregate);
+  return out;
+}
+
+}  // namespace
+
+QuestionnaireResultsAppService::QuestionnaireResultsAppService(Store& store, Clock& clock,
+                                                               const FrameworkCodec& codec)
+    : store_(store), clock_(clock), codec_(codec) {}
+
+absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResults(
+    const domain::Principal& principal, absl::string_view engagement_id) {
+  Loaded loaded;
+  const absl::Time now = clock_.Now();
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(loaded.engagement,
+                        LoadEngagement(repos, principal, engagement_id, EngagementAccess::kTeam,
+                                       "GetQuestionnaireResults"));
+    absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement_id);
+    if (absl::IsNotFound(q.status())) {
+      return absl::NotFoundError(absl::StrCat("engagements/", engagement_id,
+                                              " has no questionnaire, so no results"));
+    }
+    HC_RETURN_IF_ERROR(q.status());
+    loaded.questionnaire = *std::move(q);
+    if (domain::StateAt(loaded.questionnaire, now) != domain::QuestionnaireState::kClosed) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          NameOf(engagement_id), " is not closed; its results can be read once it closes"));
+    }
+    HC_ASSIGN_OR_RETURN(loaded.framework,
+                        LoadFramework(repos, codec_, loaded.questionnaire.framework_id,
+                                      loaded.questionnaire.framework_version));
+    HC_ASSIGN_OR_RETURN(loaded.responses, repos.responses().ListResponses(engagement_id));
+    return LoadPrevious(repos, codec_, now, loaded);
+  }));
+
+  QuestionnaireResultsView view;
+  view.engagement_id = std::string(engagement_id);
+  view.min_group_size = loaded.questionnaire.min_group_size;
+  const int k = view.min_group_size;
+  view.released = domain::TotalReleasable(static_cast<int>(loaded.responses.size()), k);
+  if (!view.released) {
+    view.withheld_reason = domain::WithheldReason(k);
+    view.framework = std::move(loaded.framework);
+    view.results.framework_id = view.framework.framework_id;
+    view.results.framework_version = view.framework.version;
+    return view;  // nothing at all below k
+  }
+  HC_ASSIGN_OR_RETURN(view.results, Score(loaded.framework, loaded.responses));
+  HC_RETURN_IF_ERROR(FillBreakdowns(loaded.framework, loaded.responses, k, view));
+  if (loaded.previous) {
+    HC_ASSIGN_OR_RETURN(view.previous, Compare(*loaded.previous,
+                                               loaded.engagement.previous_engagement_id,
+                                               view.results));
+  } else {
+    view.previous_note = loaded.previous_note;
+  }
+  view.framework = std::move(loaded.framework);
+  return view;
+}
+
+}  // namespace hc::app
