@@ -28,6 +28,7 @@ struct Loaded {
   domain::Questionnaire questionnaire;
   Framework framework;
   std::vector<Response> responses;
+  std::vector<GroupTally> invited;  // every group invited, answered or not
   struct Previous {
     domain::Questionnaire questionnaire;
     Framework framework;
@@ -108,9 +109,19 @@ std::string LevelKey(const Response& r) { return std::string(domain::RespondentL
 std::string SectorKey(const Response& r) { return std::string(domain::SectorName(r.sector)); }
 
 absl::Status FillBreakdowns(const Framework& framework, const std::vector<Response>& responses,
-                            int k, QuestionnaireResultsView& view) {
+                            const std::vector<GroupTally>& invited, int k,
+                            QuestionnaireResultsView& view) {
   std::map<std::string, std::vector<Response>> levels, organisations, sectors;
   std::map<std::string, std::string> sector_of;
+  // Every invited group takes part in the decisions, answered or not, as in
+  // the response rates: a group that nobody answered for is a group under k,
+  // and leaving it out would let its emptiness be read off the others.
+  for (const GroupTally& t : invited) {
+    levels[std::string(domain::RespondentLevelName(t.group.level))];
+    organisations[t.group.organisation];
+    sectors[std::string(domain::SectorName(t.group.sector))];
+    sector_of[t.group.organisation] = std::string(domain::SectorName(t.group.sector));
+  }
   for (const Response& r : responses) {
     levels[LevelKey(r)].push_back(r);
     organisations[r.organisation].push_back(r);
@@ -242,6 +253,7 @@ absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResu
                         LoadFramework(repos, codec_, loaded.questionnaire.framework_id,
                                       loaded.questionnaire.framework_version));
     HC_ASSIGN_OR_RETURN(loaded.responses, repos.responses().ListResponses(engagement_id));
+    HC_ASSIGN_OR_RETURN(loaded.invited, repos.invitations().Tally(engagement_id));
     return LoadPrevious(repos, codec_, now, loaded);
   }));
 
@@ -258,7 +270,8 @@ absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResu
     return view;  // nothing at all below k
   }
   HC_ASSIGN_OR_RETURN(view.results, Score(loaded.framework, loaded.responses));
-  HC_RETURN_IF_ERROR(FillBreakdowns(loaded.framework, loaded.responses, k, view));
+  HC_RETURN_IF_ERROR(
+      FillBreakdowns(loaded.framework, loaded.responses, loaded.invited, k, view));
   if (loaded.previous) {
     HC_ASSIGN_OR_RETURN(view.previous, Compare(*loaded.previous,
                                                loaded.engagement.previous_engagement_id,

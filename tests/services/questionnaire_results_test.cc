@@ -431,3 +431,27 @@ TEST_F(QuestionnaireResultsTest, ChangeSincePreviousAndNothingBelowK) {
 
 }  // namespace
 }  // namespace hc::testing
+
+namespace hc::testing {
+namespace {
+
+TEST_F(QuestionnaireResultsTest, AnInvitedGroupWithNoAnswersIsWithheldAndCoveredLikeAnySmallGroup) {
+  // Four council board members answer; the police's one invitation is unused.
+  const std::string engagement = OpenQuestionnaire(3);
+  const std::vector<std::string> tokens =
+      Invite(engagement, "organisation,level,count\nAnytown Council,board,4\n"
+                         "Shire Police,management,1\n");
+  for (int i = 0; i < 4; ++i) ASSERT_NO_FATAL_FAILURE(Respond(tokens[i], {3, {}}));
+  ASSERT_TRUE(Close(engagement).ok());
+  v1::QuestionnaireResults r;
+  ASSERT_TRUE(Results(peer_token_, engagement, &r).ok());
+  // Showing the council's 4 of 4 would show that the police gave none, so
+  // the empty police group is withheld and, as the only one, the council too.
+  ASSERT_EQ(r.by_organisation_size(), 2);
+  for (const auto& g : r.by_organisation()) EXPECT_FALSE(g.released()) << g.group();
+  ASSERT_EQ(r.by_level_size(), 2);
+  for (const auto& g : r.by_level()) EXPECT_FALSE(g.released()) << g.group();
+}
+
+}  // namespace
+}  // namespace hc::testing
