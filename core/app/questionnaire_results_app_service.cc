@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/app/access_policy.h"
 #include "core/app/framework_app_service.h"
+#include "core/app/mutation.h"
 #include "core/common/status_macros.h"
 #include "core/domain/disclosure.h"
 #include "core/domain/questionnaire.h"
@@ -281,6 +282,61 @@ absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResu
   }
   view.framework = std::move(loaded.framework);
   return view;
+}
+
+absl::Status QuestionnaireResultsAppService::CheckClosedForTeam(
+    Repositories& repos, const domain::Principal& principal, absl::string_view engagement_id,
+    EngagementAccess access, absl::string_view action) {
+  HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, access, action).status());
+  absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement_id);
+  if (absl::IsNotFound(q.status())) {
+    return absl::NotFoundError(
+        absl::StrCat("engagements/", engagement_id, " has no questionnaire, so no comments"));
+  }
+  HC_RETURN_IF_ERROR(q.status());
+  if (domain::StateAt(*q, clock_.Now()) != domain::QuestionnaireState::kClosed) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        NameOf(engagement_id), " is not closed; its comments can be read once it closes"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Page<domain::Comment>> QuestionnaireResultsAppService::ListComments(
+    const domain::Principal& principal, absl::string_view engagement_id,
+    const PageRequest& page) {
+  Page<domain::Comment> result;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(CheckClosedForTeam(repos, principal, engagement_id,
+                                          EngagementAccess::kTeam, "ListComments"));
+    HC_ASSIGN_OR_RETURN(result, repos.responses().ListComments(engagement_id, page));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<domain::Comment> QuestionnaireResultsAppService::SetCommentQuotable(
+    const domain::Principal& principal, absl::string_view engagement_id,
+    absl::string_view comment_id, bool quotable) {
+  constexpr absl::string_view kAction = "SetCommentQuotable";
+  domain::Comment result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    // A peer on the team, not a shadow and not the programme lead.
+    HC_RETURN_IF_ERROR(CheckClosedForTeam(repos, principal, engagement_id,
+                                          EngagementAccess::kTeam, kAction));
+    HC_RETURN_IF_ERROR(
+        LoadEngagement(repos, principal, engagement_id, EngagementAccess::kContribute, kAction)
+            .status());
+    absl::StatusOr<domain::Comment> comment =
+        repos.responses().SetQuotable(engagement_id, comment_id, quotable);
+    if (absl::IsNotFound(comment.status())) {
+      return absl::NotFoundError(
+          absl::StrCat(NameOf(engagement_id), "/comments/", comment_id, " does not exist"));
+    }
+    HC_ASSIGN_OR_RETURN(result, std::move(comment));
+    return Audit(repos, principal, kAction,
+                 absl::StrCat(NameOf(engagement_id), "/comments/", comment_id), clock_.Now());
+  }));
+  return result;
 }
 
 }  // namespace hc::app

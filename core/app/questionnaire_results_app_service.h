@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "core/app/ports/clock.h"
 #include "core/app/ports/framework_codec.h"
+#include "core/app/access_policy.h"
 #include "core/app/ports/store.h"
 #include "core/domain/framework.h"
 #include "core/domain/principal.h"
@@ -109,7 +110,25 @@ class QuestionnaireResultsAppService {
   absl::StatusOr<QuestionnaireResultsView> GetResults(const domain::Principal& principal,
                                                       absl::string_view engagement_id);
 
+  // The respondents' comments, unattributed, in random-key order (never by
+  // group). Team only (PERMISSION_DENIED), after close (FAILED_PRECONDITION).
+  absl::StatusOr<Page<domain::Comment>> ListComments(const domain::Principal& principal,
+                                                     absl::string_view engagement_id,
+                                                     const PageRequest& page);
+  // Marks a comment quotable or not: the team's lead peer and peers only.
+  // NOT_FOUND for an unknown comment.
+  absl::StatusOr<domain::Comment> SetCommentQuotable(const domain::Principal& principal,
+                                                     absl::string_view engagement_id,
+                                                     absl::string_view comment_id,
+                                                     bool quotable);
+
  private:
+  // Checks that the principal is on the team (with `access`) and the
+  // questionnaire has closed.
+  absl::Status CheckClosedForTeam(Repositories& repos, const domain::Principal& principal,
+                                  absl::string_view engagement_id, EngagementAccess access,
+                                  absl::string_view action);
+
   Store& store_;
   Clock& clock_;
   const FrameworkCodec& codec_;

@@ -120,9 +120,10 @@ absl::Status RespondentAppService::Submit(absl::string_view token) {
     HC_ASSIGN_OR_RETURN(std::string key, crypto::NewSecret());
     HC_RETURN_IF_ERROR(repos.responses().InsertResponse(engagement, key, response));
     if (!context.draft.comment.empty()) {
-      HC_ASSIGN_OR_RETURN(std::string comment_key, crypto::NewSecret());
-      HC_RETURN_IF_ERROR(
-          repos.responses().InsertComment(engagement, comment_key, context.draft.comment));
+      // 128 random bits as hex: the comment's id in its resource name.
+      HC_ASSIGN_OR_RETURN(std::string secret, crypto::NewSecret());
+      HC_RETURN_IF_ERROR(repos.responses().InsertComment(
+          engagement, crypto::Sha256Hex(secret).substr(0, 32), context.draft.comment));
     }
     HC_RETURN_IF_ERROR(repos.drafts().Delete(context.invitation.id));
     HC_RETURN_IF_ERROR(repos.invitations().MarkUsed(context.invitation.id));

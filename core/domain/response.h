@@ -37,6 +37,13 @@ struct Response {
   std::map<std::string, int> significance;
 };
 
+// A free-text comment as the team sees it: no author, no group, no time.
+struct Comment {
+  std::string id;  // random
+  std::string text;
+  bool quotable = false;
+};
+
 // What a respondent has entered so far: answers and significance ratings as
 // in Response, and a free-text comment. Kept against the invitation until
 // submitted, then split: the answers become an unlinked Response and the

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -91,6 +92,37 @@ void ToProto(const app::GroupRate& rate, v1::GroupRate* out) {
   out->set_released(rate.released);
   out->set_responses(rate.responses);
   out->set_withheld_reason(rate.withheld_reason);
+}
+
+void ToProto(absl::string_view engagement_id, const domain::Comment& c, v1::Comment* out) {
+  out->set_name(absl::StrCat("engagements/", engagement_id, "/questionnaire/comments/", c.id));
+  out->set_text(c.text);
+  out->set_quotable(c.quotable);
+}
+
+struct CommentName {
+  std::string engagement_id;
+  std::string comment_id;
+};
+
+// Parses "engagements/{e}/questionnaire/comments/{comment}".
+absl::StatusOr<CommentName> ParseCommentName(absl::string_view name) {
+  const size_t at = name.rfind("/comments/");
+  CommentName out;
+  if (at != absl::string_view::npos) {
+    out.comment_id = std::string(name.substr(at + 10));
+    absl::StatusOr<std::string> engagement =
+        ParseQuestionnaireName("name", name.substr(0, at));
+    if (engagement.ok()) out.engagement_id = *engagement;
+  }
+  bool hex = !out.comment_id.empty() && out.comment_id.size() <= 64;
+  for (char c : out.comment_id) hex = hex && absl::ascii_isxdigit(static_cast<unsigned char>(c));
+  if (out.engagement_id.empty() || !hex) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "name must be like engagements/abc/questionnaire/comments/0f3a..., not \"",
+        name.substr(0, 120), "\""));
+  }
+  return out;
 }
 
 absl::StatusOr<std::optional<bool>> ReadUsedFilter(absl::string_view filter) {
@@ -199,6 +231,33 @@ grpc::ServerUnaryReactor* QuestionnaireGrpcService::GetResponseRates(
     for (const auto& r : rates.by_level) ToProto(r, response->add_by_level());
     for (const auto& r : rates.by_sector) ToProto(r, response->add_by_sector());
     response->set_min_group_size(rates.min_group_size);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* QuestionnaireGrpcService::ListComments(
+    Context* context, const v1::ListCommentsRequest* request, v1::ListCommentsResponse* response) {
+  return runner_.Run(context, "ListComments", [=, this](const domain::Principal& principal) {
+    HC_ASSIGN_OR_RETURN(std::string engagement, ParseQuestionnaireName("parent", request->parent()));
+    const std::string list = absl::StrCat(request->parent(), "/comments");
+    HC_ASSIGN_OR_RETURN(app::PageRequest page,
+                        ReadPageRequest(request->page_size(), request->page_token(), list));
+    HC_ASSIGN_OR_RETURN(app::Page<domain::Comment> found,
+                        results_.ListComments(principal, engagement, page));
+    for (const domain::Comment& c : found.items) ToProto(engagement, c, response->add_comments());
+    response->set_next_page_token(NextPageToken(found.next, list));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* QuestionnaireGrpcService::SetCommentQuotable(
+    Context* context, const v1::SetCommentQuotableRequest* request, v1::Comment* response) {
+  return runner_.Run(context, "SetCommentQuotable", [=, this](const domain::Principal& principal) {
+    HC_ASSIGN_OR_RETURN(CommentName name, ParseCommentName(request->name()));
+    HC_ASSIGN_OR_RETURN(domain::Comment c,
+                        results_.SetCommentQuotable(principal, name.engagement_id,
+                                                    name.comment_id, request->quotable()));
+    ToProto(name.engagement_id, c, response);
     return absl::OkStatus();
   });
 }

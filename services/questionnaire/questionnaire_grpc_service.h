@@ -42,6 +42,11 @@ class QuestionnaireGrpcService final
   Reactor* GetResponseRates(Context* context,
                             const healthcheck::v1::GetResponseRatesRequest* request,
                             healthcheck::v1::ResponseRates* response) override;
+  Reactor* ListComments(Context* context, const healthcheck::v1::ListCommentsRequest* request,
+                        healthcheck::v1::ListCommentsResponse* response) override;
+  Reactor* SetCommentQuotable(Context* context,
+                              const healthcheck::v1::SetCommentQuotableRequest* request,
+                              healthcheck::v1::Comment* response) override;
   Reactor* GetQuestionnaireResults(Context* context,
                                    const healthcheck::v1::GetQuestionnaireResultsRequest* request,
                                    healthcheck::v1::QuestionnaireResults* response) override;

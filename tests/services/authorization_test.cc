@@ -74,6 +74,9 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
   if (service == "PeerService") return t.peer;
   if (service == "AccessService") return t.access_token;
   if (service == "FrameworkService") return "frameworks/digging-deeper/versions/1";
+  if (method->name() == "SetCommentQuotable") {
+    return t.engagement + "/questionnaire/comments/00ff";
+  }
   if (service == "QuestionnaireService" && method->name() != "CreateQuestionnaire") {
     return t.engagement + "/questionnaire";
   }

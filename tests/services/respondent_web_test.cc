@@ -188,3 +188,50 @@ TEST_F(RespondentWebTest, AClosedQuestionnaireTakesNoMoreAnswers) {
 
 }  // namespace
 }  // namespace hc::testing
+
+namespace hc::testing {
+namespace {
+
+TEST_F(RespondentWebTest, CommentsReachTheTeamOnlyUnattributedAndCanBeMarkedQuotable) {
+  AnswerAll(tokens_[0], 4);
+  ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[0], "/submit"), {})->status, 303);
+  AnswerAll(tokens_[1], 2);
+  ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[1], "/submit"), {})->status, 303);
+  const v1::Peer peer = MakePeer("Lena Lead", "Northshire Council", v1::SECTOR_LOCAL_GOVERNMENT,
+                                 Today() + 400);
+  AddMember(engagement_, peer.name(), v1::TEAM_ROLE_LEAD_PEER);
+  const std::string team = TokenFor(v1::ROLE_PEER, peer.name());
+  v1::ListCommentsRequest list;
+  list.set_parent(engagement_ + "/questionnaire");
+  v1::ListCommentsResponse comments;
+  EXPECT_THAT(questionnaires_->ListComments(Ctx(team).get(), list, &comments),
+              GrpcIs(grpc::StatusCode::FAILED_PRECONDITION));  // still open
+  v1::CloseQuestionnaireRequest close;
+  close.set_name(engagement_ + "/questionnaire");
+  v1::Questionnaire q;
+  ASSERT_TRUE(questionnaires_->CloseQuestionnaire(Lead().get(), close, &q).ok());
+  EXPECT_THAT(questionnaires_->ListComments(Lead().get(), list, &comments),
+              GrpcIs(grpc::StatusCode::PERMISSION_DENIED));  // the programme lead reads none
+  ASSERT_TRUE(questionnaires_->ListComments(Ctx(team).get(), list, &comments).ok());
+  ASSERT_EQ(comments.comments_size(), 2);
+  for (const auto& c : comments.comments()) {
+    EXPECT_EQ(c.text(), "Frank words");
+    EXPECT_FALSE(c.quotable());
+    EXPECT_EQ(c.name().rfind(engagement_ + "/questionnaire/comments/", 0), 0u);
+  }
+  v1::SetCommentQuotableRequest quote;
+  quote.set_name(comments.comments(0).name());
+  quote.set_quotable(true);
+  v1::Comment marked;
+  ASSERT_TRUE(questionnaires_->SetCommentQuotable(Ctx(team).get(), quote, &marked).ok());
+  EXPECT_TRUE(marked.quotable());
+  quote.set_name(engagement_ + "/questionnaire/comments/00ff");
+  EXPECT_THAT(questionnaires_->SetCommentQuotable(Ctx(team).get(), quote, &marked),
+              GrpcIs(grpc::StatusCode::NOT_FOUND));
+  quote.set_name(engagement_ + "/questionnaire/comments/NOT-HEX");
+  EXPECT_THAT(questionnaires_->SetCommentQuotable(Ctx(team).get(), quote, &marked),
+              GrpcIs(grpc::StatusCode::INVALID_ARGUMENT));
+}
+
+}  // namespace
+}  // namespace hc::testing

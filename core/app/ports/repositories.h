@@ -203,6 +203,12 @@ class ResponseRepository {
                                      absl::string_view text) = 0;
   virtual absl::StatusOr<std::vector<domain::Response>> ListResponses(
       absl::string_view engagement_id) = 0;
+  // In key order (random); cursor id = the last key.
+  virtual absl::StatusOr<Page<domain::Comment>> ListComments(absl::string_view engagement_id,
+                                                             const PageRequest& page) = 0;
+  // NOT_FOUND unless the engagement has a comment with this key.
+  virtual absl::StatusOr<domain::Comment> SetQuotable(absl::string_view engagement_id,
+                                                      absl::string_view key, bool quotable) = 0;
 };
 
 // What a create with a request_id produced (AIP-155).

@@ -2,6 +2,7 @@
 
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -20,6 +21,17 @@ constexpr char kInsertComment[] =
 constexpr char kSelectResponses[] =
     "SELECT organisation, level, sector, answers, significance FROM responses "
     "WHERE engagement_id = ? ORDER BY key";
+
+constexpr char kSelectComments[] =
+    "SELECT key, text, quotable FROM comments WHERE engagement_id = ?1 AND key > ?2 "
+    "ORDER BY key LIMIT ?3";
+constexpr char kSetQuotable[] =
+    "UPDATE comments SET quotable = ?3 WHERE engagement_id = ?1 AND key = ?2 "
+    "RETURNING key, text, quotable";
+
+absl::StatusOr<domain::Comment> ReadComment(const Statement& row) {
+  return domain::Comment{row.Text(0), row.Text(1), row.Int(2) != 0};
+}
 
 }  // namespace
 
@@ -82,6 +94,25 @@ absl::StatusOr<std::vector<domain::Response>> SqliteResponseRepository::ListResp
     HC_ASSIGN_OR_RETURN(r.significance, DecodeScores(st.Text(4)));
     responses.push_back(std::move(r));
   }
+}
+
+absl::StatusOr<app::Page<domain::Comment>> SqliteResponseRepository::ListComments(
+    absl::string_view engagement_id, const app::PageRequest& page) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectComments));
+  st.Bind(1, engagement_id).Bind(2, page.after ? page.after->id : std::string());
+  st.Bind(3, FetchLimit(page));
+  return ReadPage<domain::Comment>(st, page, ReadComment, [](const domain::Comment& c) {
+    return app::Cursor{0, c.id};
+  });
+}
+
+absl::StatusOr<domain::Comment> SqliteResponseRepository::SetQuotable(
+    absl::string_view engagement_id, absl::string_view key, bool quotable) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSetQuotable));
+  st.Bind(1, engagement_id).Bind(2, key).Bind(3, static_cast<int64_t>(quotable ? 1 : 0));
+  HC_ASSIGN_OR_RETURN(bool found, st.Step());
+  if (!found) return absl::NotFoundError("no such comment");
+  return ReadComment(st);
 }
 
 }  // namespace hc::storage

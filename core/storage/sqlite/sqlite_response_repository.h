@@ -28,6 +28,10 @@ class SqliteResponseRepository final : public app::ResponseRepository {
                              absl::string_view text) override;
   absl::StatusOr<std::vector<domain::Response>> ListResponses(
       absl::string_view engagement_id) override;
+  absl::StatusOr<app::Page<domain::Comment>> ListComments(absl::string_view engagement_id,
+                                                          const app::PageRequest& page) override;
+  absl::StatusOr<domain::Comment> SetQuotable(absl::string_view engagement_id,
+                                              absl::string_view key, bool quotable) override;
 
  private:
   Database& db_;
