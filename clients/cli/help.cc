@@ -109,9 +109,15 @@ std::string CommandHelp(const CommandGroup& group, const Command& command,
   if (!command.details.empty()) {
     absl::StrAppend(&text, "\n", Wrap(command.details, 0));
   }
-  if (!command.args.empty()) {
+  // A comment's id is unique only within its questionnaire, so COMMENT is
+  // always named in full (its command's details say so).
+  std::vector<std::string> by_id;
+  for (const std::string& arg : command.args) {
+    if (arg != "COMMENT") by_id.push_back(arg);
+  }
+  if (!by_id.empty()) {
     absl::StrAppend(&text, "\n",
-                    Wrap(absl::StrCat(absl::StrJoin(command.args, ", "),
+                    Wrap(absl::StrCat(absl::StrJoin(by_id, ", "),
                                       ": a full resource name or a bare id."),
                          0));
   }

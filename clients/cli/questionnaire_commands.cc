@@ -17,6 +17,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "clients/cli/errors.h"
@@ -299,6 +300,61 @@ absl::Status Results(const Invocation& invocation) {
   return Show(invocation, response, QuestionnaireResultsText(response));
 }
 
+// COMMENT as engagements/{e}/questionnaire/comments/{id}: the name as given,
+// or a usage error.
+absl::StatusOr<std::string> CommentName(absl::string_view text) {
+  const std::vector<absl::string_view> parts = absl::StrSplit(text, '/');
+  if (parts.size() != 5 || parts[0] != kEngagements || parts[1].empty() ||
+      parts[2] != "questionnaire" || parts[3] != "comments" ||
+      parts[4].empty() ||
+      !absl::c_all_of(text, [](char c) {
+        return absl::ascii_isgraph(static_cast<unsigned char>(c));
+      })) {
+    return UsageError(absl::StrCat(
+        "invalid COMMENT \"", text,
+        "\": expected engagements/{id}/questionnaire/comments/{id}, as "
+        "hcctl questionnaires comments prints it"));
+  }
+  return std::string(text);
+}
+
+absl::Status Comments(const Invocation& invocation) {
+  absl::StatusOr<std::string> name = QuestionnaireName(invocation.args[0]);
+  if (!name.ok()) return name.status();
+  auto stub = NewStub(invocation);
+  return ListPages<v1::ListCommentsResponse>(
+      invocation,
+      [&](const Paging& paging, v1::ListCommentsResponse& page) {
+        v1::ListCommentsRequest request;
+        request.set_parent(*name);
+        request.set_page_size(paging.page_size);
+        request.set_page_token(paging.page_token);
+        return invocation.connection.Call(
+            Retry::kWhenTransient, [&](grpc::ClientContext& context) {
+              return stub->ListComments(&context, request, &page);
+            });
+      },
+      CommentsText);
+}
+
+// Not retried automatically, like every write; setting
+// the same value again is harmless, so the user may simply rerun it.
+absl::Status Quote(const Invocation& invocation) {
+  absl::StatusOr<std::string> name = CommentName(invocation.args[0]);
+  if (!name.ok()) return name.status();
+  v1::SetCommentQuotableRequest request;
+  request.set_name(*name);
+  request.set_quotable(!invocation.flags.IsOn("unquote"));
+  auto stub = NewStub(invocation);
+  v1::Comment response;
+  absl::Status status = invocation.connection.Call(
+      Retry::kNever, [&](grpc::ClientContext& context) {
+        return stub->SetCommentQuotable(&context, request, &response);
+      });
+  if (!status.ok()) return status;
+  return Show(invocation, response, CommentText(response));
+}
+
 // The questionnaire's settable fields; on create, `required` marks the
 // framework and the times.
 std::vector<FlagSpec> QuestionnaireFlags(bool create) {
@@ -348,6 +404,8 @@ std::vector<FlagSpec> InvitationsFlags() {
   for (FlagSpec& spec : PagingFlags()) flags.push_back(std::move(spec));
   return flags;
 }
+
+std::vector<FlagSpec> CommentsFlags() { return PagingFlags(); }
 
 constexpr char kEngagementArg[] =
     "Acts on the engagement's one questionnaire, "
@@ -455,6 +513,34 @@ CommandGroup QuestionnaireCommands() {
                "reads \"withheld\"."),
            {},
            Results},
+          {"comments",
+           {"ENGAGEMENT"},
+           "List the respondents' free-text comments (review team only).",
+           absl::StrCat(
+               kEngagementArg,
+               "Each comment is a numbered block: its name (for hcctl "
+               "questionnaires quote), whether it is quotable, then its text "
+               "as the respondent wrote it, wrapped. Comments are "
+               "unattributed and in no particular order; numbers count from "
+               "1 on each page. Control characters in a text, which could "
+               "drive the terminal, show as \\xNN (--json gives the text "
+               "untouched). Only the engagement's review team may list "
+               "them, and only once the questionnaire has closed "
+               "(FAILED_PRECONDITION before, PERMISSION_DENIED for anyone "
+               "else)."),
+           CommentsFlags(),
+           Comments},
+          {"quote",
+           {"COMMENT"},
+           "Mark a comment quotable in the report (--unquote: not).",
+           "COMMENT is the full name hcctl questionnaires comments prints, "
+           "engagements/{id}/questionnaire/comments/{id}. Prints the comment "
+           "as it now stands. Only the engagement's review team may do it, "
+           "once the questionnaire has closed. Not retried automatically; "
+           "setting the same value again is harmless, so after UNAVAILABLE "
+           "or DEADLINE_EXCEEDED simply run it again.",
+           {{"unquote", "", "Mark it not quotable instead."}},
+           Quote},
       }};
 }
 

@@ -347,6 +347,57 @@ int StatementCount(const v1::Framework& framework) {
   return count;
 }
 
+// A respondent's comment made safe for a terminal without changing its
+// words: a line break (\n, \r\n or a lone \r, as browsers send) becomes
+// \n, and any other control character (C0 but tab, DEL, C1), which could
+// move the cursor or restyle the terminal, is shown as \xNN or \u00NN.
+std::string TerminalSafe(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n' || c == '\t') {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x20 || c == 0x7f) {
+      absl::StrAppendFormat(&out, "\\x%02x", c);
+    } else if (c == 0xc2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      absl::StrAppendFormat(&out, "\\u%04x",
+                            static_cast<unsigned char>(text[i + 1]));
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// One comment as a block: `lead` (e.g. "1.") and its name, then, indented
+// under the name, "quotable: yes/no" and the text wrapped.
+std::string CommentBlock(absl::string_view lead, const v1::Comment& comment) {
+  const std::string head =
+      lead.empty() ? std::string() : absl::StrCat(lead, " ");
+  const std::string margin(DisplayWidth(head), ' ');
+  std::string out = absl::StrCat(head, comment.name(), "\n",
+                                 margin, "quotable: ", YesNo(comment.quotable()),
+                                 "\n");
+  std::vector<std::string> lines =
+      WrapLines(TerminalSafe(comment.text()), TextWidth(margin.size() + 2));
+  if (lines.empty()) lines.push_back("-");
+  for (const std::string& line : lines) {
+    if (line.empty()) {
+      out.push_back('\n');  // A blank line of the text, kept.
+    } else {
+      absl::StrAppend(&out, margin, "  ", line, "\n");
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string PartnershipText(const v1::Partnership& partnership) {
@@ -631,6 +682,21 @@ std::string ResponseRatesText(const v1::ResponseRates& rates) {
       Section("By sector",
               breakdown(rates.by_sector(), v1::Sector_descriptor())),
       "\n", "k (min group size): ", rates.min_group_size(), "\n");
+}
+
+std::string CommentText(const v1::Comment& comment) {
+  return CommentBlock("", comment);
+}
+
+std::string CommentsText(const v1::ListCommentsResponse& response) {
+  if (response.comments().empty()) return "(none)\n";
+  std::string out;
+  for (int i = 0; i < response.comments_size(); ++i) {
+    if (i > 0) out.push_back('\n');
+    absl::StrAppend(&out,
+                    CommentBlock(absl::StrCat(i + 1, "."), response.comments(i)));
+  }
+  return out;
 }
 
 }  // namespace hc::cli

@@ -71,6 +71,15 @@ std::string InvitationsTable(
 // and sector groups print as short labels ("board"). Then k.
 std::string ResponseRatesText(const healthcheck::v1::ResponseRates& rates);
 
+// A respondent's comment: its name, "quotable: yes/no", then its text
+// wrapped and indented. The text's words are kept as written; line breaks
+// (\r\n too) start a new line, and control characters that could drive the
+// terminal show as \xNN or \u00NN (--json gives the text untouched).
+std::string CommentText(const healthcheck::v1::Comment& comment);
+// Each comment as a block numbered from 1, a blank line between;
+// "(none)" when there are none.
+std::string CommentsText(const healthcheck::v1::ListCommentsResponse& response);
+
 }  // namespace hc::cli
 
 #endif  // HC_CLIENTS_CLI_VIEWS_H_

@@ -52,20 +52,22 @@ try {
       await page.screenshot({ path: `${screenshots}/page-${pageNumber}.png`, fullPage: true });
     }
     const next = page.getByRole('button', { name: 'Save and continue' });
+    const before = page.url();
     if (mode === 'keyboard') {
-      const before = page.url();
       await next.focus();
       await page.keyboard.press('Enter');
-      await page.waitForURL((url) => url.toString() !== before);
     } else {
       await next.click();
     }
+    await page.waitForURL((url) => url.toString() !== before);
   }
   if (!(await page.getByText('You have answered every question').count())) {
     fail('the review page says some questions are unanswered');
   }
   if (screenshots) await page.screenshot({ path: `${screenshots}/review.png`, fullPage: true });
+  const review = page.url();
   await page.getByRole('button', { name: 'Submit my answers' }).click();
+  await page.waitForURL((url) => url.toString() !== review);
   if (!(await page.getByRole('heading', { name: 'Thank you' }).count())) {
     fail('no thank-you page after submitting');
   }
