@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/storage/sqlite/database.h"
@@ -231,6 +233,37 @@ TEST_F(RespondentWebTest, CommentsReachTheTeamOnlyUnattributedAndCanBeMarkedQuot
   quote.set_name(engagement_ + "/questionnaire/comments/NOT-HEX");
   EXPECT_THAT(questionnaires_->SetCommentQuotable(Ctx(team).get(), quote, &marked),
               GrpcIs(grpc::StatusCode::INVALID_ARGUMENT));
+}
+
+}  // namespace
+}  // namespace hc::testing
+
+namespace hc::testing {
+namespace {
+
+TEST_F(RespondentWebTest, StoredRowsAreInRandomKeyOrderNotSubmissionOrder) {
+  for (int i = 0; i < 3; ++i) {
+    AnswerAll(tokens_[i], 1 + i);
+    ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[i], "/submit"), {})->status, 303);
+  }
+  auto db = storage::Database::Open(dir_.File("store.db"), storage::Database::Mode::kReadOnly);
+  ASSERT_TRUE(db.ok()) << db.status();
+  // Both tables keep rows by their random key: no rowid records the order of
+  // insertion, and a scan returns the rows in key order.
+  for (const char* table : {"responses", "comments"}) {
+    auto schema = (*db)->Prepare("SELECT sql FROM sqlite_schema WHERE name = ?");
+    ASSERT_TRUE(schema.ok());
+    schema->Bind(1, table);
+    ASSERT_TRUE(*schema->Step());
+    EXPECT_TRUE(absl::StrContains(schema->Text(0), "WITHOUT ROWID")) << table;
+  }
+  auto scan = (*db)->Prepare("SELECT key FROM responses");
+  ASSERT_TRUE(scan.ok());
+  std::vector<std::string> keys;
+  while (*scan->Step()) keys.push_back(scan->Text(0));
+  ASSERT_EQ(keys.size(), 3u);
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  for (const std::string& key : keys) EXPECT_GE(key.size(), 40u);  // 256 random bits
 }
 
 }  // namespace
