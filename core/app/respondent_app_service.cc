@@ -107,7 +107,7 @@ absl::Status RespondentAppService::Save(absl::string_view token, const domain::D
 }
 
 absl::Status RespondentAppService::Submit(absl::string_view token) {
-  return store_.Write([&](Repositories& repos) -> absl::Status {
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(Context context, Load(repos, token));
     HC_RETURN_IF_ERROR(domain::CheckComplete(context.framework, context.draft));
     const std::string& engagement = context.invitation.engagement_id;
@@ -130,7 +130,13 @@ absl::Status RespondentAppService::Submit(absl::string_view token) {
     return repos.audit_log().Append({"a respondent", "SubmitResponse",
                                      absl::StrCat("engagements/", engagement, "/questionnaire"),
                                      clock_.Now()});
-  });
+  }));
+  // The response is stored; now leave no record of which invitation was
+  // marked used in the same transaction. If reads hold the log open, the
+  // next submission's compaction catches up, so a failure here is no
+  // reason to tell the respondent their answers were not kept.
+  store_.CompactLog().IgnoreError();
+  return absl::OkStatus();
 }
 
 }  // namespace hc::app

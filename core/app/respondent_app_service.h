@@ -44,7 +44,8 @@ class RespondentAppService {
   // an unlinked response under a random key (with the invitation's group
   // only), the comment as an unattributed comment, the draft is erased and
   // the invitation marked used. The audit log records that a response was
-  // submitted to the questionnaire, never by whom.
+  // submitted to the questionnaire, never by whom. Then the store's log of
+  // recent transactions is emptied (Store::CompactLog).
   absl::Status Submit(absl::string_view token);
 
  private:

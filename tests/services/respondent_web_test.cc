@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -130,6 +131,9 @@ TEST_F(RespondentWebTest, ASubmittedResponseCannotBeLinkedToItsInvitation) {
   auto submit = Post(absl::StrCat("/q/", tokens_[2], "/submit"), {});
   ASSERT_TRUE(submit);
   EXPECT_EQ(submit->status, 303);
+  // The log of recent transactions, where the response and its invitation's
+  // flag were written together, has been emptied.
+  EXPECT_EQ(std::filesystem::file_size(dir_.File("store.db-wal")), 0u);
   auto reuse = client_->Get(absl::StrCat("/q/", tokens_[2]));
   ASSERT_TRUE(reuse);
   EXPECT_EQ(reuse->status, 410);

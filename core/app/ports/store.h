@@ -24,6 +24,13 @@ class Store {
   // commit with other writers'); a failed commit returns UNAVAILABLE or
   // INTERNAL and keeps nothing.
   virtual absl::Status Write(Work work) = 0;
+
+  // Folds every committed write into the store and empties the log of
+  // recent transactions, so that the file no longer shows which changes
+  // were committed together (a submitted response and its invitation's
+  // used flag). UNAVAILABLE if open reads keep it from finishing; the next
+  // call catches up.
+  virtual absl::Status CompactLog() = 0;
 };
 
 }  // namespace hc::app

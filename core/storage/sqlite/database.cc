@@ -132,6 +132,13 @@ absl::Status Database::Exec(const char* sql) {
   return absl::OkStatus();
 }
 
+absl::Status Database::CheckpointAndTruncateLog() {
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  if (rc != SQLITE_OK) return SqliteStatus(rc, db_, "checkpointing the log");
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Statement> Database::Prepare(const char* sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.in_use) {

@@ -83,6 +83,9 @@ class Database {
   absl::StatusOr<Statement> Prepare(const char* sql);
   // The number of rows changed by the last statement.
   int Changes() const { return sqlite3_changes(db_); }
+  // Copies the write-ahead log into the database and truncates it to zero
+  // bytes. UNAVAILABLE if readers keep it from finishing.
+  absl::Status CheckpointAndTruncateLog();
   // True outside a transaction (e.g. after SQLite rolled one back itself).
   bool InAutocommit() const { return sqlite3_get_autocommit(db_) != 0; }
 

@@ -50,6 +50,16 @@ SqliteStore::~SqliteStore() {
 
 absl::Status SqliteStore::Write(Work work) {
   Job job(work);
+  return Enqueue(job);
+}
+
+absl::Status SqliteStore::CompactLog() {
+  Job job([](app::Repositories&) { return absl::OkStatus(); });
+  job.compact_log = true;
+  return Enqueue(job);
+}
+
+absl::Status SqliteStore::Enqueue(Job& job) {
   std::unique_lock<std::mutex> lock(write_mu_);
   if (stopping_) return absl::UnavailableError("the store is shutting down; retry");
   queue_.push_back(&job);
@@ -112,6 +122,9 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
   }
   commits_.fetch_add(1);
   writes_committed_.fetch_add(accepted);
+  for (Job* job : batch) {
+    if (job->compact_log && job->result.ok()) job->result = db.CheckpointAndTruncateLog();
+  }
 }
 
 SqliteStore::Connection* SqliteStore::AcquireReader() {

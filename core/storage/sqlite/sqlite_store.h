@@ -41,6 +41,7 @@ class SqliteStore final : public app::Store {
 
   absl::Status Read(Work work) override;
   absl::Status Write(Work work) override;
+  absl::Status CompactLog() override;
 
   // Commits so far: with writes_committed(), shows how far writes shared commits.
   int64_t commits() const { return commits_.load(); }
@@ -54,6 +55,7 @@ class SqliteStore final : public app::Store {
   struct Job {
     explicit Job(Work w) : work(w) {}
     Work work;
+    bool compact_log = false;  // checkpoint and truncate the log after commit
     absl::Status result;
     bool done = false;
   };
@@ -61,6 +63,7 @@ class SqliteStore final : public app::Store {
   SqliteStore() = default;
   static absl::StatusOr<Connection> Connect(const std::string& path, Database::Mode mode);
   void WriterLoop();
+  absl::Status Enqueue(Job& job);
   void RunBatch(const std::vector<Job*>& batch);
   Connection* AcquireReader();
   void ReleaseReader(Connection* reader);

@@ -388,3 +388,32 @@ TEST_F(SqliteStoreTest, BatchesNeverExceedMaxBatch) {
 
 }  // namespace
 }  // namespace hc::storage
+
+namespace hc::storage {
+namespace {
+
+TEST(SqliteStoreLog, CompactLogEmptiesTheLogAndKeepsEveryWrite) {
+  testing::TempDir dir;
+  auto store = SqliteStore::Open(dir.File("store.db"), {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE((*store)->Write([&](app::Repositories& repos) {
+      return repos.audit_log().Append({"tester", "Test", absl::StrCat("things/", i),
+                                       absl::FromUnixSeconds(i)});
+    }).ok());
+  }
+  EXPECT_GT(std::filesystem::file_size(dir.File("store.db-wal")), 0u);
+  ASSERT_TRUE((*store)->CompactLog().ok());
+  EXPECT_EQ(std::filesystem::file_size(dir.File("store.db-wal")), 0u);
+  int64_t rows = 0;
+  ASSERT_TRUE((*store)->Read([&](app::Repositories& repos) -> absl::Status {
+    auto page = repos.audit_log().List({100, std::nullopt});
+    if (!page.ok()) return page.status();
+    rows = static_cast<int64_t>(page->items.size());
+    return absl::OkStatus();
+  }).ok());
+  EXPECT_EQ(rows, 5);
+}
+
+}  // namespace
+}  // namespace hc::storage
