@@ -276,7 +276,8 @@ absl::StatusOr<EngagementView> EngagementAppService::Transition(
         const absl::CivilDay today = clock_.Today();
         // Findings, the report and the improvement plan contribute their facts
         // as those areas arrive; until then their guards stay shut.
-        const domain::LifecycleFacts facts;
+        domain::LifecycleFacts facts;
+        facts.questionnaire_set_up = repos.questionnaires().Get(e.meta.id).ok();
         HC_ASSIGN_OR_RETURN(domain::Stage to,
                             domain::CheckTransition(transition, {e, partnership, peers, facts,
                                                                  today, reason}));

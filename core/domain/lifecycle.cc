@@ -44,6 +44,9 @@ absl::Status GuardDeskResearch(const TransitionInput& in) {
 }
 
 absl::Status GuardQuestionnaire(const TransitionInput& in) {
+  if (!in.facts.questionnaire_set_up) {
+    return Refuse(in, "has no questionnaire; set one up before opening the questionnaire stage");
+  }
   const KeyDates& d = in.engagement.key_dates;
   if (!d.questionnaire_open || !d.questionnaire_close) {
     return Refuse(in, "needs questionnaire_open and questionnaire_close dates");

@@ -31,6 +31,7 @@ absl::string_view TransitionName(Transition transition);
 // What later parts of the engagement (findings, report, improvement plan)
 // contribute to the guards. Each area fills in its part.
 struct LifecycleFacts {
+  bool questionnaire_set_up = false;
   int agreed_findings = 0;
   bool report_ready = false;
   bool plan_approved = false;

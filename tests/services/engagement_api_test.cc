@@ -1,6 +1,7 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include "absl/strings/str_cat.h"
+#include "healthcheck/v1/questionnaire.grpc.pb.h"
 #include "tests/services/api_test_fixture.h"
 
 namespace hc::testing {
@@ -45,6 +46,22 @@ class EngagementApiTest : public ApiTest {
     request.set_name(engagement_.name());
     request.set_reason(reason);
     return (engagements_.get()->*method)(Ctx(token).get(), request, out);
+  }
+
+  // Sets up the engagement's questionnaire (needed to open the stage).
+  void SetUpQuestionnaire() {
+    auto questionnaires = v1::QuestionnaireService::NewStub(server_->InProcessChannel());
+    v1::CreateQuestionnaireRequest request;
+    request.set_parent(engagement_.name());
+    request.mutable_questionnaire()->set_framework(
+        "frameworks/partnership-assessment-tool/versions/1");
+    request.mutable_questionnaire()->mutable_open_time()->set_seconds(
+        absl::ToUnixSeconds(absl::Now()));
+    request.mutable_questionnaire()->mutable_close_time()->set_seconds(
+        absl::ToUnixSeconds(absl::Now() + absl::Hours(24)));
+    v1::Questionnaire q;
+    grpc::Status status = questionnaires->CreateQuestionnaire(Lead().get(), request, &q);
+    ASSERT_TRUE(status.ok()) << status.error_message();
   }
 
   grpc::Status ScopeForDeskResearch(v1::Engagement* out) {
@@ -276,6 +293,9 @@ TEST_F(EngagementApiTest, FieldworkNeedsTwoAccreditedFullMembers) {
   window.mutable_update_mask()->add_paths("key_dates.questionnaire_close");
   ASSERT_TRUE(engagements_->UpdateEngagement(Lead().get(), window, &out).ok());
   EXPECT_THAT(Transition(&v1::EngagementService::Stub::OpenQuestionnaire, lead_token_, "", &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "has no questionnaire"));
+  ASSERT_NO_FATAL_FAILURE(SetUpQuestionnaire());
+  EXPECT_THAT(Transition(&v1::EngagementService::Stub::OpenQuestionnaire, lead_token_, "", &out),
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "after fieldwork day 1"));
   *window.mutable_engagement()->mutable_key_dates()->mutable_questionnaire_close() =
       ToDate(day1_ - 3);
@@ -315,6 +335,7 @@ TEST_F(EngagementApiTest, PastFieldworkRunsOnToTheReportWhosePublicationNeedsFin
   window.mutable_update_mask()->add_paths("key_dates.questionnaire_open");
   window.mutable_update_mask()->add_paths("key_dates.questionnaire_close");
   ASSERT_TRUE(engagements_->UpdateEngagement(Lead().get(), window, &out).ok());
+  ASSERT_NO_FATAL_FAILURE(SetUpQuestionnaire());
   using Stub = v1::EngagementService::Stub;
   for (auto method : {&Stub::BeginDeskResearch, &Stub::OpenQuestionnaire, &Stub::StartFieldwork}) {
     ASSERT_TRUE(Transition(method, lead_token_, "", &out).ok());

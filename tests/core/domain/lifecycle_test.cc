@@ -112,7 +112,7 @@ World ReadyWorld(Stage stage) {
       kQuestionnaireOpen, kQuestionnaireClose, kDay1, kDay2, kDay3, kDay3, kReportDue, kPlanDue};
   e.team = {
       {"lead", TeamRole::kLeadPeer}, {"peer", TeamRole::kPeer}, {"shadow", TeamRole::kShadow}};
-  w.facts = {3, true, true};
+  w.facts = {true, 3, true, true};
   return w;
 }
 
@@ -262,6 +262,13 @@ TEST(Lifecycle, BeginDeskResearchWithoutLeadPeerIsFailedPrecondition) {
 }
 
 // --- OpenQuestionnaire ------------------------------------------------------
+
+TEST(Lifecycle, OpenQuestionnaireWithoutAQuestionnaireIsFailedPrecondition) {
+  World w = ReadyWorld(Stage::kDeskResearch);
+  w.facts.questionnaire_set_up = false;
+  EXPECT_THAT(w.Check(Transition::kOpenQuestionnaire),
+              StatusIsWith(absl::StatusCode::kFailedPrecondition, "has no questionnaire"));
+}
 
 TEST(Lifecycle, OpenQuestionnaireWithoutOpenDateIsFailedPrecondition) {
   World w = ReadyWorld(Stage::kDeskResearch);
