@@ -24,6 +24,7 @@ absl::StatusOr<std::optional<absl::CivilDay>> FromProto(absl::string_view field,
                                                         const healthcheck::v1::Date& date);
 void ToProto(const std::optional<absl::CivilDay>& day, healthcheck::v1::Date* out);
 void ToProto(absl::Time time, google::protobuf::Timestamp* out);
+absl::Time FromProto(const google::protobuf::Timestamp& time);
 
 // A stable hash of a request's content (deterministic serialisation), used
 // to tell a retried create from a different one with the same request_id.

@@ -3,7 +3,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
+#include <vector>
+
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 namespace hc::services {
 
@@ -29,6 +33,20 @@ absl::StatusOr<std::string> ParseOptionalName(absl::string_view field,
                                               absl::string_view name) {
   if (name.empty()) return std::string();
   return ParseName(field, collection, name);
+}
+
+absl::StatusOr<FrameworkVersionName> ParseFrameworkVersionName(absl::string_view field,
+                                                               absl::string_view name) {
+  const std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
+  FrameworkVersionName out;
+  if (parts.size() != 4 || parts[0] != "frameworks" || parts[1].empty() || parts[1].size() > 63 ||
+      parts[2] != "versions" || !absl::SimpleAtoi(parts[3], &out.version) || out.version < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, " must be like frameworks/digging-deeper/versions/1, not \"", name.substr(0, 100),
+        "\""));
+  }
+  out.framework_id = std::string(parts[1]);
+  return out;
 }
 
 std::string NameOf(absl::string_view collection, absl::string_view id) {

@@ -19,6 +19,17 @@ absl::StatusOr<std::string> ParseOptionalName(absl::string_view field,
                                               absl::string_view collection,
                                               absl::string_view name);
 
+// A benchmark version's name, `frameworks/{framework_id}/versions/{version}`.
+struct FrameworkVersionName {
+  std::string framework_id;
+  int version = 0;
+};
+
+// Parses a benchmark version's name. INVALID_ARGUMENT naming `field` unless
+// the id is 1-63 characters and the version a whole number from 1.
+absl::StatusOr<FrameworkVersionName> ParseFrameworkVersionName(absl::string_view field,
+                                                               absl::string_view name);
+
 // `{collection}/{id}`, or empty for an empty id.
 std::string NameOf(absl::string_view collection, absl::string_view id);
 

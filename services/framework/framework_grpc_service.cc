@@ -8,31 +8,13 @@
 #include "core/common/status_macros.h"
 #include "services/common/conversions.h"
 #include "services/common/paging.h"
+#include "services/common/resource_names.h"
 #include "services/framework/framework_mapping.h"
 
 namespace hc::services {
 namespace {
 
 namespace v1 = healthcheck::v1;
-
-struct VersionName {
-  std::string framework_id;
-  int version = 0;
-};
-
-// Parses "frameworks/{framework_id}/versions/{version}".
-absl::StatusOr<VersionName> ParseVersionName(absl::string_view name) {
-  const std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
-  VersionName out;
-  if (parts.size() != 4 || parts[0] != "frameworks" || parts[1].empty() || parts[1].size() > 63 ||
-      parts[2] != "versions" || !absl::SimpleAtoi(parts[3], &out.version) || out.version < 1) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "name must be like frameworks/digging-deeper/versions/1, not \"", name.substr(0, 100),
-        "\""));
-  }
-  out.framework_id = std::string(parts[1]);
-  return out;
-}
 
 }  // namespace
 
@@ -53,7 +35,8 @@ grpc::ServerUnaryReactor* FrameworkGrpcService::GetFramework(
     grpc::CallbackServerContext* context, const v1::GetFrameworkRequest* request,
     v1::Framework* response) {
   return runner_.Run(context, "GetFramework", [=, this](const domain::Principal& principal) {
-    HC_ASSIGN_OR_RETURN(VersionName name, ParseVersionName(request->name()));
+    HC_ASSIGN_OR_RETURN(FrameworkVersionName name,
+                        ParseFrameworkVersionName("name", request->name()));
     HC_ASSIGN_OR_RETURN(domain::Framework f,
                         app_.Get(principal, name.framework_id, name.version));
     ToProto(f, response);

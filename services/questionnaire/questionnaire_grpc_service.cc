@@ -37,26 +37,17 @@ absl::StatusOr<std::string> ParseQuestionnaireName(absl::string_view field,
   return ParseName(field, "engagements", engagement);
 }
 
-absl::Time FromProto(const google::protobuf::Timestamp& t) {
-  return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
-}
-
 // Reads framework, times, k and comments.
 absl::StatusOr<domain::Questionnaire> FromProto(const v1::Questionnaire& in) {
   domain::Questionnaire out;
   if (!in.framework().empty()) {
-    const std::vector<absl::string_view> parts = absl::StrSplit(in.framework(), '/');
-    if (parts.size() != 4 || parts[0] != "frameworks" || parts[2] != "versions" ||
-        !absl::SimpleAtoi(parts[3], &out.framework_version)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "questionnaire.framework must be like frameworks/partnership-assessment-tool/versions/1, "
-          "not \"",
-          in.framework().substr(0, 100), "\""));
-    }
-    out.framework_id = std::string(parts[1]);
+    HC_ASSIGN_OR_RETURN(FrameworkVersionName framework,
+                        ParseFrameworkVersionName("questionnaire.framework", in.framework()));
+    out.framework_id = std::move(framework.framework_id);
+    out.framework_version = framework.version;
   }
-  out.open_time = FromProto(in.open_time());
-  out.close_time = FromProto(in.close_time());
+  out.open_time = services::FromProto(in.open_time());
+  out.close_time = services::FromProto(in.close_time());
   out.min_group_size = in.min_group_size();
   out.collect_comments = in.collect_comments();
   return out;
