@@ -23,6 +23,7 @@
 #include "clients/cli/errors.h"
 #include "clients/cli/framework_commands.h"
 #include "clients/cli/names.h"
+#include "clients/cli/request_id.h"
 #include "clients/cli/paging.h"
 #include "clients/cli/results_view.h"
 #include "clients/cli/values.h"
@@ -219,8 +220,6 @@ absl::Status Close(const Invocation& invocation) {
   return Show(invocation, response, QuestionnaireText(response));
 }
 
-// Never retried: CreateInvitations has no request_id, so a retry after a
-// lost response would create every invitation a second time.
 absl::Status Invite(const Invocation& invocation) {
   const bool links_only = invocation.flags.IsOn("links-only");
   if (links_only && invocation.json) {
@@ -234,10 +233,12 @@ absl::Status Invite(const Invocation& invocation) {
   v1::CreateInvitationsRequest request;
   request.set_parent(*name);
   request.set_csv(*std::move(csv));
+  // A retry after a lost response gets the same invitations with new links.
+  request.set_request_id(NewRequestId());
   auto stub = NewStub(invocation);
   v1::CreateInvitationsResponse response;
   absl::Status status = invocation.connection.Call(
-      Retry::kNever, [&](grpc::ClientContext& context) {
+      Retry::kWhenTransient, [&](grpc::ClientContext& context) {
         return stub->CreateInvitations(&context, request, &response);
       });
   if (!status.ok()) return status;
@@ -335,6 +336,25 @@ absl::Status Comments(const Invocation& invocation) {
             });
       },
       CommentsText);
+}
+
+absl::Status Actions(const Invocation& invocation) {
+  absl::StatusOr<std::string> name = QuestionnaireName(invocation.args[0]);
+  if (!name.ok()) return name.status();
+  auto stub = NewStub(invocation);
+  return ListPages<v1::ListActionEntriesResponse>(
+      invocation,
+      [&](const Paging& paging, v1::ListActionEntriesResponse& page) {
+        v1::ListActionEntriesRequest request;
+        request.set_parent(*name);
+        request.set_page_size(paging.page_size);
+        request.set_page_token(paging.page_token);
+        return invocation.connection.Call(
+            Retry::kWhenTransient, [&](grpc::ClientContext& context) {
+              return stub->ListActionEntries(&context, request, &page);
+            });
+      },
+      ActionEntriesText);
 }
 
 // Not retried automatically, like every write; setting
@@ -470,12 +490,13 @@ CommandGroup QuestionnaireCommands() {
                "; sector: defaults to the organisation's; count: invitations "
                "for the row (default 1). At most 2000 invitations per call; "
                "not after the questionnaire has closed. The links are shown "
-               "only in this output and cannot be retrieved again. NOT "
-               "retried automatically: the request has no request_id, so a "
-               "retry after a lost response would create the invitations "
-               "twice; if the call ends with UNAVAILABLE or "
-               "DEADLINE_EXCEEDED, check hcctl questionnaires invitations "
-               "before sending the file again."),
+               "only in this output and cannot be retrieved again. Retried "
+               "automatically with the same request_id, so a lost response "
+               "costs nothing: the retry creates no invitation twice and "
+               "prints new links for the ones already created (their first "
+               "links, never seen, stop working). If it still ends with "
+               "UNAVAILABLE or DEADLINE_EXCEEDED, check hcctl questionnaires "
+               "invitations before sending the file again."),
            InviteFlags(),
            Invite},
           {"invitations",
@@ -530,6 +551,22 @@ CommandGroup QuestionnaireCommands() {
                "else)."),
            CommentsFlags(),
            Comments},
+          {"actions",
+           {"ENGAGEMENT"},
+           "List the respondents' \"Action needed\" / \"By whom?\" entries "
+           "(review team only).",
+           absl::StrCat(
+               kEngagementArg,
+               "For an action-planning benchmark (Digging Deeper): the entries "
+               "respondents made against statements, gathered for the "
+               "improvement plan, in statement order. Each entry is "
+               "unattributed and unlinked to its respondent's answers or "
+               "other entries; within a statement the order means nothing. "
+               "Only the engagement's review team may list them, and only "
+               "once the questionnaire has closed (FAILED_PRECONDITION "
+               "before, PERMISSION_DENIED for anyone else)."),
+           PagingFlags(),
+           Actions},
           {"quote",
            {"COMMENT"},
            "Mark a comment quotable in the report (--unquote: not).",

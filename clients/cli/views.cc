@@ -699,4 +699,24 @@ std::string CommentsText(const v1::ListCommentsResponse& response) {
   return out;
 }
 
+std::string ActionEntriesText(const v1::ListActionEntriesResponse& response) {
+  if (response.action_entries().empty()) return "(none)\n";
+  std::string out;
+  for (int i = 0; i < response.action_entries_size(); ++i) {
+    const v1::ActionEntry& entry = response.action_entries(i);
+    const std::string head = absl::StrCat(i + 1, ". ");
+    const std::string margin(DisplayWidth(head), ' ');
+    // "action needed: " is 15 wide.
+    const size_t width = TextWidth(margin.size() + 15);
+    Fields fields;
+    fields.Add("statement", entry.statement_code());
+    fields.Add("action needed", WrapLines(TerminalSafe(entry.action_needed()), width));
+    fields.Add("by whom", WrapLines(TerminalSafe(entry.by_whom()), width));
+    std::string block = fields.Render(static_cast<int>(margin.size()));
+    block.replace(0, margin.size(), head);
+    absl::StrAppend(&out, i > 0 ? "\n" : "", block);
+  }
+  return out;
+}
+
 }  // namespace hc::cli

@@ -80,6 +80,9 @@ std::string CommentText(const healthcheck::v1::Comment& comment);
 // "(none)" when there are none.
 std::string CommentsText(const healthcheck::v1::ListCommentsResponse& response);
 
+// Numbered blocks: statement, action needed and by whom (wrapped).
+std::string ActionEntriesText(const healthcheck::v1::ListActionEntriesResponse& response);
+
 }  // namespace hc::cli
 
 #endif  // HC_CLIENTS_CLI_VIEWS_H_

@@ -3,7 +3,9 @@
 #include <array>
 #include <map>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "core/app/access_policy.h"
 #include "core/app/field_mask.h"
 #include "core/app/framework_app_service.h"
@@ -230,8 +232,10 @@ absl::StatusOr<QuestionnaireView> QuestionnaireAppService::Close(
 }
 
 absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::CreateInvitations(
-    const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv) {
+    const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv,
+    const RequestKey& key) {
   constexpr absl::string_view kAction = "CreateInvitations";
+  HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   std::vector<IssuedInvitation> result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(domain::Engagement e,
@@ -242,12 +246,19 @@ absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::CreateInv
       return absl::FailedPreconditionError(
           absl::StrCat(NameOf(engagement_id), " is closed; it takes no more invitations"));
     }
+    result.clear();
+    HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                        FindReplay(repos, kAction, principal, key));
+    if (earlier) {
+      HC_ASSIGN_OR_RETURN(result, ReissueLinks(repos, engagement_id, *earlier));
+      return Audit(repos, principal, "ReissueInvitationLinks", NameOf(engagement_id), now);
+    }
     HC_ASSIGN_OR_RETURN(domain::Partnership partnership,
                         repos.partnerships().Get(e.partnership_id));
     HC_ASSIGN_OR_RETURN(std::vector<domain::RespondentGroup> groups,
                         domain::ParseInvitationCsv(csv, partnership));
-    HC_ASSIGN_OR_RETURN(int64_t position, repos.invitations().NextPosition(engagement_id));
-    result.clear();
+    HC_ASSIGN_OR_RETURN(const int64_t first, repos.invitations().NextPosition(engagement_id));
+    int64_t position = first;
     for (const domain::RespondentGroup& group : groups) {
       HC_ASSIGN_OR_RETURN(std::string token, crypto::NewSecret());
       domain::Invitation invitation{ids_.NewId(), std::string(engagement_id), position++, group,
@@ -255,9 +266,40 @@ absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::CreateInv
       HC_RETURN_IF_ERROR(repos.invitations().Insert(invitation));
       result.push_back({std::move(invitation), absl::StrCat(link_prefix_, token)});
     }
+    HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key,
+                                     absl::StrCat(first, "+", groups.size()), now));
     return Audit(repos, principal, kAction, NameOf(engagement_id), now);
   }));
   return result;
+}
+
+absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::ReissueLinks(
+    Repositories& repos, absl::string_view engagement_id, absl::string_view batch) {
+  int64_t first = 0, count = 0;
+  const std::pair<absl::string_view, absl::string_view> parts = absl::StrSplit(batch, '+');
+  if (!absl::SimpleAtoi(parts.first, &first) || !absl::SimpleAtoi(parts.second, &count)) {
+    return absl::DataLossError(absl::StrCat("a recorded invitation batch reads \"", batch, "\""));
+  }
+  PageRequest range;
+  range.limit = static_cast<int>(count);
+  range.after = Cursor{first - 1, ""};
+  HC_ASSIGN_OR_RETURN(Page<domain::Invitation> batch_invitations,
+                      repos.invitations().List(engagement_id, std::nullopt, range));
+  std::vector<IssuedInvitation> reissued;
+  for (domain::Invitation& invitation : batch_invitations.items) {
+    if (invitation.position >= first + count) break;
+    HC_ASSIGN_OR_RETURN(std::optional<domain::Draft> draft, repos.drafts().Get(invitation.id));
+    if (invitation.used || draft) {
+      return absl::FailedPreconditionError(
+          "this request's invitations were created and one is already being answered, so "
+          "their links were delivered; to invite more people, send a new request_id");
+    }
+    HC_ASSIGN_OR_RETURN(std::string token, crypto::NewSecret());
+    invitation.token_hash = crypto::Sha256Hex(token);
+    HC_RETURN_IF_ERROR(repos.invitations().ReplaceTokenHash(invitation.id, invitation.token_hash));
+    reissued.push_back({std::move(invitation), absl::StrCat(link_prefix_, token)});
+  }
+  return reissued;
 }
 
 absl::StatusOr<Page<domain::Invitation>> QuestionnaireAppService::ListInvitations(

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "core/app/mutation.h"
 #include "core/app/ports/clock.h"
 #include "core/app/ports/framework_codec.h"
 #include "core/app/ports/id_source.h"
@@ -75,9 +76,16 @@ class QuestionnaireAppService {
   absl::StatusOr<QuestionnaireView> Close(const domain::Principal& principal,
                                           absl::string_view engagement_id,
                                           std::optional<int64_t> expected_version);
-  // FAILED_PRECONDITION once closed; INVALID_ARGUMENT for bad CSV.
+  // FAILED_PRECONDITION once closed; INVALID_ARGUMENT for bad CSV. With a
+  // request_id, a retry of the same request creates nothing: it issues new
+  // links for the invitations the first attempt created (whose links were
+  // lost with its response, so the old ones stop working) unless one of them
+  // has been used or started, which shows the links did arrive
+  // (FAILED_PRECONDITION); ALREADY_EXISTS if the id came with another
+  // request.
   absl::StatusOr<std::vector<IssuedInvitation>> CreateInvitations(
-      const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv);
+      const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv,
+      const RequestKey& key);
   absl::StatusOr<Page<domain::Invitation>> ListInvitations(const domain::Principal& principal,
                                                            absl::string_view engagement_id,
                                                            std::optional<bool> used,
@@ -87,6 +95,11 @@ class QuestionnaireAppService {
 
  private:
   absl::StatusOr<QuestionnaireView> View(Repositories& repos, domain::Questionnaire q);
+  // New links for the invitations of an earlier CreateInvitations, recorded
+  // as `batch` ("{first position}+{count}"); see CreateInvitations.
+  absl::StatusOr<std::vector<IssuedInvitation>> ReissueLinks(Repositories& repos,
+                                                             absl::string_view engagement_id,
+                                                             absl::string_view batch);
 
   Store& store_;
   Clock& clock_;

@@ -11,6 +11,7 @@
 #include "core/common/status_macros.h"
 #include "core/domain/disclosure.h"
 #include "core/domain/questionnaire.h"
+#include "core/domain/submission.h"
 
 namespace hc::app {
 namespace {
@@ -74,9 +75,20 @@ absl::Status LoadPrevious(Repositories& repos, const FrameworkCodec& codec, absl
   return absl::OkStatus();
 }
 
-// A stored response that does not fit its benchmark is a corrupt store.
+// A stored response that does not fit its benchmark is a corrupt store. So
+// is an incomplete one: Submit takes only complete responses, which is what
+// makes every section's n its group's n, so that deciding the release of
+// each group decides every figure shown for it.
 absl::StatusOr<domain::Results> Score(const Framework& framework,
                                       const std::vector<Response>& responses) {
+  for (size_t i = 0; i < responses.size(); ++i) {
+    const absl::Status complete =
+        domain::CheckComplete(framework, responses[i].answers, responses[i].significance);
+    if (!complete.ok()) {
+      return absl::DataLossError(
+          absl::StrCat("a stored response is incomplete: ", complete.message()));
+    }
+  }
   absl::StatusOr<domain::Results> results = domain::ScoreResponses(framework, responses);
   if (!results.ok()) {
     return absl::DataLossError(
@@ -286,17 +298,17 @@ absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResu
 
 absl::Status QuestionnaireResultsAppService::CheckClosedForTeam(
     Repositories& repos, const domain::Principal& principal, absl::string_view engagement_id,
-    EngagementAccess access, absl::string_view action) {
+    EngagementAccess access, absl::string_view action, absl::string_view what) {
   HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, access, action).status());
   absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement_id);
   if (absl::IsNotFound(q.status())) {
     return absl::NotFoundError(
-        absl::StrCat("engagements/", engagement_id, " has no questionnaire, so no comments"));
+        absl::StrCat("engagements/", engagement_id, " has no questionnaire, so no ", what));
   }
   HC_RETURN_IF_ERROR(q.status());
   if (domain::StateAt(*q, clock_.Now()) != domain::QuestionnaireState::kClosed) {
     return absl::FailedPreconditionError(absl::StrCat(
-        NameOf(engagement_id), " is not closed; its comments can be read once it closes"));
+        NameOf(engagement_id), " is not closed; its ", what, " can be read once it closes"));
   }
   return absl::OkStatus();
 }
@@ -307,8 +319,22 @@ absl::StatusOr<Page<domain::Comment>> QuestionnaireResultsAppService::ListCommen
   Page<domain::Comment> result;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_RETURN_IF_ERROR(CheckClosedForTeam(repos, principal, engagement_id,
-                                          EngagementAccess::kTeam, "ListComments"));
+                                          EngagementAccess::kTeam, "ListComments", "comments"));
     HC_ASSIGN_OR_RETURN(result, repos.responses().ListComments(engagement_id, page));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<Page<domain::GatheredAction>> QuestionnaireResultsAppService::ListActions(
+    const domain::Principal& principal, absl::string_view engagement_id,
+    const PageRequest& page) {
+  Page<domain::GatheredAction> result;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(CheckClosedForTeam(repos, principal, engagement_id,
+                                          EngagementAccess::kTeam, "ListActionEntries",
+                                          "action entries"));
+    HC_ASSIGN_OR_RETURN(result, repos.responses().ListActions(engagement_id, page));
     return absl::OkStatus();
   }));
   return result;
@@ -322,7 +348,7 @@ absl::StatusOr<domain::Comment> QuestionnaireResultsAppService::SetCommentQuotab
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     // A peer on the team, not a shadow and not the programme lead.
     HC_RETURN_IF_ERROR(CheckClosedForTeam(repos, principal, engagement_id,
-                                          EngagementAccess::kTeam, kAction));
+                                          EngagementAccess::kTeam, kAction, "comments"));
     HC_RETURN_IF_ERROR(
         LoadEngagement(repos, principal, engagement_id, EngagementAccess::kContribute, kAction)
             .status());

@@ -115,6 +115,11 @@ class QuestionnaireResultsAppService {
   absl::StatusOr<Page<domain::Comment>> ListComments(const domain::Principal& principal,
                                                      absl::string_view engagement_id,
                                                      const PageRequest& page);
+  // The respondents' action entries, unattributed, by statement and then in
+  // random-key order (never by group). Team only, after close, as comments.
+  absl::StatusOr<Page<domain::GatheredAction>> ListActions(const domain::Principal& principal,
+                                                           absl::string_view engagement_id,
+                                                           const PageRequest& page);
   // Marks a comment quotable or not: the team's lead peer and peers only.
   // NOT_FOUND for an unknown comment.
   absl::StatusOr<domain::Comment> SetCommentQuotable(const domain::Principal& principal,
@@ -124,10 +129,11 @@ class QuestionnaireResultsAppService {
 
  private:
   // Checks that the principal is on the team (with `access`) and the
-  // questionnaire has closed.
+  // questionnaire has closed; `what` names what is asked for in errors
+  // ("comments").
   absl::Status CheckClosedForTeam(Repositories& repos, const domain::Principal& principal,
                                   absl::string_view engagement_id, EngagementAccess access,
-                                  absl::string_view action);
+                                  absl::string_view action, absl::string_view what);
 
   Store& store_;
   Clock& clock_;

@@ -1,5 +1,6 @@
 #include "core/app/respondent_app_service.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "core/app/framework_app_service.h"
@@ -22,8 +23,9 @@ namespace {
 std::string Day(absl::Time t) { return absl::FormatTime("%e %B %Y", t, absl::UTCTimeZone()); }
 
 // Replaces the entries of `codes` in `into` by those of `from`.
-void Replace(const std::set<std::string>& codes, const std::map<std::string, int>& from,
-             std::map<std::string, int>& into) {
+template <typename Value>
+void Replace(const std::set<std::string>& codes, const std::map<std::string, Value>& from,
+             std::map<std::string, Value>& into) {
   for (const std::string& code : codes) {
     auto it = from.find(code);
     if (it == from.end()) {
@@ -32,6 +34,36 @@ void Replace(const std::set<std::string>& codes, const std::map<std::string, int
       into[code] = it->second;
     }
   }
+}
+
+// The page's action entries trimmed, without blank ones.
+std::map<std::string, domain::ActionEntry> Trimmed(
+    const std::map<std::string, domain::ActionEntry>& actions) {
+  std::map<std::string, domain::ActionEntry> out;
+  for (const auto& [code, entry] : actions) {
+    domain::ActionEntry trimmed{std::string(absl::StripAsciiWhitespace(entry.action)),
+                                std::string(absl::StripAsciiWhitespace(entry.by_whom))};
+    if (!trimmed.action.empty() || !trimmed.by_whom.empty()) out[code] = std::move(trimmed);
+  }
+  return out;
+}
+
+// The statement's place among the benchmark's section statements, from 0.
+int StatementPosition(const domain::Framework& framework, const std::string& code) {
+  int position = 0;
+  for (const domain::Section& section : framework.sections) {
+    for (const domain::Statement& s : section.statements) {
+      if (s.code == code) return position;
+      ++position;
+    }
+  }
+  return position;
+}
+
+// 128 random bits as hex: the id of an unattributed row in resource names.
+absl::StatusOr<std::string> NewRowKey() {
+  HC_ASSIGN_OR_RETURN(std::string secret, crypto::NewSecret());
+  return crypto::Sha256Hex(secret).substr(0, 32);
 }
 
 }  // namespace
@@ -91,15 +123,14 @@ absl::StatusOr<RespondentSession> RespondentAppService::Open(absl::string_view t
 }
 
 absl::Status RespondentAppService::Save(absl::string_view token, const domain::Draft& page,
-                                        const std::set<std::string>& statement_codes,
-                                        const std::set<std::string>& section_codes,
-                                        bool with_comment) {
+                                        const DraftFields& fields) {
   return store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(Context context, Load(repos, token));
     domain::Draft& draft = context.draft;
-    Replace(statement_codes, page.answers, draft.answers);
-    Replace(section_codes, page.significance, draft.significance);
-    if (with_comment) draft.comment = page.comment;
+    Replace(fields.statements, page.answers, draft.answers);
+    Replace(fields.sections, page.significance, draft.significance);
+    Replace(fields.actions, Trimmed(page.actions), draft.actions);
+    if (fields.comment) draft.comment = page.comment;
     HC_RETURN_IF_ERROR(domain::ValidateDraft(context.framework, draft,
                                              context.questionnaire.collect_comments));
     return repos.drafts().Put(context.invitation.id, draft);
@@ -109,7 +140,8 @@ absl::Status RespondentAppService::Save(absl::string_view token, const domain::D
 absl::Status RespondentAppService::Submit(absl::string_view token) {
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(Context context, Load(repos, token));
-    HC_RETURN_IF_ERROR(domain::CheckComplete(context.framework, context.draft));
+    HC_RETURN_IF_ERROR(domain::CheckComplete(context.framework, context.draft.answers,
+                                               context.draft.significance));
     const std::string& engagement = context.invitation.engagement_id;
     domain::Response response;
     response.organisation = context.invitation.group.organisation;
@@ -119,11 +151,15 @@ absl::Status RespondentAppService::Submit(absl::string_view token) {
     response.significance = context.draft.significance;
     HC_ASSIGN_OR_RETURN(std::string key, crypto::NewSecret());
     HC_RETURN_IF_ERROR(repos.responses().InsertResponse(engagement, key, response));
+    for (const auto& [code, entry] : context.draft.actions) {
+      HC_ASSIGN_OR_RETURN(std::string action_key, NewRowKey());
+      HC_RETURN_IF_ERROR(repos.responses().InsertAction(
+          engagement, {action_key, code, StatementPosition(context.framework, code), entry}));
+    }
     if (!context.draft.comment.empty()) {
-      // 128 random bits as hex: the comment's id in its resource name.
-      HC_ASSIGN_OR_RETURN(std::string secret, crypto::NewSecret());
-      HC_RETURN_IF_ERROR(repos.responses().InsertComment(
-          engagement, crypto::Sha256Hex(secret).substr(0, 32), context.draft.comment));
+      HC_ASSIGN_OR_RETURN(std::string comment_key, NewRowKey());
+      HC_RETURN_IF_ERROR(
+          repos.responses().InsertComment(engagement, comment_key, context.draft.comment));
     }
     HC_RETURN_IF_ERROR(repos.drafts().Delete(context.invitation.id));
     HC_RETURN_IF_ERROR(repos.invitations().MarkUsed(context.invitation.id));

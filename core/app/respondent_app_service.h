@@ -22,6 +22,16 @@ struct RespondentSession {
   absl::Time close_time = absl::UnixEpoch();
 };
 
+// Which parts of a draft one saved page holds: statement codes (answers and,
+// on an action-planning benchmark, action entries), section codes
+// (significance ratings) and whether the comment.
+struct DraftFields {
+  std::set<std::string> statements;
+  std::set<std::string> sections;
+  std::set<std::string> actions;
+  bool comment = false;
+};
+
 // A respondent answering through their invitation token: the token is their
 // only credential. Errors carry messages fit to show them:
 // NOT_FOUND for an unknown link; FAILED_PRECONDITION for a used link, a
@@ -33,16 +43,17 @@ class RespondentAppService {
 
   absl::StatusOr<RespondentSession> Open(absl::string_view token);
 
-  // Saves one page: for every code in `statement_codes` the draft takes the
-  // page's answer (or loses its answer if the page has none); likewise for
-  // `section_codes` and significance, and the comment if `with_comment`.
-  absl::Status Save(absl::string_view token, const domain::Draft& page,
-                    const std::set<std::string>& statement_codes,
-                    const std::set<std::string>& section_codes, bool with_comment);
+  // Saves one page: for every code in `fields.statements` the draft takes
+  // the page's answer (or loses its answer if the page has none); likewise
+  // for `fields.sections` and significance, `fields.actions` and action
+  // entries (an entry whose two texts are blank is dropped; texts are
+  // trimmed), and the comment if `fields.comment`.
+  absl::Status Save(absl::string_view token, const domain::Draft& page, const DraftFields& fields);
 
   // Submits the complete draft: in one transaction the answers are stored as
   // an unlinked response under a random key (with the invitation's group
-  // only), the comment as an unattributed comment, the draft is erased and
+  // only), each action entry and the comment as an unattributed row of its
+  // own under a random key, the draft is erased and
   // the invitation marked used. The audit log records that a response was
   // submitted to the questionnaire, never by whom. Then the store's log of
   // recent transactions is emptied (Store::CompactLog).

@@ -44,13 +44,31 @@ struct Comment {
   bool quotable = false;
 };
 
+// A respondent's "Action needed" and "By whom?" entries for one statement of
+// an action-planning benchmark (Digging Deeper), for the improvement plan.
+struct ActionEntry {
+  std::string action;
+  std::string by_whom;
+};
+
+// An action entry as the team sees it: the statement it is about, and no
+// author, group, time or link to the response or to other entries.
+struct GatheredAction {
+  std::string id;  // random
+  std::string statement_code;
+  int statement_position = 0;  // the statement's place in the benchmark, from 0
+  ActionEntry entry;
+};
+
 // What a respondent has entered so far: answers and significance ratings as
-// in Response, and a free-text comment. Kept against the invitation until
-// submitted, then split: the answers become an unlinked Response and the
-// comment an unattributed comment.
+// in Response, action entries by statement code, and a free-text comment.
+// Kept against the invitation until submitted, then split: the answers
+// become an unlinked Response, each action entry and the comment an
+// unattributed row of its own.
 struct Draft {
   std::map<std::string, int> answers;
   std::map<std::string, int> significance;
+  std::map<std::string, ActionEntry> actions;
   std::string comment;
 };
 

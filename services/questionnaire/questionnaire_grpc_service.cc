@@ -91,6 +91,15 @@ void ToProto(absl::string_view engagement_id, const domain::Comment& c, v1::Comm
   out->set_quotable(c.quotable);
 }
 
+void ToProto(absl::string_view engagement_id, const domain::GatheredAction& a,
+             v1::ActionEntry* out) {
+  out->set_name(
+      absl::StrCat("engagements/", engagement_id, "/questionnaire/actionEntries/", a.id));
+  out->set_statement_code(a.statement_code);
+  out->set_action_needed(a.entry.action);
+  out->set_by_whom(a.entry.by_whom);
+}
+
 struct CommentName {
   std::string engagement_id;
   std::string comment_id;
@@ -184,8 +193,11 @@ grpc::ServerUnaryReactor* QuestionnaireGrpcService::CreateInvitations(
     v1::CreateInvitationsResponse* response) {
   return runner_.Run(context, "CreateInvitations", [=, this](const domain::Principal& principal) {
     HC_ASSIGN_OR_RETURN(std::string engagement, ParseQuestionnaireName("parent", request->parent()));
+    v1::CreateInvitationsRequest fingerprinted = *request;
+    fingerprinted.clear_request_id();
+    const app::RequestKey key{request->request_id(), Fingerprint(fingerprinted)};
     HC_ASSIGN_OR_RETURN(std::vector<app::IssuedInvitation> issued,
-                        app_.CreateInvitations(principal, engagement, request->csv()));
+                        app_.CreateInvitations(principal, engagement, request->csv(), key));
     for (const app::IssuedInvitation& i : issued) {
       v1::Invitation* out = response->add_invitations();
       ToProto(i.invitation, out);
@@ -236,6 +248,24 @@ grpc::ServerUnaryReactor* QuestionnaireGrpcService::ListComments(
     HC_ASSIGN_OR_RETURN(app::Page<domain::Comment> found,
                         results_.ListComments(principal, engagement, page));
     for (const domain::Comment& c : found.items) ToProto(engagement, c, response->add_comments());
+    response->set_next_page_token(NextPageToken(found.next, list));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* QuestionnaireGrpcService::ListActionEntries(
+    Context* context, const v1::ListActionEntriesRequest* request,
+    v1::ListActionEntriesResponse* response) {
+  return runner_.Run(context, "ListActionEntries", [=, this](const domain::Principal& principal) {
+    HC_ASSIGN_OR_RETURN(std::string engagement, ParseQuestionnaireName("parent", request->parent()));
+    const std::string list = absl::StrCat(request->parent(), "/actionEntries");
+    HC_ASSIGN_OR_RETURN(app::PageRequest page,
+                        ReadPageRequest(request->page_size(), request->page_token(), list));
+    HC_ASSIGN_OR_RETURN(app::Page<domain::GatheredAction> found,
+                        results_.ListActions(principal, engagement, page));
+    for (const domain::GatheredAction& a : found.items) {
+      ToProto(engagement, a, response->add_action_entries());
+    }
     response->set_next_page_token(NextPageToken(found.next, list));
     return absl::OkStatus();
   });

@@ -42,6 +42,9 @@ class QuestionnaireGrpcService final
   Reactor* GetResponseRates(Context* context,
                             const healthcheck::v1::GetResponseRatesRequest* request,
                             healthcheck::v1::ResponseRates* response) override;
+  Reactor* ListActionEntries(Context* context,
+                             const healthcheck::v1::ListActionEntriesRequest* request,
+                             healthcheck::v1::ListActionEntriesResponse* response) override;
   Reactor* ListComments(Context* context, const healthcheck::v1::ListCommentsRequest* request,
                         healthcheck::v1::ListCommentsResponse* response) override;
   Reactor* SetCommentQuotable(Context* context,

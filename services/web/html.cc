@@ -42,10 +42,12 @@ legend { font-weight: 600; padding: 0 0.25rem; }
 .choice { display: block; margin: 0.35rem 0; }
 .choice input { width: 1.25rem; height: 1.25rem; margin-right: 0.5rem; vertical-align: middle; }
 textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 8rem; }
+textarea.short { min-height: 3rem; }
+input[type=text] { width: 100%; box-sizing: border-box; font: inherit; }
 button { font: inherit; padding: 0.5rem 1.25rem; margin: 0.25rem 0.5rem 0.25rem 0;
          border: 2px solid #0b0c0c; background: #00703c; color: #fff; cursor: pointer; }
 button.secondary { background: #f3f2f1; color: #0b0c0c; }
-button:focus, a:focus, input:focus, textarea:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+button:focus, a:focus, input:focus, textarea:focus, summary:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 a { color: #1d70b8; }
 .error { border-left: 5px solid #d4351c; padding: 0.5rem 1rem; margin-bottom: 1rem; }
 .note { color: #505a5f; }

@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/domain/submission.h"
 #include "services/web/html.h"
 
 namespace hc::services {
@@ -20,10 +21,11 @@ std::string Id(absl::string_view prefix, absl::string_view code, int value) {
   return id;
 }
 
-// One question: a fieldset of radio buttons named `name`, one per point.
+// One question: a fieldset of radio buttons named `name`, one per point,
+// then `more` (further controls about the same statement).
 std::string Question(absl::string_view name, absl::string_view legend,
                      const domain::ResponseScale& scale, const std::map<std::string, int>& chosen,
-                     absl::string_view code) {
+                     absl::string_view code, absl::string_view more = "") {
   auto it = chosen.find(std::string(code));
   std::string html = absl::StrCat("<fieldset>\n<legend>", legend, "</legend>\n");
   for (const domain::ScalePoint& p : scale.points) {
@@ -33,7 +35,32 @@ std::string Question(absl::string_view name, absl::string_view legend,
                     "\"", it != chosen.end() && it->second == p.value ? " checked" : "", ">",
                     Escape(p.label), "</label>\n");
   }
-  absl::StrAppend(&html, "</fieldset>\n");
+  absl::StrAppend(&html, more, "</fieldset>\n");
+  return html;
+}
+
+// The "Action needed" and "By whom?" entries of a statement (named "n.<code>"
+// and "w.<code>"), with the benchmark's possible actions as suggestions.
+std::string ActionFields(const domain::Statement& st, const domain::Draft& draft) {
+  const auto it = draft.actions.find(st.code);
+  const domain::ActionEntry entry = it == draft.actions.end() ? domain::ActionEntry{} : it->second;
+  const std::string action_id = Id("n", st.code, 0);
+  const std::string by_whom_id = Id("w", st.code, 0);
+  std::string html;
+  if (!st.possible_actions.empty()) {
+    absl::StrAppend(&html, "<details><summary>Possible actions you might take</summary><ul>\n");
+    for (const std::string& action : st.possible_actions) {
+      absl::StrAppend(&html, "<li>", Escape(action), "</li>\n");
+    }
+    absl::StrAppend(&html, "</ul></details>\n");
+  }
+  absl::StrAppend(&html, "<p><label for=\"", action_id, "\">Action needed (optional)</label><br>",
+                  "<textarea class=\"short\" id=\"", action_id, "\" name=\"n.", Escape(st.code),
+                  "\" maxlength=\"", domain::kMaxActionChars, "\">", Escape(entry.action),
+                  "</textarea></p>\n<p><label for=\"", by_whom_id,
+                  "\">By whom? (optional)</label><br><input type=\"text\" id=\"", by_whom_id,
+                  "\" name=\"w.", Escape(st.code), "\" maxlength=\"", domain::kMaxByWhomChars,
+                  "\" value=\"", Escape(entry.by_whom), "\"></p>\n");
   return html;
 }
 
@@ -53,11 +80,18 @@ std::string SectionBody(const app::RespondentSession& s, const domain::Section& 
   std::string term = s.framework.section_term.empty() ? "section" : s.framework.section_term;
   term[0] = absl::ascii_toupper(static_cast<unsigned char>(term[0]));
   std::string html = absl::StrCat("<h2>", Escape(term), " ", Escape(section.code), ": ",
-                                  Escape(section.title), "</h2>\n<p>How far do you agree with "
-                                  "each statement about the partnership as a whole?</p>\n");
+                                  Escape(section.title), "</h2>\n<p>For each statement about "
+                                  "the partnership as a whole, choose the answer closest to "
+                                  "your view.",
+                                  s.framework.action_planning
+                                      ? " Where you see a need, say what action is needed and "
+                                        "by whom; these go to the review team without your name."
+                                      : "",
+                                  "</p>\n");
   for (const domain::Statement& st : section.statements) {
     absl::StrAppend(&html, Question("a", absl::StrCat(Escape(st.code), " ", Escape(st.text)),
-                                    s.framework.scale, s.draft.answers, st.code));
+                                    s.framework.scale, s.draft.answers, st.code,
+                                    s.framework.action_planning ? ActionFields(st, s.draft) : ""));
   }
   return html;
 }
@@ -97,12 +131,13 @@ int PageCount(const app::RespondentSession& session) {
   return static_cast<int>(session.framework.sections.size()) + (HasLastPage(session) ? 1 : 0);
 }
 
-PageFields FieldsOf(const app::RespondentSession& session, int page) {
-  PageFields fields;
+app::DraftFields FieldsOf(const app::RespondentSession& session, int page) {
+  app::DraftFields fields;
   const int sections = static_cast<int>(session.framework.sections.size());
   if (page >= 1 && page <= sections) {
     for (const domain::Statement& st : session.framework.sections[page - 1].statements) {
       fields.statements.insert(st.code);
+      if (session.framework.action_planning) fields.actions.insert(st.code);
     }
   } else if (page == sections + 1 && HasLastPage(session)) {
     if (session.framework.significance_scale) {
@@ -145,7 +180,7 @@ std::string ReviewPage(absl::string_view token, const app::RespondentSession& s,
                        absl::string_view error) {
   std::string missing;
   for (int page = 1; page <= PageCount(s); ++page) {
-    const PageFields fields = FieldsOf(s, page);
+    const app::DraftFields fields = FieldsOf(s, page);
     int unanswered = 0;
     for (const std::string& code : fields.statements) unanswered += !s.draft.answers.count(code);
     for (const std::string& code : fields.sections) unanswered += !s.draft.significance.count(code);

@@ -19,12 +19,7 @@ namespace hc::services {
 int PageCount(const app::RespondentSession& session);
 
 // The codes a page asks about, to save exactly those.
-struct PageFields {
-  std::set<std::string> statements;
-  std::set<std::string> sections;  // significance ratings
-  bool comment = false;
-};
-PageFields FieldsOf(const app::RespondentSession& session, int page);
+app::DraftFields FieldsOf(const app::RespondentSession& session, int page);
 
 // Page `page` of the questionnaire as a form posting to /q/{token}/p/{page};
 // `error`, when not empty, is shown above it.

@@ -6,6 +6,8 @@
 # respond.mjs), one of them with the keyboard only. After close, the team's
 # results show 23 responses, and the organisation with 3 respondents can be
 # neither seen nor worked out from any figure shown (browser/check_results.mjs).
+# Then a Digging Deeper questionnaire: a respondent's "Action needed" / "By
+# whom?" entries reach the team's list.
 #
 # Usage: respondent_browser_test.sh HC_SERVER HCCTL
 set -euo pipefail
@@ -18,7 +20,28 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid"; fi
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then # Digging Deeper on a second engagement: one respondent writes an action on
+# the first statement of each of the four areas.
+engagement2=$(hcctl engagements create --json --partnership="$partnership" \
+  --purpose=developmental | name_of)
+hcctl engagements add-member "$engagement2" --peer="$peer" --role=lead_peer > /dev/null
+hcctl questionnaires create "$engagement2" --framework=digging-deeper \
+  --open=now --close=now+14d --k=3 > /dev/null
+printf 'organisation,level\nShire Police,board\n' > "$work/one.csv"
+link=$(hcctl questionnaires invite "$engagement2" --csv="$work/one.csv" --links-only)
+node "$here/browser/respond.mjs" "$link" 2 mouse || fail "the Digging Deeper respondent could not answer"
+hcctl questionnaires close "$engagement2" > /dev/null
+HC_TOKEN_FILE='' HC_TOKEN="$peer_token" "$hcctl_bin" questionnaires actions "$engagement2" \
+  > "$work/actions.txt" || fail "the team cannot list the action entries"
+for area in 1 2 3 4; do
+  grep -q "statement: *$area\.1\$" "$work/actions.txt" || fail "no action entry for $area.1"
+  grep -q "action needed: *Action from page $area\$" "$work/actions.txt" ||
+    fail "the action for area $area is missing"
+done
+[[ $(grep -c "by whom: *Partnership board" "$work/actions.txt") == 4 ]] ||
+  fail "expected 4 by-whom entries"
+
+kill -TERM "$server_pid"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -89,6 +112,27 @@ HC_TOKEN_FILE='' HC_TOKEN="$peer_token" "$hcctl_bin" questionnaires results "$en
   > "$work/results.json" || fail "the team cannot read the results"
 node "$here/browser/check_results.mjs" "$work/results.json" 23 5 "Shire Police" ||
   fail "the results are not as expected"
+
+# Digging Deeper on a second engagement: one respondent writes an action on
+# the first statement of each of the four areas.
+engagement2=$(hcctl engagements create --json --partnership="$partnership" \
+  --purpose=developmental | name_of)
+hcctl engagements add-member "$engagement2" --peer="$peer" --role=lead_peer > /dev/null
+hcctl questionnaires create "$engagement2" --framework=digging-deeper \
+  --open=now --close=now+14d --k=3 > /dev/null
+printf 'organisation,level\nShire Police,board\n' > "$work/one.csv"
+link=$(hcctl questionnaires invite "$engagement2" --csv="$work/one.csv" --links-only)
+node "$here/browser/respond.mjs" "$link" 2 mouse || fail "the Digging Deeper respondent could not answer"
+hcctl questionnaires close "$engagement2" > /dev/null
+HC_TOKEN_FILE='' HC_TOKEN="$peer_token" "$hcctl_bin" questionnaires actions "$engagement2" \
+  > "$work/actions.txt" || fail "the team cannot list the action entries"
+for area in 1 2 3 4; do
+  grep -q "statement: *$area\.1\$" "$work/actions.txt" || fail "no action entry for $area.1"
+  grep -q "action needed: *Action from page $area\$" "$work/actions.txt" ||
+    fail "the action for area $area is missing"
+done
+[[ $(grep -c "by whom: *Partnership board" "$work/actions.txt") == 4 ]] ||
+  fail "expected 4 by-whom entries"
 
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "server exited with $?"

@@ -1,3 +1,5 @@
+#include <httplib.h>
+
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -44,10 +46,11 @@ class QuestionnaireApiTest : public ApiTest {
   }
 
   grpc::Status Invite(const std::string& token, const std::string& csv,
-                      v1::CreateInvitationsResponse* out) {
+                      v1::CreateInvitationsResponse* out, const std::string& request_id = "") {
     v1::CreateInvitationsRequest request;
     request.set_parent(name_);
     request.set_csv(csv);
+    request.set_request_id(request_id);
     return questionnaires_->CreateInvitations(Ctx(token).get(), request, out);
   }
 
@@ -185,6 +188,59 @@ TEST_F(QuestionnaireApiTest, FortyInvitationsAcrossFiveOrganisationsAndThreeLeve
   EXPECT_FALSE(rates.overall().released());
   EXPECT_EQ(rates.by_organisation_size(), 0);
   EXPECT_EQ(rates.min_group_size(), 5);
+}
+
+// The path of a link on the respondent web server.
+std::string PathOf(const std::string& link) { return link.substr(link.find("/q/")); }
+
+TEST_F(QuestionnaireApiTest, ARetriedImportCreatesNothingTwiceAndReissuesTheLostLinks) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() - absl::Minutes(1),
+                     absl::Now() + absl::Hours(48), 5, &q).ok());
+  const std::string csv = "organisation,level,count\nShire Fire,board,3\n";
+  v1::CreateInvitationsResponse first, retry;
+  ASSERT_TRUE(Invite(peer_token_, csv, &first, "import-1").ok());
+  ASSERT_TRUE(Invite(peer_token_, csv, &retry, "import-1").ok());
+  ASSERT_EQ(first.invitations_size(), 3);
+  ASSERT_EQ(retry.invitations_size(), 3);
+  httplib::Client web("127.0.0.1", server_->http_port());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(retry.invitations(i).name(), first.invitations(i).name());
+    EXPECT_NE(retry.invitations(i).link(), first.invitations(i).link());
+    // The first links, lost with the first response, no longer work.
+    auto old_link = web.Get(PathOf(first.invitations(i).link()));
+    ASSERT_TRUE(old_link);
+    EXPECT_EQ(old_link->status, 404);
+    auto new_link = web.Get(PathOf(retry.invitations(i).link()));
+    ASSERT_TRUE(new_link);
+    EXPECT_EQ(new_link->status, 303);
+  }
+  v1::ListInvitationsRequest list;
+  list.set_parent(name_);
+  v1::ListInvitationsResponse listed;
+  ASSERT_TRUE(questionnaires_->ListInvitations(Ctx(peer_token_).get(), list, &listed).ok());
+  EXPECT_EQ(listed.invitations_size(), 3);
+
+  // The same id with another file is a mistake, not a retry.
+  v1::CreateInvitationsResponse other;
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,management\n", &other,
+                     "import-1"),
+              GrpcIs(StatusCode::ALREADY_EXISTS));
+  EXPECT_THAT(Invite(peer_token_, csv, &other, "not an id!"),
+              GrpcIs(StatusCode::INVALID_ARGUMENT));
+  // Once a respondent has started, the links evidently arrived: a late
+  // retry must not cut them off.
+  auto started = web.Post(PathOf(retry.invitations(1).link()) + "/p/1",
+                          httplib::Params{{"a.1.1", "4"}});
+  ASSERT_TRUE(started);
+  ASSERT_EQ(started->status, 303);
+  EXPECT_THAT(Invite(peer_token_, csv, &other, "import-1"),
+              GrpcIs(StatusCode::FAILED_PRECONDITION));
+  auto still = web.Get(PathOf(retry.invitations(1).link()) + "/p/1");
+  ASSERT_TRUE(still);
+  EXPECT_EQ(still->status, 200);
+  ASSERT_TRUE(questionnaires_->ListInvitations(Ctx(peer_token_).get(), list, &listed).ok());
+  EXPECT_EQ(listed.invitations_size(), 3);
 }
 
 TEST_F(QuestionnaireApiTest, BadInvitationCsvIsRefusedNamingTheLine) {

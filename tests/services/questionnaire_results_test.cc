@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "core/storage/sqlite/database.h"
 #include "healthcheck/v1/questionnaire.grpc.pb.h"
 #include "tests/services/api_test_fixture.h"
 
@@ -451,6 +452,36 @@ TEST_F(QuestionnaireResultsTest, AnInvitedGroupWithNoAnswersIsWithheldAndCovered
   for (const auto& g : r.by_organisation()) EXPECT_FALSE(g.released()) << g.group();
   ASSERT_EQ(r.by_level_size(), 2);
   for (const auto& g : r.by_level()) EXPECT_FALSE(g.released()) << g.group();
+}
+
+}  // namespace
+}  // namespace hc::testing
+
+namespace hc::testing {
+namespace {
+
+// Every stored response is complete (Submit takes no other), which is what
+// lets one release decision per group cover each of its sections. A row that
+// breaks this is a damaged store, not something to score around.
+TEST_F(QuestionnaireResultsTest, AnIncompleteStoredResponseIsReportedAsDataLoss) {
+  const std::string engagement = OpenQuestionnaire(3);
+  const std::vector<std::string> tokens =
+      Invite(engagement, "organisation,level,count\nAnytown Council,board,3\n");
+  for (const std::string& token : tokens) ASSERT_NO_FATAL_FAILURE(Respond(token, {3, {}}));
+  ASSERT_TRUE(Close(engagement).ok());
+  v1::QuestionnaireResults r;
+  ASSERT_TRUE(Results(peer_token_, engagement, &r).ok());
+
+  auto db = storage::Database::Open(dir_.File("store.db"), storage::Database::Mode::kReadWrite);
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto insert = (*db)->Prepare(
+      "INSERT INTO responses (key, engagement_id, organisation, level, sector, answers, "
+      "significance) VALUES ('ff', ?, 'Anytown Council', 'BOARD', 'LOCAL_GOVERNMENT', "
+      "'1.1\t3\n', '')");
+  ASSERT_TRUE(insert.ok()) << insert.status();
+  insert->Bind(1, engagement.substr(engagement.rfind('/') + 1));
+  ASSERT_TRUE(insert->Run().ok());
+  EXPECT_THAT(Results(peer_token_, engagement, &r), GrpcIs(StatusCode::DATA_LOSS));
 }
 
 }  // namespace

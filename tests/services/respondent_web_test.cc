@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -32,8 +33,7 @@ class RespondentWebTest : public ApiTest {
     engagement_ = MakeEngagement(p.name()).name();
     v1::CreateQuestionnaireRequest create;
     create.set_parent(engagement_);
-    create.mutable_questionnaire()->set_framework(
-        "frameworks/partnership-assessment-tool/versions/1");
+    create.mutable_questionnaire()->set_framework(Benchmark());
     *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     create.mutable_questionnaire()->set_collect_comments(true);
@@ -48,6 +48,24 @@ class RespondentWebTest : public ApiTest {
       tokens_.push_back(i.link().substr(i.link().rfind('/') + 1));
     }
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->http_port());
+  }
+
+  // The benchmark the questionnaire uses.
+  virtual std::string Benchmark() const {
+    return "frameworks/partnership-assessment-tool/versions/1";
+  }
+
+  // Closes the questionnaire and returns an access token of a lead peer on
+  // the engagement's team.
+  std::string CloseAndJoinTeam() {
+    v1::CloseQuestionnaireRequest close;
+    close.set_name(engagement_ + "/questionnaire");
+    v1::Questionnaire q;
+    EXPECT_TRUE(questionnaires_->CloseQuestionnaire(Lead().get(), close, &q).ok());
+    const v1::Peer peer = MakePeer("Lena Lead", "Northshire Council", v1::SECTOR_LOCAL_GOVERNMENT,
+                                   Today() + 400);
+    AddMember(engagement_, peer.name(), v1::TEAM_ROLE_LEAD_PEER);
+    return TokenFor(v1::ROLE_PEER, peer.name());
   }
 
   // Posts a page's form and returns the response.
@@ -268,6 +286,158 @@ TEST_F(RespondentWebTest, StoredRowsAreInRandomKeyOrderNotSubmissionOrder) {
   ASSERT_EQ(keys.size(), 3u);
   EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
   for (const std::string& key : keys) EXPECT_GE(key.size(), 40u);  // 256 random bits
+}
+
+}  // namespace
+}  // namespace hc::testing
+
+namespace hc::testing {
+namespace {
+
+// Digging Deeper asks "Action needed" and "By whom?" for each statement.
+class ActionEntriesWebTest : public RespondentWebTest {
+ protected:
+  std::string Benchmark() const override { return "frameworks/digging-deeper/versions/1"; }
+
+  // Answers every statement of the four areas with 3, and submits.
+  void AnswerAndSubmit(const std::string& token, const httplib::Params& actions_on_page_2) {
+    const std::vector<std::vector<std::string>> areas = {
+        {"1.1", "1.2", "1.3", "1.4", "1.5"},
+        {"2.1", "2.2", "2.3", "2.4", "2.5", "2.6"},
+        {"3.1", "3.2", "3.3", "3.4", "3.5"},
+        {"4.1", "4.2", "4.3", "4.4", "4.5"}};
+    for (size_t area = 0; area < areas.size(); ++area) {
+      httplib::Params form = area == 1 ? actions_on_page_2 : httplib::Params{};
+      for (const std::string& code : areas[area]) form.emplace("a." + code, "3");
+      auto res = Post(absl::StrCat("/q/", token, "/p/", area + 1), form);
+      ASSERT_TRUE(res);
+      ASSERT_EQ(res->status, 303) << res->body;
+    }
+    auto res = Post(absl::StrCat("/q/", token, "/submit"), {});
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 303) << res->body;
+  }
+
+  absl::StatusOr<v1::ListActionEntriesResponse> List(const std::string& token, int page_size = 0,
+                                                     const std::string& page_token = "") {
+    v1::ListActionEntriesRequest request;
+    request.set_parent(engagement_ + "/questionnaire");
+    request.set_page_size(page_size);
+    request.set_page_token(page_token);
+    v1::ListActionEntriesResponse response;
+    const grpc::Status status =
+        questionnaires_->ListActionEntries(Ctx(token).get(), request, &response);
+    if (!status.ok()) {
+      return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                          status.error_message());
+    }
+    return response;
+  }
+};
+
+TEST_F(ActionEntriesWebTest, TheFormAsksForActionsWithTheBenchmarksSuggestionsAndKeepsThem) {
+  auto page = client_->Get(absl::StrCat("/q/", tokens_[0], "/p/2"));
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_TRUE(absl::StrContains(page->body, "<label for=\"n-2_3-0\">Action needed (optional)"));
+  EXPECT_TRUE(absl::StrContains(page->body, "<label for=\"w-2_3-0\">By whom? (optional)"));
+  EXPECT_TRUE(absl::StrContains(page->body, "<summary>Possible actions you might take</summary>"));
+
+  auto saved = Post(absl::StrCat("/q/", tokens_[0], "/p/2"),
+                    {{"a.2.3", "1"}, {"n.2.3", "  Agree a data-sharing protocol  "},
+                     {"w.2.3", "Chief officers"}, {"n.2.4", "   "}, {"w.2.4", ""}});
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  auto again = client_->Get(absl::StrCat("/q/", tokens_[0], "/p/2"));
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(absl::StrContains(again->body, ">Agree a data-sharing protocol</textarea>"));
+  EXPECT_TRUE(absl::StrContains(again->body, "value=\"Chief officers\""));
+
+  // Too long, or about a statement that is not on the benchmark: refused,
+  // and the draft keeps what it had.
+  auto too_long = Post(absl::StrCat("/q/", tokens_[0], "/p/2"),
+                       {{"n.2.3", "x"}, {"w.2.3", std::string(201, 'w')}});
+  ASSERT_TRUE(too_long);
+  EXPECT_EQ(too_long->status, 400);
+  EXPECT_TRUE(absl::StrContains(too_long->body, "by whom for statement 2.3"));
+  auto foreign = Post(absl::StrCat("/q/", tokens_[0], "/p/2"), {{"n.9.9", "x"}});
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 303);  // not a field of page 2: ignored
+  again = client_->Get(absl::StrCat("/q/", tokens_[0], "/p/2"));
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(absl::StrContains(again->body, ">Agree a data-sharing protocol</textarea>"));
+}
+
+TEST_F(ActionEntriesWebTest, TheTeamGetsEachEntryAloneInStatementOrderOnceClosed) {
+  AnswerAndSubmit(tokens_[0], {{"n.2.3", "Agree a data-sharing protocol"},
+                               {"w.2.3", "Chief officers"},
+                               {"n.2.1", "Name a lead for each theme"}});
+  AnswerAndSubmit(tokens_[1], {{"w.2.6", "Board"}, {"n.2.3", "Pool the analysts"}});
+  AnswerAndSubmit(tokens_[2], {});
+
+  auto db = storage::Database::Open(dir_.File("store.db"), storage::Database::Mode::kReadOnly);
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto columns = (*db)->Prepare("SELECT name FROM pragma_table_info('actions') ORDER BY cid");
+  ASSERT_TRUE(columns.ok());
+  std::vector<std::string> names;
+  while (*columns->Step()) names.push_back(columns->Text(0));
+  EXPECT_EQ(names, (std::vector<std::string>{"key", "engagement_id", "statement_code",
+                                             "statement_position", "action", "by_whom"}));
+  auto schema = (*db)->Prepare("SELECT sql FROM sqlite_schema WHERE name = 'actions'");
+  ASSERT_TRUE(schema.ok() && *schema->Step());
+  EXPECT_TRUE(absl::StrContains(schema->Text(0), "WITHOUT ROWID"));
+  auto drafts = (*db)->Prepare("SELECT COUNT(*) FROM draft_actions");
+  ASSERT_TRUE(drafts.ok() && *drafts->Step());
+  EXPECT_EQ(drafts->Int(0), 0);
+
+  const std::string lead_peer = CloseAndJoinTeam();
+  const std::string outsider = TokenFor(
+      v1::ROLE_PEER, MakePeer("Pat Early", "Eastshire Council", v1::SECTOR_LOCAL_GOVERNMENT,
+                              Today() + 400)
+                         .name());
+  EXPECT_EQ(List(outsider).status().code(), absl::StatusCode::kPermissionDenied);
+  // The programme lead sees no answers, so no entries either.
+  EXPECT_EQ(List(lead_token_).status().code(), absl::StatusCode::kPermissionDenied);
+  absl::StatusOr<v1::ListActionEntriesResponse> all = List(lead_peer);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->action_entries_size(), 4);
+  EXPECT_EQ(all->action_entries(0).statement_code(), "2.1");
+  EXPECT_EQ(all->action_entries(0).action_needed(), "Name a lead for each theme");
+  EXPECT_EQ(all->action_entries(0).by_whom(), "");
+  EXPECT_EQ(all->action_entries(1).statement_code(), "2.3");
+  EXPECT_EQ(all->action_entries(2).statement_code(), "2.3");
+  std::set<std::string> actions_on_2_3 = {all->action_entries(1).action_needed(),
+                                          all->action_entries(2).action_needed()};
+  EXPECT_EQ(actions_on_2_3,
+            (std::set<std::string>{"Agree a data-sharing protocol", "Pool the analysts"}));
+  EXPECT_EQ(all->action_entries(3).statement_code(), "2.6");
+  EXPECT_EQ(all->action_entries(3).action_needed(), "");
+  EXPECT_EQ(all->action_entries(3).by_whom(), "Board");
+  for (const auto& entry : all->action_entries()) {
+    EXPECT_EQ(entry.name().rfind(engagement_ + "/questionnaire/actionEntries/", 0), 0u);
+  }
+
+  // Paged one at a time, the same entries in the same order.
+  std::vector<std::string> paged;
+  std::string page_token;
+  do {
+    absl::StatusOr<v1::ListActionEntriesResponse> page = List(lead_peer, 1, page_token);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const auto& entry : page->action_entries()) paged.push_back(entry.name());
+    page_token = page->next_page_token();
+  } while (!page_token.empty());
+  std::vector<std::string> whole;
+  for (const auto& entry : all->action_entries()) whole.push_back(entry.name());
+  EXPECT_EQ(paged, whole);
+}
+
+TEST_F(ActionEntriesWebTest, EntriesCannotBeListedBeforeClose) {
+  AnswerAndSubmit(tokens_[0], {{"n.2.3", "Agree a protocol"}});
+  const v1::Peer peer = MakePeer("Lena Lead", "Northshire Council", v1::SECTOR_LOCAL_GOVERNMENT,
+                                 Today() + 400);
+  AddMember(engagement_, peer.name(), v1::TEAM_ROLE_LEAD_PEER);
+  EXPECT_EQ(List(TokenFor(v1::ROLE_PEER, peer.name())).status().code(),
+            absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace

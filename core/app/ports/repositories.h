@@ -179,6 +179,9 @@ class InvitationRepository {
   virtual absl::StatusOr<domain::Invitation> FindByTokenHash(absl::string_view hash) = 0;
   // Records that it was used (and nothing about when).
   virtual absl::Status MarkUsed(absl::string_view invitation_id) = 0;
+  // Gives it a new token (its old link stops working).
+  virtual absl::Status ReplaceTokenHash(absl::string_view invitation_id,
+                                        absl::string_view token_hash) = 0;
 };
 
 // Respondents' unsubmitted answers, by invitation.
@@ -191,9 +194,9 @@ class DraftRepository {
   virtual absl::Status Delete(absl::string_view invitation_id) = 0;
 };
 
-// Submitted responses and comments. Neither carries an invitation, a time or
-// anything ordered by submission: each row's key is random, rows are listed
-// in key order, and a comment is not linked to its response.
+// Submitted responses, action entries and comments. None carries an
+// invitation, a time or anything ordered by submission: each row's key is
+// random, rows are listed in key order, and no row is linked to another.
 class ResponseRepository {
  public:
   virtual ~ResponseRepository() = default;
@@ -201,8 +204,13 @@ class ResponseRepository {
                                       const domain::Response& response) = 0;
   virtual absl::Status InsertComment(absl::string_view engagement_id, absl::string_view key,
                                      absl::string_view text) = 0;
+  virtual absl::Status InsertAction(absl::string_view engagement_id,
+                                    const domain::GatheredAction& action) = 0;
   virtual absl::StatusOr<std::vector<domain::Response>> ListResponses(
       absl::string_view engagement_id) = 0;
+  // By statement position, then key (random); cursor = (position, key).
+  virtual absl::StatusOr<Page<domain::GatheredAction>> ListActions(
+      absl::string_view engagement_id, const PageRequest& page) = 0;
   // In key order (random); cursor id = the last key.
   virtual absl::StatusOr<Page<domain::Comment>> ListComments(absl::string_view engagement_id,
                                                              const PageRequest& page) = 0;

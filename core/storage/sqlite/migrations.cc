@@ -225,6 +225,28 @@ CREATE TABLE comments (
   quotable INTEGER NOT NULL DEFAULT 0 CHECK (quotable IN (0, 1))
 ) STRICT, WITHOUT ROWID;
 )sql",
+    // 5: "Action needed" / "By whom?" entries (Digging Deeper), drafted by
+    // invitation, and once submitted kept like comments: a random key, no
+    // time, no invitation and no link to the response or to each other.
+    R"sql(
+CREATE TABLE draft_actions (
+  invitation_id TEXT NOT NULL REFERENCES invitations (id),
+  statement_code TEXT NOT NULL,
+  action TEXT NOT NULL,
+  by_whom TEXT NOT NULL,
+  PRIMARY KEY (invitation_id, statement_code)
+) STRICT;
+
+CREATE TABLE actions (
+  key TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES questionnaires (engagement_id),
+  statement_code TEXT NOT NULL,
+  statement_position INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  by_whom TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX actions_in_order ON actions (engagement_id, statement_position, key);
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

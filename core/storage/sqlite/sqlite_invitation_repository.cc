@@ -22,6 +22,7 @@ constexpr char kSelectByHash[] =
     "SELECT id, engagement_id, position, organisation, level, sector, token_hash, used "
     "FROM invitations WHERE token_hash = ?";
 constexpr char kMarkUsed[] = "UPDATE invitations SET used = 1 WHERE id = ?";
+constexpr char kReplaceTokenHash[] = "UPDATE invitations SET token_hash = ? WHERE id = ?";
 constexpr char kTally[] =
     "SELECT organisation, level, sector, COUNT(*), SUM(used) FROM invitations "
     "WHERE engagement_id = ? GROUP BY organisation, level, sector "
@@ -115,6 +116,12 @@ absl::StatusOr<std::vector<app::GroupTally>> SqliteInvitationRepository::Tally(
     t.used = static_cast<int>(st.Int(4));
     tallies.push_back(std::move(t));
   }
+}
+
+absl::Status SqliteInvitationRepository::ReplaceTokenHash(absl::string_view invitation_id,
+                                                         absl::string_view token_hash) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kReplaceTokenHash));
+  return st.Bind(1, token_hash).Bind(2, invitation_id).Run();
 }
 
 }  // namespace hc::storage

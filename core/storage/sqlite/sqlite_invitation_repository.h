@@ -20,6 +20,8 @@ class SqliteInvitationRepository final : public app::InvitationRepository {
   absl::StatusOr<std::vector<app::GroupTally>> Tally(absl::string_view engagement_id) override;
   absl::StatusOr<domain::Invitation> FindByTokenHash(absl::string_view hash) override;
   absl::Status MarkUsed(absl::string_view invitation_id) override;
+  absl::Status ReplaceTokenHash(absl::string_view invitation_id,
+                                absl::string_view token_hash) override;
 
  private:
   absl::StatusOr<int64_t> Scalar(const char* sql, absl::string_view engagement_id);

@@ -18,7 +18,7 @@ class SqliteDraftRepository final : public app::DraftRepository {
   Database& db_;
 };
 
-// Unlinked responses and comments (random keys, WITHOUT ROWID tables).
+// Unlinked responses, action entries and comments (random keys, WITHOUT ROWID tables).
 class SqliteResponseRepository final : public app::ResponseRepository {
  public:
   explicit SqliteResponseRepository(Database& db) : db_(db) {}
@@ -26,8 +26,12 @@ class SqliteResponseRepository final : public app::ResponseRepository {
                               const domain::Response& response) override;
   absl::Status InsertComment(absl::string_view engagement_id, absl::string_view key,
                              absl::string_view text) override;
+  absl::Status InsertAction(absl::string_view engagement_id,
+                            const domain::GatheredAction& action) override;
   absl::StatusOr<std::vector<domain::Response>> ListResponses(
       absl::string_view engagement_id) override;
+  absl::StatusOr<app::Page<domain::GatheredAction>> ListActions(
+      absl::string_view engagement_id, const app::PageRequest& page) override;
   absl::StatusOr<app::Page<domain::Comment>> ListComments(absl::string_view engagement_id,
                                                           const app::PageRequest& page) override;
   absl::StatusOr<domain::Comment> SetQuotable(absl::string_view engagement_id,

@@ -1,7 +1,9 @@
 // Answers one questionnaire through Debian's chromium with JavaScript turned
 // off, as a respondent would: opens the invitation link, picks an answer in
 // every question by its label (so every control must have one), writes a
-// comment, moves page by page, checks the review and submits.
+// comment and, where a statement asks for them, an "Action needed" and "By
+// whom?" entry on the first statement of each page, moves page by page,
+// checks the review and submits.
 //
 // Usage: node respond.mjs LINK CHOICE [keyboard|mouse] [SCREENSHOT_DIR]
 //   CHOICE: index of the answer to pick in every question (0 = first).
@@ -30,9 +32,10 @@ try {
 
   for (let pageNumber = 1; pageNumber < 50; ++pageNumber) {
     if (await page.getByRole('heading', { name: 'Check and submit' }).count()) break;
-    const groups = page.getByRole('group');
+    const groups = page.locator('fieldset');
     const count = await groups.count();
-    if (count === 0) fail(`page ${pageNumber} has no questions`);
+    const comment = page.getByLabel(/Comments/);
+    if (count === 0 && !(await comment.count())) fail(`page ${pageNumber} has no questions`);
     for (let g = 0; g < count; ++g) {
       const radios = groups.nth(g).getByRole('radio');
       const options = await radios.count();
@@ -45,8 +48,12 @@ try {
         await page.locator(`label[for="${id}"]`).click();
       }
       if (!(await radio.isChecked())) fail(`page ${pageNumber}: a choice did not stick`);
+      const action = groups.nth(g).getByLabel('Action needed (optional)');
+      if (g === 0 && (await action.count())) {
+        await action.fill(`Action from page ${pageNumber}`);
+        await groups.nth(g).getByLabel('By whom? (optional)').fill('Partnership board');
+      }
     }
-    const comment = page.getByLabel(/Comments/);
     if (await comment.count()) await comment.fill(`Comment from a respondent choosing ${choice}`);
     if (screenshots) {
       await page.screenshot({ path: `${screenshots}/page-${pageNumber}.png`, fullPage: true });
