@@ -35,6 +35,27 @@ absl::StatusOr<std::string> ParseOptionalName(absl::string_view field,
   return ParseName(field, collection, name);
 }
 
+absl::StatusOr<EngagementChildName> ParseEngagementChildName(absl::string_view field,
+                                                             absl::string_view collection,
+                                                             absl::string_view name) {
+  const std::string separator = absl::StrCat("/", collection, "/");
+  const size_t at = name.find(separator);
+  absl::StatusOr<std::string> engagement =
+      at == absl::string_view::npos
+          ? absl::InvalidArgumentError("")
+          : ParseName(field, "engagements", name.substr(0, at));
+  absl::StatusOr<std::string> id =
+      at == absl::string_view::npos
+          ? absl::InvalidArgumentError("")
+          : ParseName(field, collection, name.substr(at + 1));
+  if (!engagement.ok() || !id.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(field, " must be like engagements/abc123/",
+                                                   collection, "/def456, not \"",
+                                                   name.substr(0, 100), "\""));
+  }
+  return EngagementChildName{*std::move(engagement), *std::move(id)};
+}
+
 absl::StatusOr<FrameworkVersionName> ParseFrameworkVersionName(absl::string_view field,
                                                                absl::string_view name) {
   const std::vector<absl::string_view> parts = absl::StrSplit(name, '/');

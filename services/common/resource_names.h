@@ -19,6 +19,18 @@ absl::StatusOr<std::string> ParseOptionalName(absl::string_view field,
                                               absl::string_view collection,
                                               absl::string_view name);
 
+// A resource under an engagement, `engagements/{engagement}/{collection}/{id}`.
+struct EngagementChildName {
+  std::string engagement_id;
+  std::string id;
+};
+
+// Parses an engagement's child resource name. INVALID_ARGUMENT naming
+// `field` unless both ids are as in ParseName.
+absl::StatusOr<EngagementChildName> ParseEngagementChildName(absl::string_view field,
+                                                             absl::string_view collection,
+                                                             absl::string_view name);
+
 // A benchmark version's name, `frameworks/{framework_id}/versions/{version}`.
 struct FrameworkVersionName {
   std::string framework_id;

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/app/access_app_service.h"
 #include "core/app/engagement_app_service.h"
+#include "core/app/fieldwork_app_service.h"
 #include "core/app/framework_app_service.h"
 #include "core/app/partnership_app_service.h"
 #include "core/app/peer_app_service.h"
@@ -28,6 +29,7 @@
 #include "services/common/log.h"
 #include "services/echo/echo_grpc_service.h"
 #include "services/engagement/engagement_grpc_service.h"
+#include "services/fieldwork/fieldwork_grpc_service.h"
 #include "services/framework/framework_files.h"
 #include "services/framework/framework_grpc_service.h"
 #include "services/framework/proto_framework_codec.h"
@@ -55,6 +57,7 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::QuestionnaireAppService> questionnaires;
   std::unique_ptr<app::QuestionnaireResultsAppService> results;
   std::unique_ptr<app::RespondentAppService> respondents;
+  std::unique_ptr<app::FieldworkAppService> fieldwork;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -153,6 +156,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       *p.store, p.clock, p.ids, p.framework_codec, link_prefix);
   p.results = std::make_unique<app::QuestionnaireResultsAppService>(*p.store, p.clock,
                                                                     p.framework_codec);
+  p.fieldwork = std::make_unique<app::FieldworkAppService>(*p.store, p.clock, p.ids);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
@@ -166,6 +170,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<FrameworkGrpcService>(*p.runner, *p.frameworks));
   p.services.push_back(
       std::make_unique<QuestionnaireGrpcService>(*p.runner, *p.questionnaires, *p.results));
+  p.services.push_back(std::make_unique<FieldworkGrpcService>(*p.runner, *p.fieldwork));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

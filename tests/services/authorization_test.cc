@@ -30,7 +30,7 @@ constexpr const char* kApiFiles[] = {
     "healthcheck/v1/partnership.proto", "healthcheck/v1/peer.proto",
     "healthcheck/v1/engagement.proto",  "healthcheck/v1/programme.proto",
     "healthcheck/v1/access.proto",      "healthcheck/v1/framework.proto",
-    "healthcheck/v1/questionnaire.proto",
+    "healthcheck/v1/questionnaire.proto", "healthcheck/v1/fieldwork.proto",
 };
 
 // Lists that every principal may call: they return only what it may see.
@@ -76,6 +76,11 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
   if (service == "FrameworkService") return "frameworks/digging-deeper/versions/1";
   if (method->name() == "SetCommentQuotable") {
     return t.engagement + "/questionnaire/comments/00ff";
+  }
+  const std::string& name = method->name();
+  if (service == "FieldworkService" && name.find("Create") != 0 && name.find("List") != 0) {
+    if (name.find("Document") != std::string::npos) return t.engagement + "/documents/d1";
+    if (name.find("Activit") != std::string::npos) return t.engagement + "/activities/a1";
   }
   if (service == "QuestionnaireService" && method->name() != "CreateQuestionnaire") {
     return t.engagement + "/questionnaire";
@@ -172,7 +177,7 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
   EXPECT_EQ(services, (std::set<std::string>{"PartnershipService", "PeerService",
                                              "EngagementService", "ProgrammeService",
                                              "AccessService", "FrameworkService",
-                                             "QuestionnaireService"}));
+                                             "QuestionnaireService", "FieldworkService"}));
   EXPECT_GE(AllMethods().size(), 30u);
 }
 

@@ -11,7 +11,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "core/app/ports/page.h"
+#include "core/domain/activity.h"
 #include "core/domain/audit.h"
+#include "core/domain/document.h"
 #include "core/domain/engagement.h"
 #include "core/domain/framework.h"
 #include "core/domain/partnership.h"
@@ -219,6 +221,35 @@ class ResponseRepository {
                                                       absl::string_view key, bool quotable) = 0;
 };
 
+// An engagement's fieldwork activities (at most kMaxActivities each).
+class ActivityRepository {
+ public:
+  virtual ~ActivityRepository() = default;
+  // NOT_FOUND unless the engagement has an activity with this id.
+  virtual absl::StatusOr<domain::Activity> Get(absl::string_view engagement_id,
+                                               absl::string_view id) = 0;
+  virtual absl::Status Insert(const domain::Activity& activity) = 0;
+  virtual absl::Status Update(const domain::Activity& activity) = 0;
+  // Every activity of the engagement in timetable order (day, start, id).
+  virtual absl::StatusOr<std::vector<domain::Activity>> ListAll(
+      absl::string_view engagement_id) = 0;
+};
+
+// The documents read in an engagement's desk research (at most
+// kMaxDocuments each).
+class DocumentRepository {
+ public:
+  virtual ~DocumentRepository() = default;
+  // NOT_FOUND unless the engagement has a document with this id.
+  virtual absl::StatusOr<domain::Document> Get(absl::string_view engagement_id,
+                                               absl::string_view id) = 0;
+  virtual absl::Status Insert(const domain::Document& document) = 0;
+  virtual absl::Status Update(const domain::Document& document) = 0;
+  // Newest first (creation time, then id, both descending).
+  virtual absl::StatusOr<std::vector<domain::Document>> ListAll(
+      absl::string_view engagement_id) = 0;
+};
+
 // What a create with a request_id produced (AIP-155).
 struct RecordedRequest {
   std::string fingerprint;  // of the request, to detect a reused id
@@ -247,6 +278,8 @@ class Repositories {
   virtual InvitationRepository& invitations() = 0;
   virtual DraftRepository& drafts() = 0;
   virtual ResponseRepository& responses() = 0;
+  virtual ActivityRepository& activities() = 0;
+  virtual DocumentRepository& documents() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;
 };

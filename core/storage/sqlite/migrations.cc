@@ -247,6 +247,56 @@ CREATE TABLE actions (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX actions_in_order ON actions (engagement_id, statement_position, key);
 )sql",
+    // 6: the fieldwork plan and the documents of desk research.
+    R"sql(
+CREATE TABLE activities (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 3),
+  start_minute INTEGER NOT NULL,
+  end_minute INTEGER NOT NULL CHECK (end_minute > start_minute),
+  place TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('PLANNED', 'HELD', 'CANCELLED')),
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE INDEX activities_in_order ON activities (engagement_id, day, start_minute, id);
+
+CREATE TABLE activity_participants (
+  activity_id TEXT NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  names TEXT NOT NULL,
+  PRIMARY KEY (activity_id, position)
+) STRICT;
+
+CREATE TABLE activity_peers (
+  activity_id TEXT NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  peer_id TEXT NOT NULL REFERENCES peers (id),
+  PRIMARY KEY (activity_id, position)
+) STRICT;
+CREATE INDEX activity_peers_by_peer ON activity_peers (peer_id);
+
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  title TEXT NOT NULL,
+  source TEXT NOT NULL,
+  date TEXT,
+  notes TEXT NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE INDEX documents_by_creation ON documents (engagement_id, create_us, id);
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

@@ -4,6 +4,8 @@
 #include "core/app/ports/repositories.h"
 #include "core/storage/sqlite/database.h"
 #include "core/storage/sqlite/sqlite_access_token_repository.h"
+#include "core/storage/sqlite/sqlite_activity_repository.h"
+#include "core/storage/sqlite/sqlite_document_repository.h"
 #include "core/storage/sqlite/sqlite_engagement_repository.h"
 #include "core/storage/sqlite/sqlite_framework_repository.h"
 #include "core/storage/sqlite/sqlite_invitation_repository.h"
@@ -20,8 +22,8 @@ class SqliteRepositories final : public app::Repositories {
  public:
   explicit SqliteRepositories(Database& db)
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
-        questionnaires_(db), invitations_(db), drafts_(db), responses_(db), audit_log_(db),
-        requests_(db) {}
+        questionnaires_(db), invitations_(db), drafts_(db), responses_(db), activities_(db),
+        documents_(db), audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
@@ -32,6 +34,8 @@ class SqliteRepositories final : public app::Repositories {
   app::InvitationRepository& invitations() override { return invitations_; }
   app::DraftRepository& drafts() override { return drafts_; }
   app::ResponseRepository& responses() override { return responses_; }
+  app::ActivityRepository& activities() override { return activities_; }
+  app::DocumentRepository& documents() override { return documents_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -45,6 +49,8 @@ class SqliteRepositories final : public app::Repositories {
   SqliteInvitationRepository invitations_;
   SqliteDraftRepository drafts_;
   SqliteResponseRepository responses_;
+  SqliteActivityRepository activities_;
+  SqliteDocumentRepository documents_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };

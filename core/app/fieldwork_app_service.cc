@@ -1,0 +1,394 @@
+#include "core/app/fieldwork_app_service.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "core/app/access_policy.h"
+#include "core/app/field_mask.h"
+#include "core/common/status_macros.h"
+
+namespace hc::app {
+namespace {
+
+using domain::Activity;
+using domain::ActivityState;
+using domain::Document;
+
+constexpr std::array<FieldRule<Activity>, 8> kActivityFields{{
+    {"kind", [](const Activity& f, Activity& t) { t.kind = f.kind; }},
+    {"title", [](const Activity& f, Activity& t) { t.title = f.title; }},
+    {"day", [](const Activity& f, Activity& t) { t.day = f.day; }},
+    {"start_time", [](const Activity& f, Activity& t) { t.start_minute = f.start_minute; }},
+    {"end_time", [](const Activity& f, Activity& t) { t.end_minute = f.end_minute; }},
+    {"place", [](const Activity& f, Activity& t) { t.place = f.place; }},
+    {"participants", [](const Activity& f, Activity& t) { t.participants = f.participants; }},
+    {"peers", [](const Activity& f, Activity& t) { t.peer_ids = f.peer_ids; }},
+}};
+
+constexpr std::array<FieldRule<Document>, 4> kDocumentFields{{
+    {"title", [](const Document& f, Document& t) { t.title = f.title; }},
+    {"source", [](const Document& f, Document& t) { t.source = f.source; }},
+    {"date", [](const Document& f, Document& t) { t.date = f.date; }},
+    {"notes", [](const Document& f, Document& t) { t.notes = f.notes; }},
+}};
+
+std::string ActivityName(absl::string_view engagement_id, absl::string_view id) {
+  return absl::StrCat("engagements/", engagement_id, "/activities/", id);
+}
+
+std::string DocumentName(absl::string_view engagement_id, absl::string_view id) {
+  return absl::StrCat("engagements/", engagement_id, "/documents/", id);
+}
+
+bool Ended(const domain::Engagement& e) {
+  return e.stage == domain::Stage::kClosed || e.stage == domain::Stage::kCancelled;
+}
+
+// Loads the engagement for a change to its plan or documents.
+absl::StatusOr<domain::Engagement> LoadForChange(Repositories& repos,
+                                                 const domain::Principal& principal,
+                                                 absl::string_view engagement_id,
+                                                 absl::string_view action) {
+  HC_ASSIGN_OR_RETURN(domain::Engagement e,
+                      LoadEngagement(repos, principal, engagement_id,
+                                     EngagementAccess::kContribute, action));
+  if (Ended(e)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "engagements/", engagement_id, " is ", domain::StageName(e.stage),
+        "; its fieldwork plan and documents no longer change"));
+  }
+  return e;
+}
+
+// Checks that every peer of the activity is on the team and that none is
+// booked elsewhere at the time.
+absl::Status CheckPeers(Repositories& repos, const domain::Engagement& e, const Activity& a) {
+  for (const std::string& peer : a.peer_ids) {
+    const bool on_team = std::any_of(e.team.begin(), e.team.end(),
+                                     [&](const domain::TeamMember& m) { return m.peer_id == peer; });
+    if (!on_team) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "peers/", peer, " is not on the team of engagements/", e.meta.id,
+          "; add them to the team first"));
+    }
+  }
+  HC_ASSIGN_OR_RETURN(std::vector<Activity> others, repos.activities().ListAll(e.meta.id));
+  const std::optional<domain::Clash> clash = domain::FindClash(a, others);
+  if (!clash) return absl::OkStatus();
+  std::string who = absl::StrCat("peers/", clash->peer_id);
+  if (absl::StatusOr<domain::Peer> peer = repos.peers().Get(clash->peer_id); peer.ok()) {
+    who = domain::DescribePeer(*peer);
+  }
+  const Activity& other = *clash->other;
+  return absl::FailedPreconditionError(absl::StrCat(
+      who, " is already at \"", other.title, "\" (", ActivityName(e.meta.id, other.meta.id),
+      ") on day ", other.day, " from ", domain::FormatMinute(other.start_minute), " to ",
+      domain::FormatMinute(other.end_minute), "; a peer cannot be in two places at once"));
+}
+
+int64_t TimetableKey(const Activity& a) {
+  return static_cast<int64_t>(a.day) * domain::kMinutesPerDay + a.start_minute;
+}
+
+bool Matches(const ActivityQuery& q, const Activity& a) {
+  if (q.day && a.day != *q.day) return false;
+  if (q.state && a.state != *q.state) return false;
+  if (!q.peer_id.empty() &&
+      std::find(a.peer_ids.begin(), a.peer_ids.end(), q.peer_id) == a.peer_ids.end()) {
+    return false;
+  }
+  return true;
+}
+
+// One page of `items` (already in cursor order) after the request's cursor.
+// `before(cursor, item)` is true while the item is at or before the cursor.
+template <typename T, typename CursorOf, typename AtOrBefore>
+Page<T> PageOf(std::vector<T> items, const PageRequest& page, CursorOf cursor_of,
+               AtOrBefore at_or_before) {
+  Page<T> result;
+  for (T& item : items) {
+    if (page.after && at_or_before(*page.after, cursor_of(item))) continue;
+    if (static_cast<int>(result.items.size()) == page.limit) {
+      result.next = cursor_of(result.items.back());
+      break;
+    }
+    result.items.push_back(std::move(item));
+  }
+  return result;
+}
+
+}  // namespace
+
+FieldworkAppService::FieldworkAppService(Store& store, Clock& clock, IdSource& ids)
+    : store_(store), clock_(clock), ids_(ids) {}
+
+absl::StatusOr<Activity> FieldworkAppService::CreateActivity(const domain::Principal& principal,
+                                                             absl::string_view engagement_id,
+                                                             const Activity& input,
+                                                             const RequestKey& key) {
+  constexpr absl::string_view kAction = "CreateActivity";
+  HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  Activity result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(domain::Engagement e,
+                        LoadForChange(repos, principal, engagement_id, kAction));
+    HC_RETURN_IF_ERROR(domain::ValidateActivity(input));
+    HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                        FindReplay(repos, kAction, principal, key));
+    if (earlier) {
+      HC_ASSIGN_OR_RETURN(result, repos.activities().Get(engagement_id, *earlier));
+      return absl::OkStatus();
+    }
+    HC_ASSIGN_OR_RETURN(std::vector<Activity> existing,
+                        repos.activities().ListAll(engagement_id));
+    if (existing.size() >= domain::kMaxActivities) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "engagements/", engagement_id, " already has ", domain::kMaxActivities, " activities"));
+    }
+    const absl::Time now = clock_.Now();
+    result = input;
+    result.meta = {ids_.NewId(), now, now, 1};
+    result.engagement_id = std::string(engagement_id);
+    result.state = ActivityState::kPlanned;
+    HC_RETURN_IF_ERROR(CheckPeers(repos, e, result));
+    HC_RETURN_IF_ERROR(repos.activities().Insert(result));
+    HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key, result.meta.id, now));
+    return Audit(repos, principal, kAction, ActivityName(engagement_id, result.meta.id), now);
+  }));
+  return result;
+}
+
+absl::StatusOr<Activity> FieldworkAppService::GetActivity(const domain::Principal& principal,
+                                                          absl::string_view engagement_id,
+                                                          absl::string_view id) {
+  Activity result;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
+                                      "GetActivity")
+                           .status());
+    HC_ASSIGN_OR_RETURN(result, repos.activities().Get(engagement_id, id));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<Page<Activity>> FieldworkAppService::ListActivities(
+    const domain::Principal& principal, absl::string_view engagement_id,
+    const ActivityQuery& query, const PageRequest& page) {
+  std::vector<Activity> matching;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
+                                      "ListActivities")
+                           .status());
+    HC_ASSIGN_OR_RETURN(std::vector<Activity> all, repos.activities().ListAll(engagement_id));
+    for (Activity& a : all) {
+      if (Matches(query, a)) matching.push_back(std::move(a));
+    }
+    return absl::OkStatus();
+  }));
+  return PageOf(
+      std::move(matching), page, [](const Activity& a) { return Cursor{TimetableKey(a), a.meta.id}; },
+      [](const Cursor& after, const Cursor& c) {
+        return std::tie(c.key, c.id) <= std::tie(after.key, after.id);
+      });
+}
+
+absl::StatusOr<Activity> FieldworkAppService::UpdateActivity(
+    const domain::Principal& principal, absl::string_view engagement_id, absl::string_view id,
+    const Activity& input, const std::vector<std::string>& paths,
+    std::optional<int64_t> expected_version) {
+  constexpr absl::string_view kAction = "UpdateActivity";
+  Activity result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(domain::Engagement e,
+                        LoadForChange(repos, principal, engagement_id, kAction));
+    HC_ASSIGN_OR_RETURN(result, repos.activities().Get(engagement_id, id));
+    const std::string name = ActivityName(engagement_id, id);
+    HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
+    if (result.state != ActivityState::kPlanned) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          name, " is ", domain::ActivityStateName(result.state), "; only a planned activity changes"));
+    }
+    HC_RETURN_IF_ERROR(ApplyFieldMask<Activity>(kActivityFields, paths, input, result));
+    HC_RETURN_IF_ERROR(domain::ValidateActivity(result));
+    HC_RETURN_IF_ERROR(CheckPeers(repos, e, result));
+    const absl::Time now = clock_.Now();
+    Touch(result.meta, now);
+    HC_RETURN_IF_ERROR(repos.activities().Update(result));
+    return Audit(repos, principal, kAction, name, now);
+  }));
+  return result;
+}
+
+absl::StatusOr<Activity> FieldworkAppService::ChangeState(const domain::Principal& principal,
+                                                          absl::string_view engagement_id,
+                                                          absl::string_view id,
+                                                          std::optional<int64_t> expected_version,
+                                                          absl::string_view action,
+                                                          ActivityState to) {
+  Activity result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(domain::Engagement e,
+                        LoadForChange(repos, principal, engagement_id, action));
+    HC_ASSIGN_OR_RETURN(result, repos.activities().Get(engagement_id, id));
+    const std::string name = ActivityName(engagement_id, id);
+    HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
+    if (result.state != ActivityState::kPlanned) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          name, " is ", domain::ActivityStateName(result.state), ", not PLANNED"));
+    }
+    if (to == ActivityState::kHeld && e.stage < domain::Stage::kFieldwork) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "engagements/", engagement_id, " is in ", domain::StageName(e.stage),
+          "; an activity can be held only once fieldwork has started (StartFieldwork)"));
+    }
+    const absl::Time now = clock_.Now();
+    result.state = to;
+    Touch(result.meta, now);
+    HC_RETURN_IF_ERROR(repos.activities().Update(result));
+    return Audit(repos, principal, action, name, now);
+  }));
+  return result;
+}
+
+absl::StatusOr<Activity> FieldworkAppService::MarkHeld(const domain::Principal& principal,
+                                                       absl::string_view engagement_id,
+                                                       absl::string_view id,
+                                                       std::optional<int64_t> expected_version) {
+  return ChangeState(principal, engagement_id, id, expected_version, "MarkActivityHeld",
+                     ActivityState::kHeld);
+}
+
+absl::StatusOr<Activity> FieldworkAppService::Cancel(const domain::Principal& principal,
+                                                     absl::string_view engagement_id,
+                                                     absl::string_view id,
+                                                     std::optional<int64_t> expected_version) {
+  return ChangeState(principal, engagement_id, id, expected_version, "CancelActivity",
+                     ActivityState::kCancelled);
+}
+
+absl::StatusOr<TimetableView> FieldworkAppService::Timetable(const domain::Principal& principal,
+                                                             absl::string_view engagement_id,
+                                                             absl::string_view peer_id) {
+  TimetableView view;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(view.engagement,
+                        LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
+                                       "ExportTimetable"));
+    const domain::KeyDates& dates = view.engagement.key_dates;
+    if (!dates.fieldwork_day1 || !dates.fieldwork_day2 || !dates.fieldwork_day3) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "engagements/", engagement_id,
+          " has no fieldwork dates yet; set key_dates.fieldwork_day1-3 first"));
+    }
+    HC_ASSIGN_OR_RETURN(view.partnership,
+                        repos.partnerships().Get(view.engagement.partnership_id));
+    HC_ASSIGN_OR_RETURN(std::vector<Activity> all, repos.activities().ListAll(engagement_id));
+    for (Activity& a : all) {
+      if (!peer_id.empty() &&
+          std::find(a.peer_ids.begin(), a.peer_ids.end(), peer_id) == a.peer_ids.end()) {
+        continue;
+      }
+      for (const std::string& peer : a.peer_ids) {
+        if (view.peers.count(peer) > 0) continue;
+        HC_ASSIGN_OR_RETURN(view.peers[peer], repos.peers().Get(peer));
+      }
+      view.activities.push_back(std::move(a));
+    }
+    return absl::OkStatus();
+  }));
+  return view;
+}
+
+absl::StatusOr<Document> FieldworkAppService::CreateDocument(const domain::Principal& principal,
+                                                             absl::string_view engagement_id,
+                                                             const Document& input,
+                                                             const RequestKey& key) {
+  constexpr absl::string_view kAction = "CreateDocument";
+  HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  Document result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_RETURN_IF_ERROR(domain::ValidateDocument(input));
+    HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                        FindReplay(repos, kAction, principal, key));
+    if (earlier) {
+      HC_ASSIGN_OR_RETURN(result, repos.documents().Get(engagement_id, *earlier));
+      return absl::OkStatus();
+    }
+    HC_ASSIGN_OR_RETURN(std::vector<Document> existing, repos.documents().ListAll(engagement_id));
+    if (existing.size() >= domain::kMaxDocuments) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "engagements/", engagement_id, " already has ", domain::kMaxDocuments, " documents"));
+    }
+    const absl::Time now = clock_.Now();
+    result = input;
+    result.meta = {ids_.NewId(), now, now, 1};
+    result.engagement_id = std::string(engagement_id);
+    HC_RETURN_IF_ERROR(repos.documents().Insert(result));
+    HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key, result.meta.id, now));
+    return Audit(repos, principal, kAction, DocumentName(engagement_id, result.meta.id), now);
+  }));
+  return result;
+}
+
+absl::StatusOr<Document> FieldworkAppService::GetDocument(const domain::Principal& principal,
+                                                          absl::string_view engagement_id,
+                                                          absl::string_view id) {
+  Document result;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
+                                      "GetDocument")
+                           .status());
+    HC_ASSIGN_OR_RETURN(result, repos.documents().Get(engagement_id, id));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<Page<Document>> FieldworkAppService::ListDocuments(
+    const domain::Principal& principal, absl::string_view engagement_id,
+    const PageRequest& page) {
+  std::vector<Document> all;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
+                                      "ListDocuments")
+                           .status());
+    HC_ASSIGN_OR_RETURN(all, repos.documents().ListAll(engagement_id));
+    return absl::OkStatus();
+  }));
+  // Newest first: an item comes after the cursor when its key is smaller.
+  return PageOf(
+      std::move(all), page,
+      [](const Document& d) {
+        return Cursor{absl::ToUnixMicros(d.meta.create_time), d.meta.id};
+      },
+      [](const Cursor& after, const Cursor& c) {
+        return std::tie(c.key, c.id) >= std::tie(after.key, after.id);
+      });
+}
+
+absl::StatusOr<Document> FieldworkAppService::UpdateDocument(
+    const domain::Principal& principal, absl::string_view engagement_id, absl::string_view id,
+    const Document& input, const std::vector<std::string>& paths,
+    std::optional<int64_t> expected_version) {
+  constexpr absl::string_view kAction = "UpdateDocument";
+  Document result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_ASSIGN_OR_RETURN(result, repos.documents().Get(engagement_id, id));
+    const std::string name = DocumentName(engagement_id, id);
+    HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
+    HC_RETURN_IF_ERROR(ApplyFieldMask<Document>(kDocumentFields, paths, input, result));
+    HC_RETURN_IF_ERROR(domain::ValidateDocument(result));
+    const absl::Time now = clock_.Now();
+    Touch(result.meta, now);
+    HC_RETURN_IF_ERROR(repos.documents().Update(result));
+    return Audit(repos, principal, kAction, name, now);
+  }));
+  return result;
+}
+
+}  // namespace hc::app
