@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/app/access_app_service.h"
 #include "core/app/engagement_app_service.h"
+#include "core/app/evidence_app_service.h"
 #include "core/app/fieldwork_app_service.h"
 #include "core/app/framework_app_service.h"
 #include "core/app/partnership_app_service.h"
@@ -29,6 +30,7 @@
 #include "services/common/log.h"
 #include "services/echo/echo_grpc_service.h"
 #include "services/engagement/engagement_grpc_service.h"
+#include "services/evidence/evidence_grpc_service.h"
 #include "services/fieldwork/fieldwork_grpc_service.h"
 #include "services/framework/framework_files.h"
 #include "services/framework/framework_grpc_service.h"
@@ -58,6 +60,7 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::QuestionnaireResultsAppService> results;
   std::unique_ptr<app::RespondentAppService> respondents;
   std::unique_ptr<app::FieldworkAppService> fieldwork;
+  std::unique_ptr<app::EvidenceAppService> evidence;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -157,6 +160,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.results = std::make_unique<app::QuestionnaireResultsAppService>(*p.store, p.clock,
                                                                     p.framework_codec);
   p.fieldwork = std::make_unique<app::FieldworkAppService>(*p.store, p.clock, p.ids);
+  p.evidence =
+      std::make_unique<app::EvidenceAppService>(*p.store, p.clock, p.ids, p.framework_codec);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
@@ -171,6 +176,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(
       std::make_unique<QuestionnaireGrpcService>(*p.runner, *p.questionnaires, *p.results));
   p.services.push_back(std::make_unique<FieldworkGrpcService>(*p.runner, *p.fieldwork));
+  p.services.push_back(std::make_unique<EvidenceGrpcService>(*p.runner, *p.evidence));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -31,6 +31,7 @@ constexpr const char* kApiFiles[] = {
     "healthcheck/v1/engagement.proto",  "healthcheck/v1/programme.proto",
     "healthcheck/v1/access.proto",      "healthcheck/v1/framework.proto",
     "healthcheck/v1/questionnaire.proto", "healthcheck/v1/fieldwork.proto",
+    "healthcheck/v1/evidence.proto",
 };
 
 // Lists that every principal may call: they return only what it may see.
@@ -81,6 +82,9 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
   if (service == "FieldworkService" && name.find("Create") != 0 && name.find("List") != 0) {
     if (name.find("Document") != std::string::npos) return t.engagement + "/documents/d1";
     if (name.find("Activit") != std::string::npos) return t.engagement + "/activities/a1";
+  }
+  if (service == "EvidenceService" && name.find("Create") != 0 && name.find("List") != 0) {
+    return t.engagement + "/notes/n1";
   }
   if (service == "QuestionnaireService" && method->name() != "CreateQuestionnaire") {
     return t.engagement + "/questionnaire";
@@ -177,7 +181,8 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
   EXPECT_EQ(services, (std::set<std::string>{"PartnershipService", "PeerService",
                                              "EngagementService", "ProgrammeService",
                                              "AccessService", "FrameworkService",
-                                             "QuestionnaireService", "FieldworkService"}));
+                                             "QuestionnaireService", "FieldworkService",
+                                             "EvidenceService"}));
   EXPECT_GE(AllMethods().size(), 30u);
 }
 

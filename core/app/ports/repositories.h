@@ -15,6 +15,7 @@
 #include "core/domain/audit.h"
 #include "core/domain/document.h"
 #include "core/domain/engagement.h"
+#include "core/domain/evidence.h"
 #include "core/domain/framework.h"
 #include "core/domain/partnership.h"
 #include "core/domain/peer.h"
@@ -250,6 +251,31 @@ class DocumentRepository {
       absl::string_view engagement_id) = 0;
 };
 
+// Narrows a list of notes; empty or unset fields do not narrow.
+struct NoteQuery {
+  std::string match;               // an FTS5 query over the text
+  std::vector<std::string> tags;   // notes with any of these tags
+  std::optional<domain::Polarity> polarity;
+  std::string source;              // an ActivityKindName or domain::kDocumentSource
+  std::string author_peer_id;
+  std::optional<int> day;          // of the note's activity
+};
+
+// An engagement's evidence notes.
+class NoteRepository {
+ public:
+  virtual ~NoteRepository() = default;
+  // NOT_FOUND unless the engagement has a note with this id.
+  virtual absl::StatusOr<domain::EvidenceNote> Get(absl::string_view engagement_id,
+                                                   absl::string_view id) = 0;
+  virtual absl::Status Insert(const domain::EvidenceNote& note) = 0;
+  virtual absl::Status Update(const domain::EvidenceNote& note) = 0;
+  // In creation order; cursor = (creation time, id).
+  virtual absl::StatusOr<Page<domain::EvidenceNote>> List(absl::string_view engagement_id,
+                                                          const NoteQuery& query,
+                                                          const PageRequest& page) = 0;
+};
+
 // What a create with a request_id produced (AIP-155).
 struct RecordedRequest {
   std::string fingerprint;  // of the request, to detect a reused id
@@ -280,6 +306,7 @@ class Repositories {
   virtual ResponseRepository& responses() = 0;
   virtual ActivityRepository& activities() = 0;
   virtual DocumentRepository& documents() = 0;
+  virtual NoteRepository& notes() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;
 };

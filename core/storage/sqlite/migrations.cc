@@ -297,6 +297,46 @@ CREATE TABLE documents (
 ) STRICT;
 CREATE INDEX documents_by_creation ON documents (engagement_id, create_us, id);
 )sql",
+    // 7: evidence notes, their tags, and a full-text index of their text
+    // (FTS5 over the notes table, kept in step by triggers).
+    R"sql(
+CREATE TABLE notes (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  text TEXT NOT NULL,
+  activity_id TEXT REFERENCES activities (id),
+  document_id TEXT REFERENCES documents (id),
+  polarity TEXT NOT NULL CHECK (polarity IN ('POSITIVE', 'NEGATIVE')),
+  author_peer_id TEXT NOT NULL REFERENCES peers (id),
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  CHECK ((activity_id IS NULL) != (document_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX notes_by_creation ON notes (engagement_id, create_us, id);
+
+CREATE TABLE note_tags (
+  note_id TEXT NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (note_id, position)
+) STRICT;
+CREATE INDEX note_tags_by_tag ON note_tags (tag, note_id);
+
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+  text, content = 'notes', content_rowid = 'rowid',
+  tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+  INSERT INTO notes_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+  INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER notes_fts_update AFTER UPDATE OF text ON notes BEGIN
+  INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO notes_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

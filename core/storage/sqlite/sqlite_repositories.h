@@ -10,6 +10,7 @@
 #include "core/storage/sqlite/sqlite_framework_repository.h"
 #include "core/storage/sqlite/sqlite_invitation_repository.h"
 #include "core/storage/sqlite/sqlite_logs.h"
+#include "core/storage/sqlite/sqlite_note_repository.h"
 #include "core/storage/sqlite/sqlite_partnership_repository.h"
 #include "core/storage/sqlite/sqlite_peer_repository.h"
 #include "core/storage/sqlite/sqlite_questionnaire_repository.h"
@@ -23,7 +24,7 @@ class SqliteRepositories final : public app::Repositories {
   explicit SqliteRepositories(Database& db)
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
         questionnaires_(db), invitations_(db), drafts_(db), responses_(db), activities_(db),
-        documents_(db), audit_log_(db), requests_(db) {}
+        documents_(db), notes_(db), audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
@@ -36,6 +37,7 @@ class SqliteRepositories final : public app::Repositories {
   app::ResponseRepository& responses() override { return responses_; }
   app::ActivityRepository& activities() override { return activities_; }
   app::DocumentRepository& documents() override { return documents_; }
+  app::NoteRepository& notes() override { return notes_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -51,6 +53,7 @@ class SqliteRepositories final : public app::Repositories {
   SqliteResponseRepository responses_;
   SqliteActivityRepository activities_;
   SqliteDocumentRepository documents_;
+  SqliteNoteRepository notes_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };

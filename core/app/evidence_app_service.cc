@@ -1,0 +1,215 @@
+#include "core/app/evidence_app_service.h"
+
+#include <array>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "core/app/access_policy.h"
+#include "core/app/field_mask.h"
+#include "core/app/framework_app_service.h"
+#include "core/common/status_macros.h"
+
+namespace hc::app {
+namespace {
+
+using domain::EvidenceNote;
+
+constexpr size_t kMaxSearchWords = 20;
+constexpr size_t kMaxSearchWordChars = 100;
+
+constexpr std::array<FieldRule<EvidenceNote>, 5> kNoteFields{{
+    {"text", [](const EvidenceNote& f, EvidenceNote& t) { t.text = f.text; }},
+    {"tags", [](const EvidenceNote& f, EvidenceNote& t) { t.tags = f.tags; }},
+    {"polarity", [](const EvidenceNote& f, EvidenceNote& t) { t.polarity = f.polarity; }},
+    {"activity", [](const EvidenceNote& f, EvidenceNote& t) { t.activity_id = f.activity_id; }},
+    {"document", [](const EvidenceNote& f, EvidenceNote& t) { t.document_id = f.document_id; }},
+}};
+
+std::string NoteName(absl::string_view engagement_id, absl::string_view id) {
+  return absl::StrCat("engagements/", engagement_id, "/notes/", id);
+}
+
+// Loads the engagement for a team member's change to its notes.
+absl::StatusOr<domain::Engagement> LoadForChange(Repositories& repos,
+                                                 const domain::Principal& principal,
+                                                 absl::string_view engagement_id,
+                                                 absl::string_view action) {
+  HC_ASSIGN_OR_RETURN(domain::Engagement e, LoadEngagement(repos, principal, engagement_id,
+                                                           EngagementAccess::kTeam, action));
+  if (e.stage == domain::Stage::kClosed || e.stage == domain::Stage::kCancelled) {
+    return absl::FailedPreconditionError(absl::StrCat("engagements/", engagement_id, " is ",
+                                                      domain::StageName(e.stage),
+                                                      "; its notes no longer change"));
+  }
+  return e;
+}
+
+// The benchmark of the engagement's questionnaire.
+absl::StatusOr<domain::Framework> Benchmark(Repositories& repos, const FrameworkCodec& codec,
+                                            absl::string_view engagement_id) {
+  absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement_id);
+  if (absl::IsNotFound(q.status())) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "engagements/", engagement_id,
+        " has no questionnaire, so no benchmark to tag notes with; set up the questionnaire "
+        "first"));
+  }
+  HC_RETURN_IF_ERROR(q.status());
+  return LoadFramework(repos, codec, q->framework_id, q->framework_version);
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> FullTextQuery(absl::string_view words) {
+  std::vector<std::string> phrases;
+  for (absl::string_view word : absl::StrSplit(words, absl::ByAnyChar(" \t\r\n"),
+                                               absl::SkipEmpty())) {
+    if (word.size() > kMaxSearchWordChars) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("a search word may have at most ", kMaxSearchWordChars, " characters"));
+    }
+    const bool prefix = absl::ConsumeSuffix(&word, "*");
+    if (word.empty()) continue;
+    std::string phrase = "\"";
+    for (char c : word) {
+      if (c == '"') phrase.push_back('"');
+      phrase.push_back(c);
+    }
+    absl::StrAppend(&phrase, "\"", prefix ? "*" : "");
+    phrases.push_back(std::move(phrase));
+  }
+  if (phrases.size() > kMaxSearchWords) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("a search may have at most ", kMaxSearchWords, " words"));
+  }
+  return absl::StrJoin(phrases, " ");
+}
+
+EvidenceAppService::EvidenceAppService(Store& store, Clock& clock, IdSource& ids,
+                                       const FrameworkCodec& codec)
+    : store_(store), clock_(clock), ids_(ids), codec_(codec) {}
+
+absl::Status EvidenceAppService::CheckNote(Repositories& repos, const EvidenceNote& note) {
+  HC_RETURN_IF_ERROR(domain::ValidateNote(note));
+  if (!note.activity_id.empty()) {
+    absl::StatusOr<domain::Activity> activity =
+        repos.activities().Get(note.engagement_id, note.activity_id);
+    if (absl::IsNotFound(activity.status())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "activity: ", activity.status().message(), " (a note's source must be an activity "
+          "of its engagement)"));
+    }
+    HC_RETURN_IF_ERROR(activity.status());
+    if (activity->state == domain::ActivityState::kCancelled) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "activity \"", activity->title, "\" was cancelled, so it cannot be a note's source"));
+    }
+  } else {
+    absl::StatusOr<domain::Document> document =
+        repos.documents().Get(note.engagement_id, note.document_id);
+    if (absl::IsNotFound(document.status())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "document: ", document.status().message(), " (a note's source must be a document "
+          "of its engagement)"));
+    }
+    HC_RETURN_IF_ERROR(document.status());
+  }
+  if (note.tags.empty()) return absl::OkStatus();
+  HC_ASSIGN_OR_RETURN(domain::Framework framework, Benchmark(repos, codec_, note.engagement_id));
+  return domain::CheckTags(framework, note.tags);
+}
+
+absl::StatusOr<EvidenceNote> EvidenceAppService::CreateNote(const domain::Principal& principal,
+                                                            absl::string_view engagement_id,
+                                                            const EvidenceNote& input,
+                                                            const RequestKey& key) {
+  constexpr absl::string_view kAction = "CreateNote";
+  HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  EvidenceNote result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                        FindReplay(repos, kAction, principal, key));
+    if (earlier) {
+      HC_ASSIGN_OR_RETURN(result, repos.notes().Get(engagement_id, *earlier));
+      return absl::OkStatus();
+    }
+    const absl::Time now = clock_.Now();
+    result = input;
+    result.meta = {ids_.NewId(), now, now, 1};
+    result.engagement_id = std::string(engagement_id);
+    result.author_peer_id = principal.peer_id;
+    HC_RETURN_IF_ERROR(CheckNote(repos, result));
+    HC_RETURN_IF_ERROR(repos.notes().Insert(result));
+    HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key, result.meta.id, now));
+    return Audit(repos, principal, kAction, NoteName(engagement_id, result.meta.id), now);
+  }));
+  return result;
+}
+
+absl::StatusOr<EvidenceNote> EvidenceAppService::GetNote(const domain::Principal& principal,
+                                                         absl::string_view engagement_id,
+                                                         absl::string_view id) {
+  EvidenceNote result;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(
+        LoadEngagement(repos, principal, engagement_id, EngagementAccess::kTeam, "GetNote")
+            .status());
+    HC_ASSIGN_OR_RETURN(result, repos.notes().Get(engagement_id, id));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<Page<EvidenceNote>> EvidenceAppService::ListNotes(
+    const domain::Principal& principal, absl::string_view engagement_id,
+    const NoteSearch& search, const PageRequest& page) {
+  NoteQuery query;
+  HC_ASSIGN_OR_RETURN(query.match, FullTextQuery(search.words));
+  query.polarity = search.polarity;
+  query.source = search.source;
+  query.author_peer_id = search.author_peer_id;
+  query.day = search.day;
+  Page<EvidenceNote> result;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(
+        LoadEngagement(repos, principal, engagement_id, EngagementAccess::kTeam, "ListNotes")
+            .status());
+    if (!search.tag.empty()) {
+      HC_ASSIGN_OR_RETURN(domain::Framework framework,
+                          Benchmark(repos, codec_, engagement_id));
+      query.tags = domain::TagsUnder(framework, search.tag);
+      if (query.tags.empty()) return domain::CheckTags(framework, {search.tag});
+    }
+    HC_ASSIGN_OR_RETURN(result, repos.notes().List(engagement_id, query, page));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<EvidenceNote> EvidenceAppService::UpdateNote(
+    const domain::Principal& principal, absl::string_view engagement_id, absl::string_view id,
+    const EvidenceNote& input, const std::vector<std::string>& paths,
+    std::optional<int64_t> expected_version) {
+  constexpr absl::string_view kAction = "UpdateNote";
+  EvidenceNote result;
+  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
+    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_ASSIGN_OR_RETURN(result, repos.notes().Get(engagement_id, id));
+    const std::string name = NoteName(engagement_id, id);
+    HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
+    HC_RETURN_IF_ERROR(ApplyFieldMask<EvidenceNote>(kNoteFields, paths, input, result));
+    HC_RETURN_IF_ERROR(CheckNote(repos, result));
+    const absl::Time now = clock_.Now();
+    Touch(result.meta, now);
+    HC_RETURN_IF_ERROR(repos.notes().Update(result));
+    return Audit(repos, principal, kAction, name, now);
+  }));
+  return result;
+}
+
+}  // namespace hc::app
