@@ -109,11 +109,14 @@ std::string CommandHelp(const CommandGroup& group, const Command& command,
   if (!command.details.empty()) {
     absl::StrAppend(&text, "\n", Wrap(command.details, 0));
   }
-  // A comment's id is unique only within its questionnaire, so COMMENT is
-  // always named in full (its command's details say so).
+  // A comment's id is unique only within its questionnaire, an activity's
+  // or a document's within its engagement, so COMMENT, ACTIVITY and
+  // DOCUMENT are always named in full (their commands' details say so).
   std::vector<std::string> by_id;
   for (const std::string& arg : command.args) {
-    if (arg != "COMMENT") by_id.push_back(arg);
+    if (arg != "COMMENT" && arg != "ACTIVITY" && arg != "DOCUMENT") {
+      by_id.push_back(arg);
+    }
   }
   if (!by_id.empty()) {
     absl::StrAppend(&text, "\n",

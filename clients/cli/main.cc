@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "clients/cli/activity_commands.h"
 #include "clients/cli/dispatch.h"
+#include "clients/cli/document_commands.h"
 #include "clients/cli/engagement_commands.h"
 #include "clients/cli/framework_commands.h"
 #include "clients/cli/partnership_commands.h"
@@ -19,7 +21,8 @@ int main(int argc, char** argv) {
   try {
     const std::vector<hc::cli::CommandGroup> groups = {
         hc::cli::PartnershipCommands(), hc::cli::PeerCommands(),
-        hc::cli::EngagementCommands(),  hc::cli::QuestionnaireCommands(),
+        hc::cli::EngagementCommands(),  hc::cli::ActivityCommands(),
+        hc::cli::DocumentCommands(),    hc::cli::QuestionnaireCommands(),
         hc::cli::FrameworkCommands(),   hc::cli::ProgrammeCommands(),
         hc::cli::TokenCommands(),
     };

@@ -14,6 +14,9 @@ inline constexpr absl::string_view kPeers = "peers";
 inline constexpr absl::string_view kEngagements = "engagements";
 inline constexpr absl::string_view kAccessTokens = "accessTokens";
 inline constexpr absl::string_view kFrameworks = "frameworks";
+// Collections within an engagement.
+inline constexpr absl::string_view kActivities = "activities";
+inline constexpr absl::string_view kDocuments = "documents";
 
 // Returns `text` as a resource name in `collection`: a bare id gains the
 // prefix ("abc" -> "engagements/abc"), a full name is kept as it is. Returns
@@ -22,6 +25,17 @@ inline constexpr absl::string_view kFrameworks = "frameworks";
 absl::StatusOr<std::string> ResourceName(absl::string_view collection,
                                          absl::string_view what,
                                          absl::string_view text);
+
+// Returns `text` as the name of a resource in `collection` within an
+// engagement, engagements/{id}/{collection}/{id}. Its id is unique only
+// within the engagement, so it is always named in full. Returns a usage
+// error naming `what` (e.g. "ACTIVITY") and `lister`, the command that
+// prints such names (e.g. "hcctl activities list"), if `text` is anything
+// else or holds spaces or control characters.
+absl::StatusOr<std::string> EngagementChildName(absl::string_view collection,
+                                                absl::string_view what,
+                                                absl::string_view lister,
+                                                absl::string_view text);
 
 }  // namespace hc::cli
 

@@ -178,6 +178,35 @@ absl::StatusOr<google::protobuf::Timestamp> ParseTimestamp(
       "midnight UTC), now, or now+N/now-N with s, m, h or d (now+14d)"));
 }
 
+absl::StatusOr<v1::TimeOfDay> ParseTimeOfDay(absl::string_view flag,
+                                             absl::string_view text,
+                                             bool end_of_day) {
+  const size_t colon = text.find(':');
+  int hours = -1, minutes = -1;
+  const bool numeric =
+      colon != absl::string_view::npos && (colon == 1 || colon == 2) &&
+      text.size() == colon + 3 &&
+      absl::c_all_of(text.substr(0, colon), absl::ascii_isdigit) &&
+      absl::c_all_of(text.substr(colon + 1), absl::ascii_isdigit) &&
+      absl::SimpleAtoi(text.substr(0, colon), &hours) &&
+      absl::SimpleAtoi(text.substr(colon + 1), &minutes);
+  const bool valid = numeric && ((hours <= 23 && minutes <= 59) ||
+                                 (end_of_day && hours == 24 && minutes == 0));
+  if (!valid) {
+    return UsageError(absl::StrCat("invalid --", flag, " \"", text,
+                                   "\": expected a time of day as HH:MM, ",
+                                   end_of_day ? "00:00-24:00" : "00:00-23:59"));
+  }
+  v1::TimeOfDay time;
+  time.set_hours(hours);
+  time.set_minutes(minutes);
+  return time;
+}
+
+std::string FormatTimeOfDay(const v1::TimeOfDay& time) {
+  return absl::StrFormat("%02d:%02d", time.hours(), time.minutes());
+}
+
 std::string FormatDate(const v1::Date& date) {
   if (date.year() == 0 && date.month() == 0 && date.day() == 0) return "";
   return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(),

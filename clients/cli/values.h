@@ -60,6 +60,15 @@ absl::StatusOr<healthcheck::v1::Date> ParseDate(absl::string_view flag,
 absl::StatusOr<google::protobuf::Timestamp> ParseTimestamp(
     absl::string_view flag, absl::string_view text, absl::Time now);
 
+// Parses a local time of day given to flag `flag` as HH:MM (or H:MM):
+// 00:00-23:59, and 24:00 too if `end_of_day` (the end of an activity that
+// runs to midnight). Returns a usage error for anything else.
+absl::StatusOr<healthcheck::v1::TimeOfDay> ParseTimeOfDay(
+    absl::string_view flag, absl::string_view text, bool end_of_day);
+
+// "HH:MM", e.g. "09:30".
+std::string FormatTimeOfDay(const healthcheck::v1::TimeOfDay& time);
+
 // "YYYY-MM-DD", or "" for the unset date.
 std::string FormatDate(const healthcheck::v1::Date& date);
 

@@ -398,6 +398,31 @@ std::string CommentBlock(absl::string_view lead, const v1::Comment& comment) {
   return out;
 }
 
+// "2 x Community safety manager, Anytown Council (local_government): Ann
+// Smith, Bob Jones"; the parts not given are left out.
+std::string ParticipantLine(const v1::Participant& participant) {
+  std::vector<std::string> who;
+  if (!participant.role().empty()) who.push_back(participant.role());
+  if (!participant.organisation().empty()) {
+    who.push_back(participant.organisation());
+  }
+  std::string line = absl::StrCat(std::max(participant.count(), 1), " x ",
+                                  absl::StrJoin(who, ", "));
+  if (participant.sector() != v1::SECTOR_UNSPECIFIED) {
+    absl::StrAppend(&line, " (", EnumLabel(participant.sector()), ")");
+  }
+  if (participant.names_size() > 0) {
+    absl::StrAppend(&line, ": ", absl::StrJoin(participant.names(), ", "));
+  }
+  return line;
+}
+
+// "09:00-10:30".
+std::string TimeRange(const v1::Activity& activity) {
+  return absl::StrCat(FormatTimeOfDay(activity.start_time()), "-",
+                      FormatTimeOfDay(activity.end_time()));
+}
+
 }  // namespace
 
 std::string PartnershipText(const v1::Partnership& partnership) {
@@ -717,6 +742,65 @@ std::string ActionEntriesText(const v1::ListActionEntriesResponse& response) {
     absl::StrAppend(&out, i > 0 ? "\n" : "", block);
   }
   return out;
+}
+
+std::string ActivityText(const v1::Activity& activity) {
+  std::vector<std::string> participants;
+  for (const v1::Participant& participant : activity.participants()) {
+    participants.push_back(ParticipantLine(participant));
+  }
+  Fields fields;
+  fields.Add("name", activity.name());
+  fields.Add("kind", EnumLabel(activity.kind()));
+  fields.Add("title", activity.title());
+  fields.Add("day", CountOrEmpty(activity.day()));
+  fields.Add("time", TimeRange(activity));
+  fields.Add("place", activity.place());
+  fields.Add("state", EnumLabel(activity.state()));
+  fields.Add("participants", std::move(participants));
+  fields.Add("peers", Strings(activity.peers()));
+  fields.Add("created", FormatTime(activity.create_time()));
+  fields.Add("updated", FormatTime(activity.update_time()));
+  fields.Add("etag", activity.etag());
+  return fields.Render();
+}
+
+std::string ActivitiesTable(const v1::ListActivitiesResponse& response) {
+  Table table(
+      {"DAY", "TIME", "KIND", "TITLE", "PLACE", "PEERS", "STATE", "NAME"});
+  for (const v1::Activity& a : response.activities()) {
+    table.AddRow({CountOrEmpty(a.day()), TimeRange(a), EnumLabel(a.kind()),
+                  a.title(), a.place(), absl::StrCat(a.peers_size()),
+                  EnumLabel(a.state()), a.name()});
+  }
+  return table.Render();
+}
+
+std::string DocumentText(const v1::Document& document) {
+  Fields fields;
+  fields.Add("name", document.name());
+  fields.Add("title", document.title());
+  fields.Add("source", document.source());
+  fields.Add("date", FormatDate(document.date()));
+  fields.Add("created", FormatTime(document.create_time()));
+  fields.Add("updated", FormatTime(document.update_time()));
+  fields.Add("etag", document.etag());
+  std::vector<std::string> lines = WrapLines(document.notes(), TextWidth(2));
+  if (lines.empty()) lines.push_back("-");
+  std::string notes;
+  for (const std::string& line : lines) {
+    // A blank line of the notes is kept, without trailing spaces.
+    absl::StrAppend(&notes, line.empty() ? "" : "  ", line, "\n");
+  }
+  return fields.Render() + Section("Notes", notes);
+}
+
+std::string DocumentsTable(const v1::ListDocumentsResponse& response) {
+  Table table({"NAME", "TITLE", "SOURCE", "DATE"});
+  for (const v1::Document& d : response.documents()) {
+    table.AddRow({d.name(), d.title(), d.source(), FormatDate(d.date())});
+  }
+  return table.Render();
 }
 
 }  // namespace hc::cli

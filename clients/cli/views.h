@@ -5,6 +5,7 @@
 
 #include "healthcheck/v1/access.pb.h"
 #include "healthcheck/v1/engagement.pb.h"
+#include "healthcheck/v1/fieldwork.pb.h"
 #include "healthcheck/v1/framework.pb.h"
 #include "healthcheck/v1/partnership.pb.h"
 #include "healthcheck/v1/peer.pb.h"
@@ -82,6 +83,22 @@ std::string CommentsText(const healthcheck::v1::ListCommentsResponse& response);
 
 // Numbered blocks: statement, action needed and by whom (wrapped).
 std::string ActionEntriesText(const healthcheck::v1::ListActionEntriesResponse& response);
+
+// One fieldwork activity: kind, title, day and times, place, state, the
+// participants ("2 x Community safety manager, Anytown Council
+// (local_government): names"), the peers attending, etag.
+std::string ActivityText(const healthcheck::v1::Activity& activity);
+// In the order given (the server's is the timetable's): DAY, TIME
+// ("09:00-10:30"), KIND, TITLE, PLACE, PEERS (how many), STATE, NAME.
+std::string ActivitiesTable(
+    const healthcheck::v1::ListActivitiesResponse& response);
+
+// A desk-research document, then its notes wrapped under "Notes", their
+// line breaks and blank lines kept.
+std::string DocumentText(const healthcheck::v1::Document& document);
+// NAME, TITLE, SOURCE, DATE (the notes are left to get and --json).
+std::string DocumentsTable(
+    const healthcheck::v1::ListDocumentsResponse& response);
 
 }  // namespace hc::cli
 

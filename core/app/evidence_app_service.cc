@@ -12,6 +12,9 @@
 #include "core/app/field_mask.h"
 #include "core/app/framework_app_service.h"
 #include "core/common/status_macros.h"
+#include "core/domain/disclosure.h"
+#include "core/domain/questionnaire.h"
+#include "core/domain/scoring.h"
 
 namespace hc::app {
 namespace {
@@ -60,6 +63,31 @@ absl::StatusOr<domain::Framework> Benchmark(Repositories& repos, const Framework
   }
   HC_RETURN_IF_ERROR(q.status());
   return LoadFramework(repos, codec, q->framework_id, q->framework_version);
+}
+
+// The questionnaire's reading of each principle, when its results are out.
+absl::StatusOr<domain::QuestionnaireReading> ReadQuestionnaire(Repositories& repos,
+                                                               const domain::Framework& framework,
+                                                               absl::string_view engagement_id,
+                                                               const domain::Questionnaire& q,
+                                                               absl::Time now) {
+  domain::QuestionnaireReading reading;
+  if (domain::StateAt(q, now) != domain::QuestionnaireState::kClosed) return reading;
+  HC_ASSIGN_OR_RETURN(std::vector<domain::Response> responses,
+                      repos.responses().ListResponses(engagement_id));
+  if (!domain::TotalReleasable(static_cast<int>(responses.size()), q.min_group_size)) {
+    return reading;
+  }
+  absl::StatusOr<domain::Results> results = domain::ScoreResponses(framework, responses);
+  if (!results.ok()) return absl::DataLossError(results.status().message());
+  for (size_t i = 0; i < results->sections.size() && i < framework.sections.size(); ++i) {
+    const std::optional<domain::Band>& band = results->sections[i].summary.band;
+    if (!band) continue;
+    if (std::optional<domain::Polarity> p = domain::ReadBand(framework.sections[i], *band)) {
+      reading[framework.sections[i].code] = *p;
+    }
+  }
+  return reading;
 }
 
 }  // namespace
@@ -210,6 +238,32 @@ absl::StatusOr<EvidenceNote> EvidenceAppService::UpdateNote(
     return Audit(repos, principal, kAction, name, now);
   }));
   return result;
+}
+
+absl::StatusOr<TriangulationView> EvidenceAppService::Triangulate(
+    const domain::Principal& principal, absl::string_view engagement_id) {
+  constexpr absl::string_view kAction = "GetTriangulation";
+  TriangulationView view;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    const bool lead = principal.role == domain::Role::kProgrammeLead;
+    HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id,
+                                      lead ? EngagementAccess::kManage : EngagementAccess::kTeam,
+                                      kAction)
+                           .status());
+    HC_ASSIGN_OR_RETURN(view.framework, Benchmark(repos, codec_, engagement_id));
+    HC_ASSIGN_OR_RETURN(std::vector<EvidenceNote> notes, repos.notes().ListAll(engagement_id));
+    HC_ASSIGN_OR_RETURN(std::vector<domain::Activity> activities,
+                        repos.activities().ListAll(engagement_id));
+    domain::QuestionnaireReading reading;
+    if (!lead) {
+      HC_ASSIGN_OR_RETURN(domain::Questionnaire q, repos.questionnaires().Get(engagement_id));
+      HC_ASSIGN_OR_RETURN(reading, ReadQuestionnaire(repos, view.framework, engagement_id, q,
+                                                           clock_.Now()));
+    }
+    view.principles = domain::Triangulate(view.framework, notes, activities, reading);
+    return absl::OkStatus();
+  }));
+  return view;
 }
 
 }  // namespace hc::app

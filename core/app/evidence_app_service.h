@@ -14,6 +14,7 @@
 #include "core/app/ports/store.h"
 #include "core/domain/evidence.h"
 #include "core/domain/principal.h"
+#include "core/domain/triangulation.h"
 
 namespace hc::app {
 
@@ -30,6 +31,12 @@ struct NoteSearch {
   std::string source;  // an ActivityKindName or domain::kDocumentSource
   std::string author_peer_id;
   std::optional<int> day;
+};
+
+// The triangulation of an engagement's evidence against its benchmark.
+struct TriangulationView {
+  domain::Framework framework;
+  std::vector<domain::PrincipleEvidence> principles;  // benchmark order
 };
 
 // Use cases of evidence notes. Thread-safe. Notes are the review team's
@@ -66,6 +73,12 @@ class EvidenceAppService {
                                                   const domain::EvidenceNote& input,
                                                   const std::vector<std::string>& paths,
                                                   std::optional<int64_t> expected_version);
+  // Counts per principle (domain::Triangulate) for the team and the
+  // programme lead (PERMISSION_DENIED for anyone else); the questionnaire's
+  // reading only for the team, once it has closed with k or more
+  // respondents. FAILED_PRECONDITION without a questionnaire (no benchmark).
+  absl::StatusOr<TriangulationView> Triangulate(const domain::Principal& principal,
+                                                absl::string_view engagement_id);
 
  private:
   // Validates `note` and checks its source and tags against the engagement.

@@ -88,6 +88,15 @@ absl::Status CheckPeers(Repositories& repos, const domain::Engagement& e, const 
       domain::FormatMinute(other.end_minute), "; a peer cannot be in two places at once"));
 }
 
+std::optional<absl::CivilDay> DateOfDay(const domain::KeyDates& dates, int day) {
+  switch (day) {
+    case 1: return dates.fieldwork_day1;
+    case 2: return dates.fieldwork_day2;
+    case 3: return dates.fieldwork_day3;
+    default: return std::nullopt;
+  }
+}
+
 int64_t TimetableKey(const Activity& a) {
   return static_cast<int64_t>(a.day) * domain::kMinutesPerDay + a.start_minute;
 }
@@ -245,6 +254,15 @@ absl::StatusOr<Activity> FieldworkAppService::ChangeState(const domain::Principa
           "; an activity can be held only once fieldwork has started (StartFieldwork)"));
     }
     const absl::Time now = clock_.Now();
+    if (to == ActivityState::kHeld) {
+      const std::optional<absl::CivilDay> date = DateOfDay(e.key_dates, result.day);
+      const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
+      if (date && *date > today) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            name, " is on fieldwork day ", result.day, " (", absl::FormatCivilTime(*date),
+            "), which has not come yet"));
+      }
+    }
     result.state = to;
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.activities().Update(result));
@@ -285,6 +303,12 @@ absl::StatusOr<TimetableView> FieldworkAppService::Timetable(const domain::Princ
     }
     HC_ASSIGN_OR_RETURN(view.partnership,
                         repos.partnerships().Get(view.engagement.partnership_id));
+    view.with_emails = CheckEngagementAccess(principal, view.engagement,
+                                             EngagementAccess::kContribute, "ExportTimetable")
+                           .ok() ||
+                       CheckEngagementAccess(principal, view.engagement, EngagementAccess::kTeam,
+                                             "ExportTimetable")
+                           .ok();
     HC_ASSIGN_OR_RETURN(std::vector<Activity> all, repos.activities().ListAll(engagement_id));
     for (Activity& a : all) {
       if (!peer_id.empty() &&

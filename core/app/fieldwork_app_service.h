@@ -36,6 +36,9 @@ struct TimetableView {
   domain::Partnership partnership;
   std::vector<domain::Activity> activities;
   std::map<std::string, domain::Peer> peers;  // by id
+  // Whether the caller may see the peers' email addresses: the team and the
+  // programme lead, not the partnership.
+  bool with_emails = false;
 };
 
 // Use cases of the fieldwork plan and desk research. Thread-safe.

@@ -176,4 +176,44 @@ grpc::ServerUnaryReactor* EvidenceGrpcService::UpdateNote(Context* context,
   });
 }
 
+grpc::ServerUnaryReactor* EvidenceGrpcService::GetTriangulation(
+    Context* context, const v1::GetTriangulationRequest* request, v1::Triangulation* response) {
+  return runner_.Run(context, "GetTriangulation", [=, this](const domain::Principal& principal) {
+    absl::string_view engagement_name = request->name();
+    if (!absl::ConsumeSuffix(&engagement_name, "/triangulation")) {
+      return absl::InvalidArgumentError(
+          "name must be like engagements/abc123/triangulation");
+    }
+    HC_ASSIGN_OR_RETURN(std::string engagement,
+                        ParseName("name", "engagements", engagement_name));
+    HC_ASSIGN_OR_RETURN(app::TriangulationView view, app_.Triangulate(principal, engagement));
+    response->set_name(request->name());
+    response->set_thin_threshold(domain::kThinEvidence);
+    for (size_t i = 0; i < view.principles.size(); ++i) {
+      const domain::PrincipleEvidence& in = view.principles[i];
+      v1::PrincipleEvidence* out = response->add_principles();
+      out->set_section_code(in.section_code);
+      if (i < view.framework.sections.size()) out->set_title(view.framework.sections[i].title);
+      for (const auto& [source, count] : in.by_source) {
+        v1::SourceCount* c = out->add_by_source();
+        c->set_source(source);
+        c->set_positive(count.positive);
+        c->set_negative(count.negative);
+      }
+      for (const auto& [sector, count] : in.by_sector) {
+        v1::SectorCount* c = out->add_by_sector();
+        c->set_sector(static_cast<v1::Sector>(sector));
+        c->set_positive(count.positive);
+        c->set_negative(count.negative);
+      }
+      out->set_notes(in.notes);
+      out->set_thin(in.thin);
+      out->set_one_sided(in.one_sided);
+      out->set_single_sector(in.single_sector);
+      out->set_questionnaire_only(in.questionnaire_only);
+    }
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace hc::services

@@ -24,6 +24,9 @@ class EvidenceGrpcService final : public healthcheck::v1::EvidenceService::Callb
                      healthcheck::v1::ListNotesResponse* response) override;
   Reactor* UpdateNote(Context* context, const healthcheck::v1::UpdateNoteRequest* request,
                       healthcheck::v1::Note* response) override;
+  Reactor* GetTriangulation(Context* context,
+                            const healthcheck::v1::GetTriangulationRequest* request,
+                            healthcheck::v1::Triangulation* response) override;
 
  private:
   CallRunner& runner_;

@@ -121,7 +121,7 @@ std::string TimetableCalendar(const app::TimetableView& view, absl::string_view 
     AppendLine(out, absl::StrCat("SEQUENCE:", a.meta.version - 1));
     for (const std::string& id : a.peer_ids) {
       const auto it = view.peers.find(id);
-      if (it == view.peers.end()) continue;
+      if (it == view.peers.end() || !view.with_emails) continue;
       AppendLine(out, absl::StrCat("ATTENDEE;CN=", ParamValue(it->second.display_name),
                                    ";ROLE=REQ-PARTICIPANT:mailto:", it->second.email));
     }

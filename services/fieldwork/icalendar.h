@@ -15,7 +15,8 @@ namespace hc::services {
 // on the engagement's fieldwork date for its day (24:00 is the next day's
 // 00:00), SUMMARY kind and title, LOCATION, DESCRIPTION of participants and
 // peers, STATUS CONFIRMED (planned or held) or CANCELLED, SEQUENCE from the
-// version, and an ATTENDEE per peer. TEXT values are escaped (\\ \; \, \n),
+// version, and an ATTENDEE per peer (when `view.with_emails`; the peers'
+// names are in the DESCRIPTION either way). TEXT values are escaped (\\ \; \, \n),
 // lines end in CRLF and are folded at 75 octets without splitting a UTF-8
 // character. Expects fieldwork dates set (FieldworkAppService::Timetable
 // checks them).

@@ -96,6 +96,22 @@ stage=$(hcctl engagements begin-desk-research "$engagement")
 overview=$(hcctl programme overview)
 [[ "$overview" == *"desk_research     1"* ]] || fail "overview does not count it: $overview"
 
+# The fieldwork plan: a peer cannot be in two places at once; the timetable is iCalendar.
+hcctl activities plan "$engagement" --kind=interview --title="Community safety manager" --day=1 \
+  --start=09:00 --end=10:00 --participant="Community safety manager:Anytown Council:local_government" \
+  --peer="$lead" --peer="$health" > /dev/null
+expect_refusal FAILED_PRECONDITION "two places at once" -- hcctl activities plan "$engagement" \
+  --kind=focus_group --title="Residents' panel" --day=1 --start=09:30 --end=11:00 --peer="$health"
+hcctl activities plan "$engagement" --kind=site_visit --title="Town centre at night" --day=2 \
+  --start=21:00 --end=24:00 --peer="$lead" > /dev/null
+[[ $(hcctl activities list "$engagement") == *"09:00-10:00  interview"*"21:00-24:00  site_visit"* ]] ||
+  fail "activities not listed in timetable order"
+hcctl activities timetable "$engagement" --out="$work/fieldwork.ics" > /dev/null
+[[ $(grep -c "^BEGIN:VEVENT" "$work/fieldwork.ics") == 2 ]] || fail "timetable: $(cat "$work/fieldwork.ics")"
+hcctl documents add "$engagement" --title="Community safety strategy" --date=2028-04-01 > /dev/null
+[[ $(hcctl documents list "$engagement") == *"Community safety strategy"*"2028-04-01"* ]] ||
+  fail "document not listed"
+
 # A peer's token cannot read an engagement they are not on.
 other=$(hcctl partnerships create --json --display-name="Otherton LSP" --kind=lsp | name_of)
 foreign=$(hcctl engagements create --json --partnership="$other" --purpose=remedial | name_of)

@@ -83,6 +83,7 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
     if (name.find("Document") != std::string::npos) return t.engagement + "/documents/d1";
     if (name.find("Activit") != std::string::npos) return t.engagement + "/activities/a1";
   }
+  if (name == "GetTriangulation") return t.engagement + "/triangulation";
   if (service == "EvidenceService" && name.find("Create") != 0 && name.find("List") != 0) {
     return t.engagement + "/notes/n1";
   }

@@ -280,3 +280,49 @@ TEST_F(EvidenceApiTest, NotesAreTheTeamsAloneShadowsIncluded) {
 
 }  // namespace
 }  // namespace hc::testing
+
+namespace hc::testing {
+namespace {
+
+TEST_F(EvidenceApiTest, TriangulationCountsForTheTeamAndTheProgrammeLeadButNotThePartnership) {
+  v1::Note out;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(Log(tokens_[i], NoteOf(absl::StrCat("Vision ", i), interview_, {"1.1"},
+                                       v1::POLARITY_POSITIVE),
+                    &out)
+                    .ok());
+  }
+  ASSERT_TRUE(Log(tokens_[1], NoteOf("Staff unsure", focus_group_, {"2"}, v1::POLARITY_NEGATIVE),
+                  &out)
+                  .ok());
+  v1::GetTriangulationRequest request;
+  request.set_name(engagement_ + "/triangulation");
+  for (const std::string& token : {tokens_[2], lead_token_}) {
+    v1::Triangulation t;
+    ASSERT_TRUE(evidence_->GetTriangulation(Ctx(token).get(), request, &t).ok());
+    ASSERT_EQ(t.principles_size(), 6);
+    EXPECT_EQ(t.thin_threshold(), 3);
+    const v1::PrincipleEvidence& one = t.principles(0);
+    EXPECT_EQ(one.section_code(), "1");
+    EXPECT_EQ(one.notes(), 3);
+    ASSERT_EQ(one.by_source_size(), 1);
+    EXPECT_EQ(one.by_source(0).source(), "INTERVIEW");
+    EXPECT_EQ(one.by_source(0).positive(), 3);
+    EXPECT_FALSE(one.thin());
+    EXPECT_TRUE(one.one_sided());
+    EXPECT_EQ(t.principles(1).notes(), 1);
+    EXPECT_TRUE(t.principles(1).thin());
+    EXPECT_TRUE(t.principles(5).thin());
+    EXPECT_FALSE(t.principles(5).questionnaire_only());  // still open: no reading
+  }
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", partnership_.name());
+  v1::Triangulation t;
+  EXPECT_THAT(evidence_->GetTriangulation(Ctx(contact).get(), request, &t),
+              GrpcIs(StatusCode::PERMISSION_DENIED));
+  request.set_name(engagement_);
+  EXPECT_THAT(evidence_->GetTriangulation(Ctx(tokens_[0]).get(), request, &t),
+              GrpcIs(StatusCode::INVALID_ARGUMENT));
+}
+
+}  // namespace
+}  // namespace hc::testing

@@ -248,6 +248,13 @@ TEST_F(FieldworkApiTest, ActivitiesAreHeldOnlyOnceFieldworkHasStarted) {
   EXPECT_THAT(fieldwork_->MarkActivityHeld(Ctx(lena_token_).get(), held, &out),
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "only once fieldwork has started"));
   ASSERT_NO_FATAL_FAILURE(StartFieldwork());
+  // Day 3 is tomorrow: not yet.
+  v1::Activity tomorrow;
+  ASSERT_TRUE(Plan(lena_token_, Interview("Fire chief", 3, 9, 10, {lena_.name()}), &tomorrow).ok());
+  v1::ActivityStateRequest early;
+  early.set_name(tomorrow.name());
+  EXPECT_THAT(fieldwork_->MarkActivityHeld(Ctx(lena_token_).get(), early, &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "which has not come yet"));
   ASSERT_TRUE(fieldwork_->MarkActivityHeld(Ctx(lena_token_).get(), held, &out).ok());
   EXPECT_EQ(out.state(), v1::ACTIVITY_STATE_HELD);
   // A held activity is a record: it is neither cancelled nor edited.
@@ -338,6 +345,16 @@ TEST_F(FieldworkApiTest, TheTimetableListsAndExportsAsICalendarThatParsesBack) {
   ASSERT_TRUE(fieldwork_->ExportTimetable(Ctx(lena_token_).get(), request, &hari).ok());
   EXPECT_EQ(hari.filename(), "anytown-community-safety-partnership-fieldwork-hari-health.ics");
   EXPECT_EQ(ParseEvents(hari.calendar()).size(), 2u);
+  // The partnership's contact gets Hari's timetable without the peers' emails.
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", partnership_.name());
+  v1::Timetable theirs;
+  ASSERT_TRUE(fieldwork_->ExportTimetable(Ctx(contact).get(), request, &theirs).ok());
+  EXPECT_FALSE(absl::StrContains(theirs.calendar(), "ATTENDEE"));
+  EXPECT_FALSE(absl::StrContains(theirs.calendar(), "mailto:"));
+  const std::vector<Properties> their_events = ParseEvents(theirs.calendar());
+  ASSERT_EQ(their_events.size(), 2u);
+  EXPECT_TRUE(absl::StrContains(Get(their_events[1], "DESCRIPTION"),
+                                "Peers: Lena Lead\\, Hari Health."));
 
   // Without fieldwork dates there is no calendar to give.
   const std::string undated = MakeEngagement(partnership_.name()).name();

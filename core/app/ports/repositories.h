@@ -274,6 +274,9 @@ class NoteRepository {
   virtual absl::StatusOr<Page<domain::EvidenceNote>> List(absl::string_view engagement_id,
                                                           const NoteQuery& query,
                                                           const PageRequest& page) = 0;
+  // Every note of the engagement, in creation order.
+  virtual absl::StatusOr<std::vector<domain::EvidenceNote>> ListAll(
+      absl::string_view engagement_id) = 0;
 };
 
 // What a create with a request_id produced (AIP-155).

@@ -27,6 +27,8 @@ constexpr char kSelectPage[] =
     "AND (?6 IS NULL OR n.author_peer_id = ?6) "
     "AND (?7 IS NULL OR a.day = ?7) "
     "AND (n.create_us, n.id) > (?8, ?9) ORDER BY n.create_us, n.id LIMIT ?10";
+constexpr char kSelectAll[] =
+    "SELECT " HC_NOTE_COLUMNS " FROM notes n WHERE n.engagement_id = ? ORDER BY n.create_us, n.id";
 constexpr char kInsert[] =
     "INSERT INTO notes (id, engagement_id, text, activity_id, document_id, polarity, "
     "author_peer_id, create_us, update_us, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
@@ -120,6 +122,19 @@ absl::StatusOr<app::Page<domain::EvidenceNote>> SqliteNoteRepository::List(
   return ReadPage<domain::EvidenceNote>(
       st, page, [this](const Statement& row) { return Read(row); },
       [](const domain::EvidenceNote& n) { return CreationCursor(n.meta); });
+}
+
+absl::StatusOr<std::vector<domain::EvidenceNote>> SqliteNoteRepository::ListAll(
+    absl::string_view engagement_id) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectAll));
+  st.Bind(1, engagement_id);
+  std::vector<domain::EvidenceNote> notes;
+  for (;;) {
+    HC_ASSIGN_OR_RETURN(bool more, st.Step());
+    if (!more) return notes;
+    HC_ASSIGN_OR_RETURN(domain::EvidenceNote n, Read(st));
+    notes.push_back(std::move(n));
+  }
 }
 
 absl::Status SqliteNoteRepository::WriteTags(const domain::EvidenceNote& n) {

@@ -17,6 +17,8 @@ class SqliteNoteRepository final : public app::NoteRepository {
   absl::StatusOr<app::Page<domain::EvidenceNote>> List(absl::string_view engagement_id,
                                                        const app::NoteQuery& query,
                                                        const app::PageRequest& page) override;
+  absl::StatusOr<std::vector<domain::EvidenceNote>> ListAll(
+      absl::string_view engagement_id) override;
 
  private:
   absl::StatusOr<domain::EvidenceNote> Read(const Statement& row);
