@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "core/app/ports/page.h"
@@ -39,6 +40,19 @@ absl::StatusOr<app::Page<T>> ReadPage(Statement& st, const app::PageRequest& pag
     }
     HC_ASSIGN_OR_RETURN(T item, read(st));
     result.items.push_back(std::move(item));
+  }
+}
+
+// Steps `st` to its end and reads every row with `read(const Statement&)`
+// (returning StatusOr<T>).
+template <typename T, typename Read>
+absl::StatusOr<std::vector<T>> ReadAll(Statement& st, Read read) {
+  std::vector<T> rows;
+  for (;;) {
+    HC_ASSIGN_OR_RETURN(bool more, st.Step());
+    if (!more) return rows;
+    HC_ASSIGN_OR_RETURN(T row, read(st));
+    rows.push_back(std::move(row));
   }
 }
 

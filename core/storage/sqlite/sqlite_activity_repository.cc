@@ -5,6 +5,7 @@
 #include "absl/strings/str_split.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -102,13 +103,7 @@ absl::StatusOr<std::vector<domain::Activity>> SqliteActivityRepository::ListAll(
     absl::string_view engagement_id) {
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectAll));
   st.Bind(1, engagement_id);
-  std::vector<domain::Activity> result;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) return result;
-    HC_ASSIGN_OR_RETURN(domain::Activity a, Read(st));
-    result.push_back(std::move(a));
-  }
+  return ReadAll<domain::Activity>(st, [this](const Statement& row) { return Read(row); });
 }
 
 absl::Status SqliteActivityRepository::WriteChildren(const domain::Activity& a) {

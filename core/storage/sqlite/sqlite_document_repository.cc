@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
+#include "core/storage/sqlite/page_reader.h"
 
 namespace hc::storage {
 namespace {
@@ -59,13 +60,7 @@ absl::StatusOr<std::vector<domain::Document>> SqliteDocumentRepository::ListAll(
     absl::string_view engagement_id) {
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectAll));
   st.Bind(1, engagement_id);
-  std::vector<domain::Document> result;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) return result;
-    HC_ASSIGN_OR_RETURN(domain::Document d, ReadDocument(st));
-    result.push_back(std::move(d));
-  }
+  return ReadAll<domain::Document>(st, ReadDocument);
 }
 
 absl::Status SqliteDocumentRepository::Insert(const domain::Document& d) {

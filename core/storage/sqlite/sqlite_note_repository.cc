@@ -128,13 +128,7 @@ absl::StatusOr<std::vector<domain::EvidenceNote>> SqliteNoteRepository::ListAll(
     absl::string_view engagement_id) {
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectAll));
   st.Bind(1, engagement_id);
-  std::vector<domain::EvidenceNote> notes;
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) return notes;
-    HC_ASSIGN_OR_RETURN(domain::EvidenceNote n, Read(st));
-    notes.push_back(std::move(n));
-  }
+  return ReadAll<domain::EvidenceNote>(st, [this](const Statement& row) { return Read(row); });
 }
 
 absl::Status SqliteNoteRepository::WriteTags(const domain::EvidenceNote& n) {
