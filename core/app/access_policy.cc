@@ -89,6 +89,17 @@ absl::StatusOr<domain::Engagement> LoadEngagement(Repositories& repos,
   return engagement;
 }
 
+absl::StatusOr<domain::Engagement> LoadEngagementForChange(Repositories& repos,
+                                                           const domain::Principal& principal,
+                                                           absl::string_view id,
+                                                           EngagementAccess access,
+                                                           absl::string_view action) {
+  HC_ASSIGN_OR_RETURN(domain::Engagement engagement,
+                      LoadEngagement(repos, principal, id, access, action));
+  HC_RETURN_IF_ERROR(domain::CheckNotEnded(engagement));
+  return engagement;
+}
+
 absl::Status CheckPartnershipRead(Repositories& repos, const domain::Principal& principal,
                                   absl::string_view partnership_id, absl::string_view action) {
   bool allowed = false;

@@ -41,6 +41,14 @@ absl::StatusOr<domain::Engagement> LoadEngagement(Repositories& repos,
                                                   EngagementAccess access,
                                                   absl::string_view action);
 
+// As LoadEngagement, for a change to something of the engagement: also
+// FAILED_PRECONDITION once it has ended (domain::CheckNotEnded).
+absl::StatusOr<domain::Engagement> LoadEngagementForChange(Repositories& repos,
+                                                           const domain::Principal& principal,
+                                                           absl::string_view id,
+                                                           EngagementAccess access,
+                                                           absl::string_view action);
+
 // Checks that the principal may read the partnership: programme lead; its
 // contact; a peer on one of its engagements.
 absl::Status CheckPartnershipRead(Repositories& repos, const domain::Principal& principal,

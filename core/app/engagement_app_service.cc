@@ -60,12 +60,6 @@ absl::Status ValidateEditable(const Engagement& e) {
   return domain::ValidateKeyDates(e.key_dates);
 }
 
-absl::Status CheckNotEnded(const Engagement& e) {
-  if (!domain::IsTerminal(e.stage)) return absl::OkStatus();
-  return absl::FailedPreconditionError(absl::StrCat(
-      NameOf(e.meta.id), " is ", domain::StageName(e.stage), " and can no longer change"));
-}
-
 // Narrows `query` to what the principal may see; false if nothing can match.
 bool RestrictToVisible(const domain::Principal& principal, EngagementQuery& query) {
   switch (principal.role) {
@@ -207,7 +201,7 @@ absl::StatusOr<EngagementView> EngagementAppService::Update(
     const std::vector<std::string>& paths, std::optional<int64_t> expected_version) {
   return Mutate(principal, id, "UpdateEngagement", EngagementAccess::kContribute,
                 expected_version, [&](Repositories&, Engagement& e) -> absl::Status {
-                  HC_RETURN_IF_ERROR(CheckNotEnded(e));
+                  HC_RETURN_IF_ERROR(domain::CheckNotEnded(e));
                   const domain::Purpose purpose_before = e.purpose;
                   HC_RETURN_IF_ERROR(ApplyFieldMask<Engagement>(kUpdatable, paths, input, e));
                   if (e.purpose != purpose_before) {
@@ -248,7 +242,7 @@ absl::StatusOr<EngagementView> EngagementAppService::RemoveTeamMember(
     std::optional<int64_t> expected_version) {
   return Mutate(principal, id, "RemoveTeamMember", EngagementAccess::kManage, expected_version,
                 [&](Repositories&, Engagement& e) -> absl::Status {
-                  HC_RETURN_IF_ERROR(CheckNotEnded(e));
+                  HC_RETURN_IF_ERROR(domain::CheckNotEnded(e));
                   auto it = std::find_if(e.team.begin(), e.team.end(),
                                          [&](const auto& m) { return m.peer_id == peer_id; });
                   if (it == e.team.end()) {

@@ -36,21 +36,6 @@ std::string NoteName(absl::string_view engagement_id, absl::string_view id) {
   return absl::StrCat("engagements/", engagement_id, "/notes/", id);
 }
 
-// Loads the engagement for a team member's change to its notes.
-absl::StatusOr<domain::Engagement> LoadForChange(Repositories& repos,
-                                                 const domain::Principal& principal,
-                                                 absl::string_view engagement_id,
-                                                 absl::string_view action) {
-  HC_ASSIGN_OR_RETURN(domain::Engagement e, LoadEngagement(repos, principal, engagement_id,
-                                                           EngagementAccess::kTeam, action));
-  if (e.stage == domain::Stage::kClosed || e.stage == domain::Stage::kCancelled) {
-    return absl::FailedPreconditionError(absl::StrCat("engagements/", engagement_id, " is ",
-                                                      domain::StageName(e.stage),
-                                                      "; its notes no longer change"));
-  }
-  return e;
-}
-
 // The benchmark of the engagement's questionnaire.
 absl::StatusOr<domain::Framework> Benchmark(Repositories& repos, const FrameworkCodec& codec,
                                             absl::string_view engagement_id) {
@@ -159,7 +144,8 @@ absl::StatusOr<EvidenceNote> EvidenceAppService::CreateNote(const domain::Princi
   HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   EvidenceNote result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_RETURN_IF_ERROR(LoadEngagementForChange(repos, principal, engagement_id,
+                                                EngagementAccess::kTeam, kAction).status());
     HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
                         FindReplay(repos, kAction, principal, key));
     if (earlier) {
@@ -226,7 +212,8 @@ absl::StatusOr<EvidenceNote> EvidenceAppService::UpdateNote(
   constexpr absl::string_view kAction = "UpdateNote";
   EvidenceNote result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_RETURN_IF_ERROR(LoadEngagementForChange(repos, principal, engagement_id,
+                                                EngagementAccess::kTeam, kAction).status());
     HC_ASSIGN_OR_RETURN(result, repos.notes().Get(engagement_id, id));
     const std::string name = NoteName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "core/app/access_policy.h"
@@ -42,26 +41,6 @@ std::string DocumentName(absl::string_view engagement_id, absl::string_view id) 
   return absl::StrCat("engagements/", engagement_id, "/documents/", id);
 }
 
-bool Ended(const domain::Engagement& e) {
-  return e.stage == domain::Stage::kClosed || e.stage == domain::Stage::kCancelled;
-}
-
-// Loads the engagement for a change to its plan or documents.
-absl::StatusOr<domain::Engagement> LoadForChange(Repositories& repos,
-                                                 const domain::Principal& principal,
-                                                 absl::string_view engagement_id,
-                                                 absl::string_view action) {
-  HC_ASSIGN_OR_RETURN(domain::Engagement e,
-                      LoadEngagement(repos, principal, engagement_id,
-                                     EngagementAccess::kContribute, action));
-  if (Ended(e)) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "engagements/", engagement_id, " is ", domain::StageName(e.stage),
-        "; its fieldwork plan and documents no longer change"));
-  }
-  return e;
-}
-
 // Checks that every peer of the activity is on the team and that none is
 // booked elsewhere at the time.
 absl::Status CheckPeers(Repositories& repos, const domain::Engagement& e, const Activity& a) {
@@ -74,8 +53,13 @@ absl::Status CheckPeers(Repositories& repos, const domain::Engagement& e, const 
           "; add them to the team first"));
     }
   }
-  HC_ASSIGN_OR_RETURN(std::vector<Activity> others, repos.activities().ListAll(e.meta.id));
-  const std::optional<domain::Clash> clash = domain::FindClash(a, others);
+  // Only the same day's activities can clash.
+  ActivityQuery same_day;
+  same_day.day = a.day;
+  HC_ASSIGN_OR_RETURN(Page<Activity> others,
+                      repos.activities().List(e.meta.id, same_day,
+                                              PageRequest{domain::kMaxActivities, std::nullopt}));
+  const std::optional<domain::Clash> clash = domain::FindClash(a, others.items);
   if (!clash) return absl::OkStatus();
   std::string who = absl::StrCat("peers/", clash->peer_id);
   if (absl::StatusOr<domain::Peer> peer = repos.peers().Get(clash->peer_id); peer.ok()) {
@@ -97,36 +81,6 @@ std::optional<absl::CivilDay> DateOfDay(const domain::KeyDates& dates, int day) 
   }
 }
 
-int64_t TimetableKey(const Activity& a) {
-  return static_cast<int64_t>(a.day) * domain::kMinutesPerDay + a.start_minute;
-}
-
-bool Matches(const ActivityQuery& q, const Activity& a) {
-  if (q.day && a.day != *q.day) return false;
-  if (q.state && a.state != *q.state) return false;
-  if (!q.peer_id.empty() &&
-      std::find(a.peer_ids.begin(), a.peer_ids.end(), q.peer_id) == a.peer_ids.end()) {
-    return false;
-  }
-  return true;
-}
-
-// One page of `items` (already in cursor order) after the request's cursor.
-// `before(cursor, item)` is true while the item is at or before the cursor.
-template <typename T, typename CursorOf, typename AtOrBefore>
-Page<T> PageOf(std::vector<T> items, const PageRequest& page, CursorOf cursor_of,
-               AtOrBefore at_or_before) {
-  Page<T> result;
-  for (T& item : items) {
-    if (page.after && at_or_before(*page.after, cursor_of(item))) continue;
-    if (static_cast<int>(result.items.size()) == page.limit) {
-      result.next = cursor_of(result.items.back());
-      break;
-    }
-    result.items.push_back(std::move(item));
-  }
-  return result;
-}
 
 }  // namespace
 
@@ -142,7 +96,8 @@ absl::StatusOr<Activity> FieldworkAppService::CreateActivity(const domain::Princ
   Activity result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(domain::Engagement e,
-                        LoadForChange(repos, principal, engagement_id, kAction));
+                        LoadEngagementForChange(repos, principal, engagement_id,
+                                                EngagementAccess::kContribute, kAction));
     HC_RETURN_IF_ERROR(domain::ValidateActivity(input));
     HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
                         FindReplay(repos, kAction, principal, key));
@@ -150,9 +105,8 @@ absl::StatusOr<Activity> FieldworkAppService::CreateActivity(const domain::Princ
       HC_ASSIGN_OR_RETURN(result, repos.activities().Get(engagement_id, *earlier));
       return absl::OkStatus();
     }
-    HC_ASSIGN_OR_RETURN(std::vector<Activity> existing,
-                        repos.activities().ListAll(engagement_id));
-    if (existing.size() >= domain::kMaxActivities) {
+    HC_ASSIGN_OR_RETURN(const int64_t existing, repos.activities().Count(engagement_id));
+    if (existing >= domain::kMaxActivities) {
       return absl::FailedPreconditionError(absl::StrCat(
           "engagements/", engagement_id, " already has ", domain::kMaxActivities, " activities"));
     }
@@ -186,22 +140,15 @@ absl::StatusOr<Activity> FieldworkAppService::GetActivity(const domain::Principa
 absl::StatusOr<Page<Activity>> FieldworkAppService::ListActivities(
     const domain::Principal& principal, absl::string_view engagement_id,
     const ActivityQuery& query, const PageRequest& page) {
-  std::vector<Activity> matching;
+  Page<Activity> result;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
                                       "ListActivities")
                            .status());
-    HC_ASSIGN_OR_RETURN(std::vector<Activity> all, repos.activities().ListAll(engagement_id));
-    for (Activity& a : all) {
-      if (Matches(query, a)) matching.push_back(std::move(a));
-    }
+    HC_ASSIGN_OR_RETURN(result, repos.activities().List(engagement_id, query, page));
     return absl::OkStatus();
   }));
-  return PageOf(
-      std::move(matching), page, [](const Activity& a) { return Cursor{TimetableKey(a), a.meta.id}; },
-      [](const Cursor& after, const Cursor& c) {
-        return std::tie(c.key, c.id) <= std::tie(after.key, after.id);
-      });
+  return result;
 }
 
 absl::StatusOr<Activity> FieldworkAppService::UpdateActivity(
@@ -212,7 +159,8 @@ absl::StatusOr<Activity> FieldworkAppService::UpdateActivity(
   Activity result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(domain::Engagement e,
-                        LoadForChange(repos, principal, engagement_id, kAction));
+                        LoadEngagementForChange(repos, principal, engagement_id,
+                                                EngagementAccess::kContribute, kAction));
     HC_ASSIGN_OR_RETURN(result, repos.activities().Get(engagement_id, id));
     const std::string name = ActivityName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
@@ -240,7 +188,8 @@ absl::StatusOr<Activity> FieldworkAppService::ChangeState(const domain::Principa
   Activity result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(domain::Engagement e,
-                        LoadForChange(repos, principal, engagement_id, action));
+                        LoadEngagementForChange(repos, principal, engagement_id,
+                                                EngagementAccess::kContribute, action));
     HC_ASSIGN_OR_RETURN(result, repos.activities().Get(engagement_id, id));
     const std::string name = ActivityName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
@@ -334,7 +283,8 @@ absl::StatusOr<Document> FieldworkAppService::CreateDocument(const domain::Princ
   HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
   Document result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_RETURN_IF_ERROR(LoadEngagementForChange(repos, principal, engagement_id,
+                                                EngagementAccess::kContribute, kAction).status());
     HC_RETURN_IF_ERROR(domain::ValidateDocument(input));
     HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
                         FindReplay(repos, kAction, principal, key));
@@ -342,8 +292,8 @@ absl::StatusOr<Document> FieldworkAppService::CreateDocument(const domain::Princ
       HC_ASSIGN_OR_RETURN(result, repos.documents().Get(engagement_id, *earlier));
       return absl::OkStatus();
     }
-    HC_ASSIGN_OR_RETURN(std::vector<Document> existing, repos.documents().ListAll(engagement_id));
-    if (existing.size() >= domain::kMaxDocuments) {
+    HC_ASSIGN_OR_RETURN(const int64_t existing, repos.documents().Count(engagement_id));
+    if (existing >= domain::kMaxDocuments) {
       return absl::FailedPreconditionError(absl::StrCat(
           "engagements/", engagement_id, " already has ", domain::kMaxDocuments, " documents"));
     }
@@ -375,23 +325,15 @@ absl::StatusOr<Document> FieldworkAppService::GetDocument(const domain::Principa
 absl::StatusOr<Page<Document>> FieldworkAppService::ListDocuments(
     const domain::Principal& principal, absl::string_view engagement_id,
     const PageRequest& page) {
-  std::vector<Document> all;
+  Page<Document> result;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
                                       "ListDocuments")
                            .status());
-    HC_ASSIGN_OR_RETURN(all, repos.documents().ListAll(engagement_id));
+    HC_ASSIGN_OR_RETURN(result, repos.documents().List(engagement_id, page));
     return absl::OkStatus();
   }));
-  // Newest first: an item comes after the cursor when its key is smaller.
-  return PageOf(
-      std::move(all), page,
-      [](const Document& d) {
-        return Cursor{absl::ToUnixMicros(d.meta.create_time), d.meta.id};
-      },
-      [](const Cursor& after, const Cursor& c) {
-        return std::tie(c.key, c.id) >= std::tie(after.key, after.id);
-      });
+  return result;
 }
 
 absl::StatusOr<Document> FieldworkAppService::UpdateDocument(
@@ -401,7 +343,8 @@ absl::StatusOr<Document> FieldworkAppService::UpdateDocument(
   constexpr absl::string_view kAction = "UpdateDocument";
   Document result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_RETURN_IF_ERROR(LoadForChange(repos, principal, engagement_id, kAction).status());
+    HC_RETURN_IF_ERROR(LoadEngagementForChange(repos, principal, engagement_id,
+                                                EngagementAccess::kContribute, kAction).status());
     HC_ASSIGN_OR_RETURN(result, repos.documents().Get(engagement_id, id));
     const std::string name = DocumentName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));

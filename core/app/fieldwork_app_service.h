@@ -21,13 +21,6 @@
 
 namespace hc::app {
 
-// Narrows a list of activities; unset fields do not narrow.
-struct ActivityQuery {
-  std::optional<int> day;
-  std::string peer_id;
-  std::optional<domain::ActivityState> state;
-};
-
 // Everything a timetable shows: the engagement (for its fieldwork dates),
 // its partnership, the activities in timetable order and the peers they
 // name.

@@ -99,6 +99,13 @@ std::optional<TeamRole> ParseTeamRole(absl::string_view name) {
   return ValueIn<TeamRole>(kRoleNames, name);
 }
 
+absl::Status CheckNotEnded(const Engagement& engagement) {
+  if (!IsTerminal(engagement.stage)) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat("engagements/", engagement.meta.id, " is ",
+                                                    StageName(engagement.stage),
+                                                    " and can no longer change"));
+}
+
 bool IsTerminal(Stage stage) {
   return stage == Stage::kClosed || stage == Stage::kCancelled;
 }

@@ -104,6 +104,10 @@ struct Engagement {
 inline constexpr int kReportDueDays = 28;
 inline constexpr int kPlanDueDays = 56;
 
+// FAILED_PRECONDITION "engagements/{id} is CLOSED and can no longer change"
+// once the engagement is closed or cancelled; OK before.
+absl::Status CheckNotEnded(const Engagement& engagement);
+
 // Checks the scoping record's sizes and text. INVALID_ARGUMENT on failure.
 absl::Status ValidateScoping(const ScopingRecord& scoping);
 

@@ -1,5 +1,6 @@
 #include "services/fieldwork/icalendar.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -104,7 +105,7 @@ std::string TimetableCalendar(const app::TimetableView& view, absl::string_view 
       absl::StrAppend(&description, "\nPeers: ", absl::StrJoin(peer_names, ", "), ".");
     }
     std::string kind(domain::ActivityKindWords(a.kind));
-    kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
+    kind[0] = absl::ascii_toupper(static_cast<unsigned char>(kind[0]));
     AppendLine(out, "BEGIN:VEVENT");
     AppendLine(out, absl::StrCat("UID:", a.meta.id, "-", a.engagement_id, "@healthcheck"));
     AppendLine(out, absl::StrCat("DTSTAMP:", absl::FormatTime("%Y%m%dT%H%M%SZ",

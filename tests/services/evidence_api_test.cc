@@ -201,6 +201,7 @@ TEST_F(EvidenceApiTest, FullTextSearchWithFiltersByTagPolaritySourceAuthorAndDay
   EXPECT_EQ(Search("", "outc*"), Texts{"Strategy names no outcome measures"});
   // Query syntax typed by a user is just words.
   EXPECT_EQ(Search("", "board OR \"strategy NEAR("), Texts{});
+  EXPECT_EQ(Search("", "\" - * ("), Texts{});  // punctuation alone finds nothing, fails nothing
   EXPECT_EQ(Search("tag = \"1\""), Texts{"The board meetings are well chaired"});
   EXPECT_EQ(Search("tag = \"1.2\""), Texts{"The board meetings are well chaired"});
   EXPECT_EQ(Search("tag = \"1.1\""), Texts{});
@@ -322,6 +323,25 @@ TEST_F(EvidenceApiTest, TriangulationCountsForTheTeamAndTheProgrammeLeadButNotTh
   request.set_name(engagement_);
   EXPECT_THAT(evidence_->GetTriangulation(Ctx(tokens_[0]).get(), request, &t),
               GrpcIs(StatusCode::INVALID_ARGUMENT));
+}
+
+TEST_F(EvidenceApiTest, AnEndedEngagementsNotesNoLongerChangeButStayReadable) {
+  v1::Note note, out;
+  ASSERT_TRUE(Log(tokens_[0], NoteOf("Kept", interview_, {}, v1::POLARITY_POSITIVE), &note).ok());
+  v1::TransitionEngagementRequest cancel;
+  cancel.set_name(engagement_);
+  cancel.set_reason("Partnership dissolved");
+  v1::Engagement e;
+  ASSERT_TRUE(engagements_->CancelEngagement(Lead().get(), cancel, &e).ok());
+  EXPECT_THAT(Log(tokens_[0], NoteOf("Late", interview_, {}, v1::POLARITY_POSITIVE), &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "CANCELLED and can no longer change"));
+  v1::UpdateNoteRequest edit;
+  *edit.mutable_note() = note;
+  edit.mutable_note()->set_text("Changed");
+  edit.mutable_update_mask()->add_paths("text");
+  EXPECT_THAT(evidence_->UpdateNote(Ctx(tokens_[0]).get(), edit, &out),
+              GrpcIs(StatusCode::FAILED_PRECONDITION));
+  EXPECT_EQ(Search(""), std::vector<std::string>{"Kept"});
 }
 
 }  // namespace

@@ -392,6 +392,18 @@ TEST_F(FieldworkApiTest, DocumentsOfDeskResearchAreKeptNewestFirst) {
   EXPECT_EQ(listed.documents(1).name(), first.name());
   EXPECT_EQ(listed.documents(1).date().year(), 2025);
 
+  // Paged one at a time, still newest first.
+  std::vector<std::string> paged;
+  std::string token;
+  do {
+    list.set_page_size(1);
+    list.set_page_token(token);
+    ASSERT_TRUE(fieldwork_->ListDocuments(Lead().get(), list, &listed).ok());
+    for (const auto& d : listed.documents()) paged.push_back(d.name());
+    token = listed.next_page_token();
+  } while (!token.empty());
+  EXPECT_EQ(paged, (std::vector<std::string>{second.name(), first.name()}));
+
   v1::UpdateDocumentRequest update;
   *update.mutable_document() = first;
   update.mutable_document()->set_notes("Vision section is thin on outcomes.");
@@ -424,6 +436,33 @@ TEST_F(FieldworkApiTest, ThePartnershipReadsThePlanButOnlyTheTeamAndProgrammeLea
   get.set_name("engagements/x/meetings/y");
   EXPECT_THAT(fieldwork_->GetActivity(Lead().get(), get, &out),
               GrpcIs(StatusCode::INVALID_ARGUMENT));
+}
+
+TEST_F(FieldworkApiTest, AnEndedEngagementsPlanAndDocumentsNoLongerChange) {
+  v1::Activity planned, out;
+  ASSERT_TRUE(Plan(lena_token_, Interview("Chair", 1, 9, 10, {lena_.name()}), &planned).ok());
+  v1::TransitionEngagementRequest cancel;
+  cancel.set_name(engagement_);
+  cancel.set_reason("Partnership dissolved");
+  v1::Engagement e;
+  ASSERT_TRUE(engagements_->CancelEngagement(Lead().get(), cancel, &e).ok());
+  EXPECT_THAT(Plan(lena_token_, Interview("Late", 2, 9, 10, {}), &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "CANCELLED and can no longer change"));
+  v1::ActivityStateRequest held;
+  held.set_name(planned.name());
+  EXPECT_THAT(fieldwork_->CancelActivity(Ctx(lena_token_).get(), held, &out),
+              GrpcIs(StatusCode::FAILED_PRECONDITION));
+  v1::CreateDocumentRequest doc;
+  doc.set_parent(engagement_);
+  doc.mutable_document()->set_title("Minutes");
+  v1::Document d;
+  EXPECT_THAT(fieldwork_->CreateDocument(Lead().get(), doc, &d),
+              GrpcIs(StatusCode::FAILED_PRECONDITION));
+  // Still readable.
+  v1::GetActivityRequest get;
+  get.set_name(planned.name());
+  ASSERT_TRUE(fieldwork_->GetActivity(Ctx(lena_token_).get(), get, &out).ok());
+  EXPECT_EQ(out.state(), v1::ACTIVITY_STATE_PLANNED);
 }
 
 }  // namespace

@@ -222,6 +222,13 @@ class ResponseRepository {
                                                       absl::string_view key, bool quotable) = 0;
 };
 
+// Narrows a list of activities; unset fields do not narrow.
+struct ActivityQuery {
+  std::optional<int> day;
+  std::string peer_id;
+  std::optional<domain::ActivityState> state;
+};
+
 // An engagement's fieldwork activities (at most kMaxActivities each).
 class ActivityRepository {
  public:
@@ -234,6 +241,11 @@ class ActivityRepository {
   // Every activity of the engagement in timetable order (day, start, id).
   virtual absl::StatusOr<std::vector<domain::Activity>> ListAll(
       absl::string_view engagement_id) = 0;
+  virtual absl::StatusOr<int64_t> Count(absl::string_view engagement_id) = 0;
+  // In timetable order; cursor = (day * kMinutesPerDay + start minute, id).
+  virtual absl::StatusOr<Page<domain::Activity>> List(absl::string_view engagement_id,
+                                                      const ActivityQuery& query,
+                                                      const PageRequest& page) = 0;
 };
 
 // The documents read in an engagement's desk research (at most
@@ -246,9 +258,10 @@ class DocumentRepository {
                                                absl::string_view id) = 0;
   virtual absl::Status Insert(const domain::Document& document) = 0;
   virtual absl::Status Update(const domain::Document& document) = 0;
-  // Newest first (creation time, then id, both descending).
-  virtual absl::StatusOr<std::vector<domain::Document>> ListAll(
-      absl::string_view engagement_id) = 0;
+  // Newest first; cursor = (creation time, id), both descending.
+  virtual absl::StatusOr<Page<domain::Document>> List(absl::string_view engagement_id,
+                                                      const PageRequest& page) = 0;
+  virtual absl::StatusOr<int64_t> Count(absl::string_view engagement_id) = 0;
 };
 
 // Narrows a list of notes; empty or unset fields do not narrow.

@@ -156,4 +156,24 @@ absl::StatusOr<Statement> Database::Prepare(const char* sql) {
   return Statement(*this, stmt, &inserted->second.in_use);
 }
 
+absl::StatusOr<int64_t> QueryInt(Database& db, const char* sql, absl::string_view param) {
+  HC_ASSIGN_OR_RETURN(Statement st, db.Prepare(sql));
+  st.Bind(1, param);
+  HC_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return absl::InternalError("an aggregate query returned no row");
+  return st.Int(0);
+}
+
+absl::Status ReplaceList(Database& db, const char* delete_sql, const char* insert_sql,
+                         absl::string_view owner, const std::vector<std::string>& values) {
+  HC_ASSIGN_OR_RETURN(Statement clear, db.Prepare(delete_sql));
+  HC_RETURN_IF_ERROR(clear.Bind(1, owner).Run());
+  for (size_t i = 0; i < values.size(); ++i) {
+    HC_ASSIGN_OR_RETURN(Statement insert, db.Prepare(insert_sql));
+    HC_RETURN_IF_ERROR(
+        insert.Bind(1, owner).Bind(2, static_cast<int64_t>(i)).Bind(3, values[i]).Run());
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace hc::storage

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 #include <memory>
 #include <optional>
 #include <string>
@@ -102,6 +104,16 @@ class Database {
   sqlite3* db_;
   std::unordered_map<const char*, CachedStatement> cache_;
 };
+
+// Runs an aggregate query with one parameter (e.g. "SELECT COUNT(*) FROM t
+// WHERE engagement_id = ?") and returns its one integer.
+absl::StatusOr<int64_t> QueryInt(Database& db, const char* sql, absl::string_view param);
+
+// Replaces an owner's ordered list of strings (skills, tags, ...): runs
+// `delete_sql` with (owner), then `insert_sql` with (owner, position, value)
+// for each value in order.
+absl::Status ReplaceList(Database& db, const char* delete_sql, const char* insert_sql,
+                         absl::string_view owner, const std::vector<std::string>& values);
 
 }  // namespace hc::storage
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -55,6 +56,9 @@ absl::StatusOr<std::vector<T>> ReadAll(Statement& st, Read read) {
     rows.push_back(std::move(row));
   }
 }
+
+// The first column of a row as text: for ReadAll over one-column lists.
+inline absl::StatusOr<std::string> FirstText(const Statement& row) { return row.Text(0); }
 
 // The cursor of a resource listed by (creation time, id).
 template <typename Meta>

@@ -19,6 +19,16 @@ constexpr char kSelectOne[] =
 constexpr char kSelectAll[] =
     "SELECT " HC_ACTIVITY_COLUMNS " FROM activities WHERE engagement_id = ? "
     "ORDER BY day, start_minute, id";
+// ?2 day, ?3 peer, ?4 state; NULL leaves a condition out.
+constexpr char kSelectPage[] =
+    "SELECT " HC_ACTIVITY_COLUMNS " FROM activities WHERE engagement_id = ?1 "
+    "AND (?2 IS NULL OR day = ?2) "
+    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM activity_peers p WHERE p.activity_id = id "
+    "     AND p.peer_id = ?3)) "
+    "AND (?4 IS NULL OR state = ?4) "
+    "AND (day * 1440 + start_minute, id) > (?5, ?6) "
+    "ORDER BY day, start_minute, id LIMIT ?7";
+constexpr char kCount[] = "SELECT COUNT(*) FROM activities WHERE engagement_id = ?";
 constexpr char kInsert[] =
     "INSERT INTO activities (" HC_ACTIVITY_COLUMNS ") "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -50,6 +60,17 @@ void BindActivity(Statement& st, const domain::Activity& a) {
   st.Bind(12, a.meta.version);
 }
 
+absl::StatusOr<domain::Participant> ReadParticipant(const Statement& row) {
+  domain::Participant p;
+  p.role = row.Text(0);
+  p.organisation = row.Text(1);
+  HC_ASSIGN_OR_RETURN(p.sector, ReadEnum(row, 2, domain::ParseSector));
+  p.count = static_cast<int>(row.Int(3));
+  const std::string names = row.Text(4);
+  if (!names.empty()) p.names = absl::StrSplit(names, '\n');
+  return p;
+}
+
 }  // namespace
 
 absl::StatusOr<domain::Activity> SqliteActivityRepository::Read(const Statement& row) {
@@ -65,25 +86,10 @@ absl::StatusOr<domain::Activity> SqliteActivityRepository::Read(const Statement&
   HC_ASSIGN_OR_RETURN(a.state, ReadEnum(row, 8, domain::ParseActivityState));
   HC_ASSIGN_OR_RETURN(Statement participants, db_.Prepare(kSelectParticipants));
   participants.Bind(1, a.meta.id);
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, participants.Step());
-    if (!more) break;
-    domain::Participant p;
-    p.role = participants.Text(0);
-    p.organisation = participants.Text(1);
-    HC_ASSIGN_OR_RETURN(p.sector, ReadEnum(participants, 2, domain::ParseSector));
-    p.count = static_cast<int>(participants.Int(3));
-    const std::string names = participants.Text(4);
-    if (!names.empty()) p.names = absl::StrSplit(names, '\n');
-    a.participants.push_back(std::move(p));
-  }
+  HC_ASSIGN_OR_RETURN(a.participants, ReadAll<domain::Participant>(participants, ReadParticipant));
   HC_ASSIGN_OR_RETURN(Statement peers, db_.Prepare(kSelectPeers));
   peers.Bind(1, a.meta.id);
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, peers.Step());
-    if (!more) break;
-    a.peer_ids.push_back(peers.Text(0));
-  }
+  HC_ASSIGN_OR_RETURN(a.peer_ids, ReadAll<std::string>(peers, FirstText));
   return a;
 }
 
@@ -106,11 +112,32 @@ absl::StatusOr<std::vector<domain::Activity>> SqliteActivityRepository::ListAll(
   return ReadAll<domain::Activity>(st, [this](const Statement& row) { return Read(row); });
 }
 
+absl::StatusOr<int64_t> SqliteActivityRepository::Count(absl::string_view engagement_id) {
+  return QueryInt(db_, kCount, engagement_id);
+}
+
+absl::StatusOr<app::Page<domain::Activity>> SqliteActivityRepository::List(
+    absl::string_view engagement_id, const app::ActivityQuery& q, const app::PageRequest& page) {
+  static_assert(domain::kMinutesPerDay == 1440, "kSelectPage orders by day * 1440 + start");
+  const app::Cursor after = StartOf(page);
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectPage));
+  st.Bind(1, engagement_id);
+  st.Bind(2, q.day ? std::optional<int64_t>(*q.day) : std::nullopt);
+  st.Bind(3, q.peer_id.empty() ? std::nullopt : std::optional<std::string>(q.peer_id));
+  st.Bind(4, q.state ? std::optional<std::string>(domain::ActivityStateName(*q.state))
+                     : std::nullopt);
+  st.Bind(5, after.key).Bind(6, after.id).Bind(7, FetchLimit(page));
+  return ReadPage<domain::Activity>(
+      st, page, [this](const Statement& row) { return Read(row); },
+      [](const domain::Activity& a) {
+        return app::Cursor{static_cast<int64_t>(a.day) * domain::kMinutesPerDay + a.start_minute,
+                           a.meta.id};
+      });
+}
+
 absl::Status SqliteActivityRepository::WriteChildren(const domain::Activity& a) {
   HC_ASSIGN_OR_RETURN(Statement clear_participants, db_.Prepare(kDeleteParticipants));
   HC_RETURN_IF_ERROR(clear_participants.Bind(1, a.meta.id).Run());
-  HC_ASSIGN_OR_RETURN(Statement clear_peers, db_.Prepare(kDeletePeers));
-  HC_RETURN_IF_ERROR(clear_peers.Bind(1, a.meta.id).Run());
   for (size_t i = 0; i < a.participants.size(); ++i) {
     const domain::Participant& p = a.participants[i];
     HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kInsertParticipant));
@@ -118,12 +145,7 @@ absl::Status SqliteActivityRepository::WriteChildren(const domain::Activity& a) 
     st.Bind(5, domain::SectorName(p.sector)).Bind(6, static_cast<int64_t>(p.count));
     HC_RETURN_IF_ERROR(st.Bind(7, absl::StrJoin(p.names, "\n")).Run());
   }
-  for (size_t i = 0; i < a.peer_ids.size(); ++i) {
-    HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kInsertPeer));
-    HC_RETURN_IF_ERROR(
-        st.Bind(1, a.meta.id).Bind(2, static_cast<int64_t>(i)).Bind(3, a.peer_ids[i]).Run());
-  }
-  return absl::OkStatus();
+  return ReplaceList(db_, kDeletePeers, kInsertPeer, a.meta.id, a.peer_ids);
 }
 
 absl::Status SqliteActivityRepository::Insert(const domain::Activity& a) {

@@ -16,6 +16,10 @@ class SqliteActivityRepository final : public app::ActivityRepository {
   absl::Status Insert(const domain::Activity& activity) override;
   absl::Status Update(const domain::Activity& activity) override;
   absl::StatusOr<std::vector<domain::Activity>> ListAll(absl::string_view engagement_id) override;
+  absl::StatusOr<int64_t> Count(absl::string_view engagement_id) override;
+  absl::StatusOr<app::Page<domain::Activity>> List(absl::string_view engagement_id,
+                                                   const app::ActivityQuery& query,
+                                                   const app::PageRequest& page) override;
 
  private:
   absl::StatusOr<domain::Activity> Read(const Statement& row);

@@ -1,5 +1,7 @@
 #include "core/storage/sqlite/sqlite_document_repository.h"
 
+#include <limits>
+
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/codec.h"
@@ -13,9 +15,10 @@ namespace {
 
 constexpr char kSelectOne[] =
     "SELECT " HC_DOCUMENT_COLUMNS " FROM documents WHERE engagement_id = ? AND id = ?";
-constexpr char kSelectAll[] =
-    "SELECT " HC_DOCUMENT_COLUMNS " FROM documents WHERE engagement_id = ? "
-    "ORDER BY create_us DESC, id DESC";
+constexpr char kSelectPage[] =
+    "SELECT " HC_DOCUMENT_COLUMNS " FROM documents WHERE engagement_id = ?1 "
+    "AND (create_us, id) < (?2, ?3) ORDER BY create_us DESC, id DESC LIMIT ?4";
+constexpr char kCount[] = "SELECT COUNT(*) FROM documents WHERE engagement_id = ?";
 constexpr char kInsert[] =
     "INSERT INTO documents (" HC_DOCUMENT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr char kUpdate[] =
@@ -56,11 +59,20 @@ absl::StatusOr<domain::Document> SqliteDocumentRepository::Get(absl::string_view
   return ReadDocument(st);
 }
 
-absl::StatusOr<std::vector<domain::Document>> SqliteDocumentRepository::ListAll(
-    absl::string_view engagement_id) {
-  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectAll));
-  st.Bind(1, engagement_id);
-  return ReadAll<domain::Document>(st, ReadDocument);
+absl::StatusOr<app::Page<domain::Document>> SqliteDocumentRepository::List(
+    absl::string_view engagement_id, const app::PageRequest& page) {
+  // Newest first, so the first page starts above every row.
+  const app::Cursor before =
+      page.after.value_or(app::Cursor{std::numeric_limits<int64_t>::max(), ""});
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectPage));
+  st.Bind(1, engagement_id).Bind(2, before.key).Bind(3, before.id).Bind(4, FetchLimit(page));
+  return ReadPage<domain::Document>(st, page, ReadDocument, [](const domain::Document& d) {
+    return CreationCursor(d.meta);
+  });
+}
+
+absl::StatusOr<int64_t> SqliteDocumentRepository::Count(absl::string_view engagement_id) {
+  return QueryInt(db_, kCount, engagement_id);
 }
 
 absl::Status SqliteDocumentRepository::Insert(const domain::Document& d) {

@@ -14,7 +14,9 @@ class SqliteDocumentRepository final : public app::DocumentRepository {
                                        absl::string_view id) override;
   absl::Status Insert(const domain::Document& document) override;
   absl::Status Update(const domain::Document& document) override;
-  absl::StatusOr<std::vector<domain::Document>> ListAll(absl::string_view engagement_id) override;
+  absl::StatusOr<app::Page<domain::Document>> List(absl::string_view engagement_id,
+                                                   const app::PageRequest& page) override;
+  absl::StatusOr<int64_t> Count(absl::string_view engagement_id) override;
 
  private:
   Database& db_;

@@ -52,21 +52,12 @@ absl::Status SqliteInvitationRepository::Insert(const domain::Invitation& i) {
   return st.Run();
 }
 
-absl::StatusOr<int64_t> SqliteInvitationRepository::Scalar(const char* sql,
-                                                           absl::string_view engagement_id) {
-  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(sql));
-  st.Bind(1, engagement_id);
-  HC_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return absl::InternalError("an aggregate query returned no row");
-  return st.Int(0);
-}
-
 absl::StatusOr<int64_t> SqliteInvitationRepository::NextPosition(absl::string_view engagement_id) {
-  return Scalar(kNextPosition, engagement_id);
+  return QueryInt(db_, kNextPosition, engagement_id);
 }
 
 absl::StatusOr<int64_t> SqliteInvitationRepository::Count(absl::string_view engagement_id) {
-  return Scalar(kCount, engagement_id);
+  return QueryInt(db_, kCount, engagement_id);
 }
 
 absl::StatusOr<app::Page<domain::Invitation>> SqliteInvitationRepository::List(

@@ -24,8 +24,6 @@ class SqliteInvitationRepository final : public app::InvitationRepository {
                                 absl::string_view token_hash) override;
 
  private:
-  absl::StatusOr<int64_t> Scalar(const char* sql, absl::string_view engagement_id);
-
   Database& db_;
 };
 

@@ -81,11 +81,7 @@ absl::StatusOr<domain::EvidenceNote> SqliteNoteRepository::Read(const Statement&
   n.author_peer_id = row.Text(6);
   HC_ASSIGN_OR_RETURN(Statement tags, db_.Prepare(kSelectTags));
   tags.Bind(1, n.meta.id);
-  for (;;) {
-    HC_ASSIGN_OR_RETURN(bool more, tags.Step());
-    if (!more) break;
-    n.tags.push_back(tags.Text(0));
-  }
+  HC_ASSIGN_OR_RETURN(n.tags, ReadAll<std::string>(tags, FirstText));
   return n;
 }
 
@@ -132,14 +128,7 @@ absl::StatusOr<std::vector<domain::EvidenceNote>> SqliteNoteRepository::ListAll(
 }
 
 absl::Status SqliteNoteRepository::WriteTags(const domain::EvidenceNote& n) {
-  HC_ASSIGN_OR_RETURN(Statement clear, db_.Prepare(kDeleteTags));
-  HC_RETURN_IF_ERROR(clear.Bind(1, n.meta.id).Run());
-  for (size_t i = 0; i < n.tags.size(); ++i) {
-    HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kInsertTag));
-    HC_RETURN_IF_ERROR(
-        st.Bind(1, n.meta.id).Bind(2, static_cast<int64_t>(i)).Bind(3, n.tags[i]).Run());
-  }
-  return absl::OkStatus();
+  return ReplaceList(db_, kDeleteTags, kInsertTag, n.meta.id, n.tags);
 }
 
 absl::Status SqliteNoteRepository::Insert(const domain::EvidenceNote& n) {

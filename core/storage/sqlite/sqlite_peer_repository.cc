@@ -119,14 +119,7 @@ absl::StatusOr<std::vector<domain::Peer>> SqlitePeerRepository::ListExpiring(abs
 }
 
 absl::Status SqlitePeerRepository::WriteSkills(const domain::Peer& p) {
-  HC_ASSIGN_OR_RETURN(Statement clear, db_.Prepare(kDeleteSkills));
-  HC_RETURN_IF_ERROR(clear.Bind(1, p.meta.id).Run());
-  for (size_t i = 0; i < p.skills.size(); ++i) {
-    HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kInsertSkill));
-    HC_RETURN_IF_ERROR(
-        st.Bind(1, p.meta.id).Bind(2, static_cast<int64_t>(i)).Bind(3, p.skills[i]).Run());
-  }
-  return absl::OkStatus();
+  return ReplaceList(db_, kDeleteSkills, kInsertSkill, p.meta.id, p.skills);
 }
 
 absl::Status SqlitePeerRepository::Insert(const domain::Peer& p) {
