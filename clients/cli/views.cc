@@ -583,7 +583,7 @@ std::string NewAccessTokenText(const v1::AccessToken& token) {
 
 std::string FrameworkText(const v1::Framework& framework) {
   std::vector<std::string> findings;
-  for (const v1::Finding& finding : framework.findings()) {
+  for (const v1::FindingOption& finding : framework.findings()) {
     for (std::string& line :
          HangingLines(finding.code(), finding.text(), kHeaderValueWidth)) {
       findings.push_back(std::move(line));

@@ -26,13 +26,23 @@ absl::string_view WhoMay(EngagementAccess access) {
       return "only a programme lead may";
     case EngagementAccess::kTeam:
       return "only the engagement's review team (lead peer, peers and shadows) may";
+    case EngagementAccess::kDraft:
+      return "only the team's lead peer and peers may";
+    case EngagementAccess::kLeadPeer:
+      return "only the engagement's lead peer may";
   }
   return "";
 }
 
 bool Allows(const domain::Principal& p, const domain::Engagement& e, EngagementAccess access) {
-  if (access == EngagementAccess::kTeam) {
-    return p.role == Role::kPeer && domain::FindTeamMember(e, p.peer_id) != nullptr;
+  if (access == EngagementAccess::kTeam || access == EngagementAccess::kDraft ||
+      access == EngagementAccess::kLeadPeer) {
+    if (p.role != Role::kPeer) return false;
+    const domain::TeamMember* member = domain::FindTeamMember(e, p.peer_id);
+    if (member == nullptr) return false;
+    if (access == EngagementAccess::kDraft) return member->role != domain::TeamRole::kShadow;
+    if (access == EngagementAccess::kLeadPeer) return member->role == domain::TeamRole::kLeadPeer;
+    return true;
   }
   if (p.role == Role::kProgrammeLead) return true;
   if (p.role == Role::kPartnershipContact) {
@@ -51,7 +61,9 @@ bool Allows(const domain::Principal& p, const domain::Engagement& e, EngagementA
     case EngagementAccess::kManage:
       return false;
     case EngagementAccess::kTeam:
-      return true;
+    case EngagementAccess::kDraft:
+    case EngagementAccess::kLeadPeer:
+      return true;  // decided above
   }
   return false;
 }

@@ -24,6 +24,11 @@ enum class EngagementAccess {
   // engagement; NOT the programme lead (who may not see raw answers) nor the
   // partnership's contact. For questionnaire results.
   kTeam,
+  // The lead peer and peers on the team, not shadows nor the programme
+  // lead: who draft findings and recommendations.
+  kDraft,
+  // The engagement's lead peer alone: who agrees findings.
+  kLeadPeer,
 };
 
 absl::Status RequireProgrammeLead(const domain::Principal& principal,

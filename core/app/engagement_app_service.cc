@@ -3,6 +3,7 @@
 #include <array>
 
 #include "absl/strings/str_cat.h"
+#include "core/app/feedback_composer.h"
 #include "core/app/field_mask.h"
 #include "core/common/status_macros.h"
 #include "core/domain/team.h"
@@ -83,8 +84,9 @@ bool RestrictToVisible(const domain::Principal& principal, EngagementQuery& quer
 
 }  // namespace
 
-EngagementAppService::EngagementAppService(Store& store, Clock& clock, IdSource& ids)
-    : store_(store), clock_(clock), ids_(ids) {}
+EngagementAppService::EngagementAppService(Store& store, Clock& clock, IdSource& ids,
+                                           const FrameworkCodec& codec)
+    : store_(store), clock_(clock), ids_(ids), codec_(codec) {}
 
 absl::StatusOr<EngagementView> EngagementAppService::Create(
     const domain::Principal& principal, const Engagement& input, const RequestKey& key) {
@@ -268,17 +270,31 @@ absl::StatusOr<EngagementView> EngagementAppService::Transition(
                             repos.partnerships().Get(e.partnership_id));
         HC_ASSIGN_OR_RETURN(std::vector<domain::Peer> peers, LoadTeamPeers(repos, e));
         const absl::CivilDay today = clock_.Today();
-        // Findings, the report and the improvement plan contribute their facts
-        // as those areas arrive; until then their guards stay shut.
+        // The report and the improvement plan contribute their facts as
+        // those areas arrive; until then their guards stay shut.
         domain::LifecycleFacts facts;
         facts.questionnaire_set_up = repos.questionnaires().Get(e.meta.id).ok();
+        HC_ASSIGN_OR_RETURN(const int64_t agreed, repos.findings().CountInState(
+                                                      e.meta.id, domain::ReviewState::kAgreed));
+        facts.agreed_findings = static_cast<int>(agreed);
         HC_ASSIGN_OR_RETURN(domain::Stage to,
                             domain::CheckTransition(transition, {e, partnership, peers, facts,
                                                                  today, reason}));
         const domain::Stage from = e.stage;
         e.stage = to;
         if (transition == domain::Transition::kGiveInitialFeedback) {
-          e.initial_feedback_summary = std::string(reason);
+          HC_ASSIGN_OR_RETURN(domain::InitialFeedback feedback,
+                              ComposeFeedback(repos, codec_, e, clock_.Now()));
+          feedback.remarks = std::string(reason);
+          feedback.given_on = today;
+          for (const domain::TeamMember& member : e.team) {
+            if (member.role != domain::TeamRole::kLeadPeer) continue;
+            for (const domain::Peer& peer : peers) {
+              if (peer.meta.id == member.peer_id) feedback.given_by = peer.display_name;
+            }
+          }
+          e.initial_feedback_summary = domain::FeedbackText(feedback);
+          HC_RETURN_IF_ERROR(repos.feedback().Insert(e.meta.id, feedback));
         } else if (to == domain::Stage::kClosed || to == domain::Stage::kCancelled) {
           e.end_reason = std::string(reason);
         } else if (to == domain::Stage::kImprovementPlan && !e.key_dates.plan_due) {

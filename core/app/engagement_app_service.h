@@ -12,6 +12,7 @@
 #include "core/app/engagement_view.h"
 #include "core/app/mutation.h"
 #include "core/app/ports/clock.h"
+#include "core/app/ports/framework_codec.h"
 #include "core/app/ports/id_source.h"
 #include "core/app/ports/store.h"
 #include "core/domain/audit.h"
@@ -27,7 +28,7 @@ namespace hc::app {
 // which), and the store's codes.
 class EngagementAppService {
  public:
-  EngagementAppService(Store& store, Clock& clock, IdSource& ids);
+  EngagementAppService(Store& store, Clock& clock, IdSource& ids, const FrameworkCodec& codec);
 
   // Opens an engagement in SCOPING. Reads partnership_id, purpose, scoping,
   // key_dates and previous_engagement_id of `input`. Programme leads only.
@@ -53,7 +54,10 @@ class EngagementAppService {
                                                   absl::string_view id,
                                                   absl::string_view peer_id,
                                                   std::optional<int64_t> expected_version);
-  // Applies a lifecycle transition and records it in the history.
+  // Applies a lifecycle transition and records it in the history. Giving
+  // the initial feedback keeps it as given (the agreed findings and the
+  // questionnaire's outcome today, `reason` as closing remarks, the date and
+  // the lead peer); FindingAppService::GetInitialFeedback returns it.
   absl::StatusOr<EngagementView> Transition(const domain::Principal& principal,
                                             absl::string_view id,
                                             domain::Transition transition,
@@ -75,6 +79,7 @@ class EngagementAppService {
   Store& store_;
   Clock& clock_;
   IdSource& ids_;
+  const FrameworkCodec& codec_;
 };
 
 }  // namespace hc::app

@@ -10,17 +10,15 @@
 #include "absl/strings/strip.h"
 #include "core/app/access_policy.h"
 #include "core/app/field_mask.h"
-#include "core/app/framework_app_service.h"
+#include "core/app/questionnaire_outcome.h"
 #include "core/common/status_macros.h"
-#include "core/domain/disclosure.h"
-#include "core/domain/questionnaire.h"
-#include "core/domain/scoring.h"
 
 namespace hc::app {
 namespace {
 
 using domain::EvidenceNote;
 
+constexpr absl::string_view kToTagWith = "to tag notes with";
 constexpr size_t kMaxSearchWords = 20;
 constexpr size_t kMaxSearchWordChars = 100;
 
@@ -36,37 +34,18 @@ std::string NoteName(absl::string_view engagement_id, absl::string_view id) {
   return absl::StrCat("engagements/", engagement_id, "/notes/", id);
 }
 
-// The benchmark of the engagement's questionnaire.
-absl::StatusOr<domain::Framework> Benchmark(Repositories& repos, const FrameworkCodec& codec,
-                                            absl::string_view engagement_id) {
-  absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement_id);
-  if (absl::IsNotFound(q.status())) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "engagements/", engagement_id,
-        " has no questionnaire, so no benchmark to tag notes with; set up the questionnaire "
-        "first"));
-  }
-  HC_RETURN_IF_ERROR(q.status());
-  return LoadFramework(repos, codec, q->framework_id, q->framework_version);
-}
-
 // The questionnaire's reading of each principle, when its results are out.
 absl::StatusOr<domain::QuestionnaireReading> ReadQuestionnaire(Repositories& repos,
                                                                const domain::Framework& framework,
                                                                absl::string_view engagement_id,
-                                                               const domain::Questionnaire& q,
                                                                absl::Time now) {
+  HC_ASSIGN_OR_RETURN(domain::QuestionnaireOutcome outcome,
+                      LoadQuestionnaireOutcome(repos, framework, engagement_id, now));
   domain::QuestionnaireReading reading;
-  if (domain::StateAt(q, now) != domain::QuestionnaireState::kClosed) return reading;
-  HC_ASSIGN_OR_RETURN(std::vector<domain::Response> responses,
-                      repos.responses().ListResponses(engagement_id));
-  if (!domain::TotalReleasable(static_cast<int>(responses.size()), q.min_group_size)) {
-    return reading;
-  }
-  absl::StatusOr<domain::Results> results = domain::ScoreResponses(framework, responses);
-  if (!results.ok()) return absl::DataLossError(results.status().message());
-  for (size_t i = 0; i < results->sections.size() && i < framework.sections.size(); ++i) {
-    const std::optional<domain::Band>& band = results->sections[i].summary.band;
+  if (!outcome.results) return reading;
+  const std::vector<domain::SectionScore>& sections = outcome.results->sections;
+  for (size_t i = 0; i < sections.size() && i < framework.sections.size(); ++i) {
+    const std::optional<domain::Band>& band = sections[i].summary.band;
     if (!band) continue;
     if (std::optional<domain::Polarity> p = domain::ReadBand(framework.sections[i], *band)) {
       reading[framework.sections[i].code] = *p;
@@ -132,7 +111,7 @@ absl::Status EvidenceAppService::CheckNote(Repositories& repos, const EvidenceNo
     HC_RETURN_IF_ERROR(document.status());
   }
   if (note.tags.empty()) return absl::OkStatus();
-  HC_ASSIGN_OR_RETURN(domain::Framework framework, Benchmark(repos, codec_, note.engagement_id));
+  HC_ASSIGN_OR_RETURN(domain::Framework framework, LoadBenchmark(repos, codec_, note.engagement_id, kToTagWith));
   return domain::CheckTags(framework, note.tags);
 }
 
@@ -195,7 +174,7 @@ absl::StatusOr<Page<EvidenceNote>> EvidenceAppService::ListNotes(
             .status());
     if (!search.tag.empty()) {
       HC_ASSIGN_OR_RETURN(domain::Framework framework,
-                          Benchmark(repos, codec_, engagement_id));
+                          LoadBenchmark(repos, codec_, engagement_id, kToTagWith));
       query.tags = domain::TagsUnder(framework, search.tag);
       if (query.tags.empty()) return domain::CheckTags(framework, {search.tag});
     }
@@ -237,15 +216,14 @@ absl::StatusOr<TriangulationView> EvidenceAppService::Triangulate(
                                       lead ? EngagementAccess::kManage : EngagementAccess::kTeam,
                                       kAction)
                            .status());
-    HC_ASSIGN_OR_RETURN(view.framework, Benchmark(repos, codec_, engagement_id));
+    HC_ASSIGN_OR_RETURN(view.framework, LoadBenchmark(repos, codec_, engagement_id, kToTagWith));
     HC_ASSIGN_OR_RETURN(std::vector<EvidenceNote> notes, repos.notes().ListAll(engagement_id));
     HC_ASSIGN_OR_RETURN(std::vector<domain::Activity> activities,
                         repos.activities().ListAll(engagement_id));
     domain::QuestionnaireReading reading;
     if (!lead) {
-      HC_ASSIGN_OR_RETURN(domain::Questionnaire q, repos.questionnaires().Get(engagement_id));
-      HC_ASSIGN_OR_RETURN(reading, ReadQuestionnaire(repos, view.framework, engagement_id, q,
-                                                           clock_.Now()));
+      HC_ASSIGN_OR_RETURN(reading,
+                          ReadQuestionnaire(repos, view.framework, engagement_id, clock_.Now()));
     }
     view.principles = domain::Triangulate(view.framework, notes, activities, reading);
     return absl::OkStatus();

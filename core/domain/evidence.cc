@@ -1,7 +1,6 @@
 #include "core/domain/evidence.h"
 
 #include <array>
-#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
@@ -39,13 +38,7 @@ absl::Status ValidateNote(const EvidenceNote& note) {
     return absl::InvalidArgumentError(
         absl::StrCat("tags may hold at most ", kMaxNoteTags, ", not ", note.tags.size()));
   }
-  std::set<std::string> seen;
-  for (const std::string& tag : note.tags) {
-    if (!seen.insert(tag).second) {
-      return absl::InvalidArgumentError(absl::StrCat("tags lists \"", tag, "\" twice"));
-    }
-  }
-  return absl::OkStatus();
+  return CheckDistinct("tags", note.tags);
 }
 
 absl::Status CheckTags(const Framework& framework, const std::vector<std::string>& tags) {

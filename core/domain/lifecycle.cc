@@ -103,6 +103,9 @@ absl::Status GuardInitialFeedback(const TransitionInput& in) {
     return Refuse(in, absl::StrCat("gives initial feedback at the end of fieldwork day 3 (",
                                    absl::FormatCivilTime(*day3), "), not before"));
   }
+  if (in.facts.agreed_findings == 0) {
+    return Refuse(in, "has no agreed findings to give as initial feedback");
+  }
   return absl::OkStatus();
 }
 
@@ -148,7 +151,7 @@ constexpr std::array<Rule, 9> kRules{{
     {Transition::kStartFieldwork, "StartFieldwork", {Stage::kQuestionnaire, kNone},
      Stage::kFieldwork, false, GuardFieldwork},
     {Transition::kGiveInitialFeedback, "GiveInitialFeedback", {Stage::kFieldwork, kNone},
-     Stage::kInitialFeedback, true, GuardInitialFeedback},
+     Stage::kInitialFeedback, false, GuardInitialFeedback},
     {Transition::kBeginReport, "BeginReport", {Stage::kInitialFeedback, kNone},
      Stage::kReport, false, GuardReport},
     {Transition::kPublishReport, "PublishReport", {Stage::kReport, kNone},

@@ -44,7 +44,9 @@ struct TransitionInput {
   const std::vector<Peer>& team_peers;  // the peers on the team
   LifecycleFacts facts;
   absl::CivilDay today;
-  absl::string_view reason;  // the reason or summary given with the call
+  // The reason given with the call; for GiveInitialFeedback, optional
+  // closing remarks.
+  absl::string_view reason;
 };
 
 // Returns the stage the transition leads to, or: INVALID_ARGUMENT when a

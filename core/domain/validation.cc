@@ -1,5 +1,7 @@
 #include "core/domain/validation.h"
 
+#include <set>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
@@ -76,6 +78,17 @@ absl::Status CheckTextList(absl::string_view field,
     absl::Status s = CheckText(absl::StrCat(field, "[", i, "]"), values[i], 1,
                                max_chars, multiline);
     if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckDistinct(absl::string_view field, const std::vector<std::string>& values) {
+  std::set<absl::string_view> seen;
+  for (const std::string& value : values) {
+    if (!seen.insert(value).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, " lists \"", value.substr(0, 40), "\" twice"));
+    }
   }
   return absl::OkStatus();
 }

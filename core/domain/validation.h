@@ -24,6 +24,10 @@ absl::Status CheckTextList(absl::string_view field,
                            size_t max_entries, size_t max_chars,
                            bool multiline = false);
 
+// Checks that no entry of `values` appears twice. INVALID_ARGUMENT naming
+// `field` and the repeated entry otherwise.
+absl::Status CheckDistinct(absl::string_view field, const std::vector<std::string>& values);
+
 // Lower-cases ASCII letters and folds runs of white space to one space, with
 // none at either end: the form in which organisation names are compared.
 std::string NormaliseName(absl::string_view name);

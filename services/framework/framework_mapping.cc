@@ -100,7 +100,7 @@ domain::Framework FromProto(const v1::Framework& in) {
   }
   out.comments = in.comments();
   out.action_planning = in.action_planning();
-  for (const v1::Finding& f : in.findings()) out.findings.push_back({f.code(), f.text()});
+  for (const v1::FindingOption& f : in.findings()) out.findings.push_back({f.code(), f.text()});
   return out;
 }
 
@@ -122,7 +122,7 @@ void ToProto(const domain::Framework& in, v1::Framework* out) {
   out->set_comments(in.comments);
   out->set_action_planning(in.action_planning);
   for (const domain::Finding& f : in.findings) {
-    v1::Finding* finding = out->add_findings();
+    v1::FindingOption* finding = out->add_findings();
     finding->set_code(f.code);
     finding->set_text(f.text);
   }

@@ -14,6 +14,7 @@
 #include "core/app/access_app_service.h"
 #include "core/app/engagement_app_service.h"
 #include "core/app/evidence_app_service.h"
+#include "core/app/finding_app_service.h"
 #include "core/app/fieldwork_app_service.h"
 #include "core/app/framework_app_service.h"
 #include "core/app/partnership_app_service.h"
@@ -31,6 +32,7 @@
 #include "services/echo/echo_grpc_service.h"
 #include "services/engagement/engagement_grpc_service.h"
 #include "services/evidence/evidence_grpc_service.h"
+#include "services/finding/finding_grpc_service.h"
 #include "services/fieldwork/fieldwork_grpc_service.h"
 #include "services/framework/framework_files.h"
 #include "services/framework/framework_grpc_service.h"
@@ -61,6 +63,7 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::RespondentAppService> respondents;
   std::unique_ptr<app::FieldworkAppService> fieldwork;
   std::unique_ptr<app::EvidenceAppService> evidence;
+  std::unique_ptr<app::FindingAppService> findings;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -141,7 +144,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.access = std::make_unique<app::AccessAppService>(*p.store, p.clock, p.ids);
   p.partnerships = std::make_unique<app::PartnershipAppService>(*p.store, p.clock, p.ids);
   p.peers = std::make_unique<app::PeerAppService>(*p.store, p.clock, p.ids);
-  p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids);
+  p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids,
+                                                          p.framework_codec);
   p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
   p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
   p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
@@ -162,6 +166,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.fieldwork = std::make_unique<app::FieldworkAppService>(*p.store, p.clock, p.ids);
   p.evidence =
       std::make_unique<app::EvidenceAppService>(*p.store, p.clock, p.ids, p.framework_codec);
+  p.findings =
+      std::make_unique<app::FindingAppService>(*p.store, p.clock, p.ids, p.framework_codec);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
 
@@ -177,6 +183,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       std::make_unique<QuestionnaireGrpcService>(*p.runner, *p.questionnaires, *p.results));
   p.services.push_back(std::make_unique<FieldworkGrpcService>(*p.runner, *p.fieldwork));
   p.services.push_back(std::make_unique<EvidenceGrpcService>(*p.runner, *p.evidence));
+  p.services.push_back(std::make_unique<FindingGrpcService>(*p.runner, *p.findings));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

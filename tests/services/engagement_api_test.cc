@@ -1,6 +1,9 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include "absl/strings/str_cat.h"
+#include "healthcheck/v1/evidence.grpc.pb.h"
+#include "healthcheck/v1/fieldwork.grpc.pb.h"
+#include "healthcheck/v1/finding.grpc.pb.h"
 #include "healthcheck/v1/questionnaire.grpc.pb.h"
 #include "tests/services/api_test_fixture.h"
 
@@ -74,6 +77,39 @@ class EngagementApiTest : public ApiTest {
 
   v1::Partnership partnership_;
   absl::CivilDay day1_;
+  // Logs a note from a document and agrees one strength resting on it, as
+  // the lead peer whose token is `lead_peer_token`.
+  void AgreeOneFinding(const std::string& lead_peer_token) {
+    auto fieldwork = v1::FieldworkService::NewStub(server_->InProcessChannel());
+    auto evidence = v1::EvidenceService::NewStub(server_->InProcessChannel());
+    auto findings = v1::FindingService::NewStub(server_->InProcessChannel());
+    v1::CreateDocumentRequest document;
+    document.set_parent(engagement_.name());
+    document.mutable_document()->set_title("Partnership plan");
+    v1::Document d;
+    ASSERT_TRUE(fieldwork->CreateDocument(Ctx(lead_peer_token).get(), document, &d).ok());
+    v1::CreateNoteRequest note;
+    note.set_parent(engagement_.name());
+    note.mutable_note()->set_text("Every partner signed the plan");
+    note.mutable_note()->set_document(d.name());
+    note.mutable_note()->set_polarity(v1::POLARITY_POSITIVE);
+    v1::Note n;
+    ASSERT_TRUE(evidence->CreateNote(Ctx(lead_peer_token).get(), note, &n).ok());
+    v1::CreateFindingRequest finding;
+    finding.set_parent(engagement_.name());
+    finding.mutable_finding()->set_kind(v1::FINDING_KIND_STRENGTH);
+    finding.mutable_finding()->set_title("Strong shared vision");
+    finding.mutable_finding()->set_narrative("Partners describe the same priorities.");
+    finding.mutable_finding()->add_principles("1");
+    finding.mutable_finding()->add_notes(n.name());
+    v1::Finding f;
+    ASSERT_TRUE(findings->CreateFinding(Ctx(lead_peer_token).get(), finding, &f).ok());
+    v1::ReviewStateRequest agree;
+    agree.set_name(f.name());
+    grpc::Status agreed = findings->AgreeFinding(Ctx(lead_peer_token).get(), agree, &f);
+    ASSERT_TRUE(agreed.ok()) << agreed.error_message();
+  }
+
   v1::Peer lead_, health_, conflicted_, expired_;
   v1::Engagement engagement_;
 };
@@ -319,7 +355,7 @@ TEST_F(EngagementApiTest, FieldworkNeedsTwoAccreditedFullMembers) {
               GrpcIs(StatusCode::PERMISSION_DENIED));
 }
 
-TEST_F(EngagementApiTest, PastFieldworkRunsOnToTheReportWhosePublicationNeedsFindings) {
+TEST_F(EngagementApiTest, PastFieldworkRunsOnToTheReportWhosePublicationNeedsItSignedOff) {
   // An engagement whose fieldwork days have passed can go as far as REPORT.
   engagement_ = MakeEngagement(partnership_.name(), Today() - 3);
   v1::Engagement out;
@@ -341,9 +377,12 @@ TEST_F(EngagementApiTest, PastFieldworkRunsOnToTheReportWhosePublicationNeedsFin
     ASSERT_TRUE(Transition(method, lead_token_, "", &out).ok());
   }
   EXPECT_THAT(Transition(&Stub::GiveInitialFeedback, lead_token_, "", &out),
-              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "reason"));
-  ASSERT_TRUE(Transition(&Stub::GiveInitialFeedback, lead_token_, "Strong shared vision", &out).ok());
-  EXPECT_EQ(out.initial_feedback_summary(), "Strong shared vision");
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "no agreed findings"));
+  ASSERT_NO_FATAL_FAILURE(AgreeOneFinding(TokenFor(v1::ROLE_PEER, lead_.name())));
+  ASSERT_TRUE(Transition(&Stub::GiveInitialFeedback, lead_token_, "See you in June", &out).ok());
+  // The summary is the feedback as given: the finding, then the remarks.
+  EXPECT_THAT(out.initial_feedback_summary(), ::testing::HasSubstr("F1 Strong shared vision"));
+  EXPECT_THAT(out.initial_feedback_summary(), ::testing::HasSubstr("See you in June"));
 
   v1::TransitionEngagementRequest stale;
   stale.set_name(engagement_.name());
@@ -352,7 +391,7 @@ TEST_F(EngagementApiTest, PastFieldworkRunsOnToTheReportWhosePublicationNeedsFin
   ASSERT_TRUE(Transition(&Stub::BeginReport, lead_token_, "", &out).ok());
   EXPECT_EQ(out.stage(), v1::REPORT);
   EXPECT_THAT(Transition(&Stub::PublishReport, lead_token_, "", &out),
-              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "no agreed findings"));
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "no report signed off"));
   EXPECT_THAT(Transition(&Stub::BeginFollowUp, lead_token_, "", &out),
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "is REPORT"));
   EXPECT_THAT(Transition(&Stub::CloseEngagement, lead_token_, "no plan", &out),

@@ -16,6 +16,8 @@
 #include "core/domain/document.h"
 #include "core/domain/engagement.h"
 #include "core/domain/evidence.h"
+#include "core/domain/findings.h"
+#include "core/domain/initial_feedback.h"
 #include "core/domain/framework.h"
 #include "core/domain/partnership.h"
 #include "core/domain/peer.h"
@@ -292,6 +294,67 @@ class NoteRepository {
       absl::string_view engagement_id) = 0;
 };
 
+// Narrows a list of findings; unset fields do not narrow.
+struct FindingQuery {
+  std::optional<domain::ReviewState> state;
+  std::optional<domain::FindingKind> kind;
+  std::string principle;  // a section code among the finding's principles
+};
+
+// An engagement's findings (at most domain::kMaxFindings). Never deleted.
+class FindingRepository {
+ public:
+  virtual ~FindingRepository() = default;
+  virtual absl::StatusOr<domain::ReviewFinding> Get(absl::string_view engagement_id,
+                                                    absl::string_view id) = 0;
+  virtual absl::Status Insert(const domain::ReviewFinding& finding) = 0;
+  virtual absl::Status Update(const domain::ReviewFinding& finding) = 0;
+  // In number order; cursor = (number, id).
+  virtual absl::StatusOr<Page<domain::ReviewFinding>> List(absl::string_view engagement_id,
+                                                           const FindingQuery& query,
+                                                           const PageRequest& page) = 0;
+  virtual absl::StatusOr<std::vector<domain::ReviewFinding>> ListAll(
+      absl::string_view engagement_id) = 0;
+  // The highest number given so far, 0 for none.
+  virtual absl::StatusOr<int64_t> LastNumber(absl::string_view engagement_id) = 0;
+  virtual absl::StatusOr<int64_t> CountInState(absl::string_view engagement_id,
+                                               domain::ReviewState state) = 0;
+};
+
+struct RecommendationQuery {
+  std::optional<domain::ReviewState> state;
+  std::optional<domain::Priority> priority;
+  std::string finding_id;  // recommendations answering this finding
+};
+
+// An engagement's recommendations (at most domain::kMaxRecommendations).
+// Never deleted.
+class RecommendationRepository {
+ public:
+  virtual ~RecommendationRepository() = default;
+  virtual absl::StatusOr<domain::Recommendation> Get(absl::string_view engagement_id,
+                                                     absl::string_view id) = 0;
+  virtual absl::Status Insert(const domain::Recommendation& recommendation) = 0;
+  virtual absl::Status Update(const domain::Recommendation& recommendation) = 0;
+  // In number order; cursor = (number, id).
+  virtual absl::StatusOr<Page<domain::Recommendation>> List(absl::string_view engagement_id,
+                                                            const RecommendationQuery& query,
+                                                            const PageRequest& page) = 0;
+  virtual absl::StatusOr<int64_t> LastNumber(absl::string_view engagement_id) = 0;
+};
+
+// The initial feedback as it was given: written once, never changed.
+class FeedbackRepository {
+ public:
+  virtual ~FeedbackRepository() = default;
+  // nullopt until it has been given.
+  virtual absl::StatusOr<std::optional<domain::InitialFeedback>> Get(
+      absl::string_view engagement_id) = 0;
+  // ALREADY_EXISTS if the engagement's feedback is already kept.
+  virtual absl::Status Insert(absl::string_view engagement_id,
+                              const domain::InitialFeedback& feedback) = 0;
+};
+
 // What a create with a request_id produced (AIP-155).
 struct RecordedRequest {
   std::string fingerprint;  // of the request, to detect a reused id
@@ -323,6 +386,9 @@ class Repositories {
   virtual ActivityRepository& activities() = 0;
   virtual DocumentRepository& documents() = 0;
   virtual NoteRepository& notes() = 0;
+  virtual FindingRepository& findings() = 0;
+  virtual RecommendationRepository& recommendations() = 0;
+  virtual FeedbackRepository& feedback() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;
 };

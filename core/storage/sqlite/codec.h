@@ -19,6 +19,15 @@ namespace hc::storage {
 
 inline int64_t ToMicros(absl::Time t) { return absl::ToUnixMicros(t); }
 inline absl::Time FromMicros(int64_t us) { return absl::FromUnixMicros(us); }
+inline std::optional<int64_t> MicrosOrNull(const std::optional<absl::Time>& t) {
+  return t ? std::optional<int64_t>(ToMicros(*t)) : std::nullopt;
+}
+
+// Empty text as NULL: for optional references, which NULL keeps out of
+// foreign-key checks.
+inline std::optional<std::string> OrNull(const std::string& text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
 
 std::optional<std::string> DateText(const std::optional<absl::CivilDay>& day);
 std::string DateText(absl::CivilDay day);

@@ -337,6 +337,95 @@ CREATE TRIGGER notes_fts_update AFTER UPDATE OF text ON notes BEGIN
   INSERT INTO notes_fts (rowid, text) VALUES (new.rowid, new.text);
 END;
 )sql",
+    // 8: findings, recommendations and the initial feedback as given.
+    R"sql(
+CREATE TABLE findings (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  kind TEXT NOT NULL CHECK (kind IN ('STRENGTH', 'AREA_FOR_DEVELOPMENT')),
+  title TEXT NOT NULL,
+  narrative TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('DRAFT', 'AGREED', 'WITHDRAWN')),
+  author_peer_id TEXT NOT NULL REFERENCES peers (id),
+  agreed_by_peer_id TEXT REFERENCES peers (id),
+  agree_us INTEGER,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  UNIQUE (engagement_id, number)
+) STRICT;
+CREATE TABLE finding_principles (
+  finding_id TEXT NOT NULL REFERENCES findings (id),
+  position INTEGER NOT NULL,
+  section_code TEXT NOT NULL,
+  PRIMARY KEY (finding_id, position)
+) STRICT;
+CREATE INDEX finding_principles_by_code ON finding_principles (section_code, finding_id);
+CREATE TABLE finding_notes (
+  finding_id TEXT NOT NULL REFERENCES findings (id),
+  position INTEGER NOT NULL,
+  note_id TEXT NOT NULL REFERENCES notes (id),
+  PRIMARY KEY (finding_id, position)
+) STRICT;
+CREATE TABLE finding_results (
+  finding_id TEXT NOT NULL REFERENCES findings (id),
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  PRIMARY KEY (finding_id, position)
+) STRICT;
+
+CREATE TABLE recommendations (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  text TEXT NOT NULL,
+  priority TEXT NOT NULL CHECK (priority IN ('HIGH', 'MEDIUM', 'LOW')),
+  state TEXT NOT NULL CHECK (state IN ('DRAFT', 'AGREED', 'WITHDRAWN')),
+  author_peer_id TEXT NOT NULL REFERENCES peers (id),
+  agreed_by_peer_id TEXT REFERENCES peers (id),
+  agree_us INTEGER,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  UNIQUE (engagement_id, number)
+) STRICT;
+CREATE TABLE recommendation_findings (
+  recommendation_id TEXT NOT NULL REFERENCES recommendations (id),
+  position INTEGER NOT NULL,
+  finding_id TEXT NOT NULL REFERENCES findings (id),
+  PRIMARY KEY (recommendation_id, position)
+) STRICT;
+CREATE INDEX recommendation_findings_by_finding
+  ON recommendation_findings (finding_id, recommendation_id);
+
+-- What was said at the end of day 3, kept as given: never updated.
+CREATE TABLE initial_feedback (
+  engagement_id TEXT PRIMARY KEY REFERENCES engagements (id),
+  given_on TEXT NOT NULL,
+  given_by TEXT NOT NULL,
+  partnership_name TEXT NOT NULL,
+  benchmark_name TEXT NOT NULL,
+  section_term TEXT NOT NULL,
+  headline TEXT NOT NULL,  -- sentences, one per line
+  remarks TEXT NOT NULL
+) STRICT;
+CREATE TABLE initial_feedback_points (
+  engagement_id TEXT NOT NULL REFERENCES initial_feedback (engagement_id),
+  position INTEGER NOT NULL,
+  section_code TEXT NOT NULL,
+  section_title TEXT NOT NULL,
+  strength INTEGER NOT NULL CHECK (strength IN (0, 1)),
+  label TEXT NOT NULL,
+  title TEXT NOT NULL,
+  narrative TEXT NOT NULL,
+  also TEXT NOT NULL,  -- the other principles' codes, comma-separated
+  PRIMARY KEY (engagement_id, position)
+) STRICT;
+CREATE TRIGGER initial_feedback_is_kept BEFORE UPDATE ON initial_feedback BEGIN
+  SELECT RAISE(ABORT, 'initial feedback is kept as given');
+END;
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

@@ -41,10 +41,6 @@ constexpr char kInsertTag[] = "INSERT INTO note_tags (note_id, position, tag) VA
 
 #undef HC_NOTE_COLUMNS
 
-std::optional<std::string> OrNull(const std::string& text) {
-  return text.empty() ? std::nullopt : std::optional<std::string>(text);
-}
-
 void BindNote(Statement& st, const domain::EvidenceNote& n) {
   st.Bind(1, n.meta.id).Bind(2, n.engagement_id).Bind(3, n.text);
   st.Bind(4, OrNull(n.activity_id)).Bind(5, OrNull(n.document_id));

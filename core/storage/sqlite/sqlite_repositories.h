@@ -7,6 +7,8 @@
 #include "core/storage/sqlite/sqlite_activity_repository.h"
 #include "core/storage/sqlite/sqlite_document_repository.h"
 #include "core/storage/sqlite/sqlite_engagement_repository.h"
+#include "core/storage/sqlite/sqlite_feedback_repository.h"
+#include "core/storage/sqlite/sqlite_finding_repository.h"
 #include "core/storage/sqlite/sqlite_framework_repository.h"
 #include "core/storage/sqlite/sqlite_invitation_repository.h"
 #include "core/storage/sqlite/sqlite_logs.h"
@@ -14,6 +16,7 @@
 #include "core/storage/sqlite/sqlite_partnership_repository.h"
 #include "core/storage/sqlite/sqlite_peer_repository.h"
 #include "core/storage/sqlite/sqlite_questionnaire_repository.h"
+#include "core/storage/sqlite/sqlite_recommendation_repository.h"
 #include "core/storage/sqlite/sqlite_response_repository.h"
 
 namespace hc::storage {
@@ -24,7 +27,8 @@ class SqliteRepositories final : public app::Repositories {
   explicit SqliteRepositories(Database& db)
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
         questionnaires_(db), invitations_(db), drafts_(db), responses_(db), activities_(db),
-        documents_(db), notes_(db), audit_log_(db), requests_(db) {}
+        documents_(db), notes_(db), findings_(db), recommendations_(db), feedback_(db),
+        audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
@@ -38,6 +42,9 @@ class SqliteRepositories final : public app::Repositories {
   app::ActivityRepository& activities() override { return activities_; }
   app::DocumentRepository& documents() override { return documents_; }
   app::NoteRepository& notes() override { return notes_; }
+  app::FindingRepository& findings() override { return findings_; }
+  app::RecommendationRepository& recommendations() override { return recommendations_; }
+  app::FeedbackRepository& feedback() override { return feedback_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -54,6 +61,9 @@ class SqliteRepositories final : public app::Repositories {
   SqliteActivityRepository activities_;
   SqliteDocumentRepository documents_;
   SqliteNoteRepository notes_;
+  SqliteFindingRepository findings_;
+  SqliteRecommendationRepository recommendations_;
+  SqliteFeedbackRepository feedback_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };

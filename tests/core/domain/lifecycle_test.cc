@@ -404,19 +404,23 @@ TEST(Lifecycle, GiveInitialFeedbackAfterDay3IsAllowed) {
   EXPECT_EQ(*to, Stage::kInitialFeedback);
 }
 
-TEST(Lifecycle, GiveInitialFeedbackWithoutSummaryIsInvalidArgument) {
+TEST(Lifecycle, GiveInitialFeedbackWithoutAgreedFindingsIsFailedPrecondition) {
   World w = ReadyWorld(Stage::kFieldwork);
-  w.reason = "";
-  EXPECT_THAT(
-      w.Check(Transition::kGiveInitialFeedback),
-      StatusIsWith(absl::StatusCode::kInvalidArgument, "GiveInitialFeedback needs a reason"));
+  w.facts.agreed_findings = 0;
+  EXPECT_THAT(w.Check(Transition::kGiveInitialFeedback),
+              StatusIsWith(absl::StatusCode::kFailedPrecondition,
+                           "has no agreed findings to give as initial feedback"));
 }
 
-TEST(Lifecycle, GiveInitialFeedbackWithWhitespaceOnlySummaryIsInvalidArgument) {
+TEST(Lifecycle, GiveInitialFeedbackTakesRemarksButDoesNotNeedThem) {
   World w = ReadyWorld(Stage::kFieldwork);
-  w.reason = "  \n\t ";
+  w.reason = "";
+  absl::StatusOr<Stage> to = w.Check(Transition::kGiveInitialFeedback);
+  ASSERT_TRUE(to.ok()) << to.status();
+  EXPECT_EQ(*to, Stage::kInitialFeedback);
+  w.reason = std::string(4001, 'x');
   EXPECT_THAT(w.Check(Transition::kGiveInitialFeedback),
-              StatusIsWith(absl::StatusCode::kInvalidArgument, "reason is required"));
+              StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 // --- BeginReport, PublishReport, BeginFollowUp --------------------------------
