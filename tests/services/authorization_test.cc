@@ -31,7 +31,7 @@ constexpr const char* kApiFiles[] = {
     "healthcheck/v1/engagement.proto",  "healthcheck/v1/programme.proto",
     "healthcheck/v1/access.proto",      "healthcheck/v1/framework.proto",
     "healthcheck/v1/questionnaire.proto", "healthcheck/v1/fieldwork.proto",
-    "healthcheck/v1/evidence.proto",
+    "healthcheck/v1/evidence.proto",    "healthcheck/v1/finding.proto",
 };
 
 // Lists that every principal may call: they return only what it may see.
@@ -86,6 +86,13 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
   if (name == "GetTriangulation") return t.engagement + "/triangulation";
   if (service == "EvidenceService" && name.find("Create") != 0 && name.find("List") != 0) {
     return t.engagement + "/notes/n1";
+  }
+  if (name == "GetInitialFeedback") return t.engagement + "/initialFeedback";
+  if (service == "FindingService" && name.find("Create") != 0 && name.find("List") != 0) {
+    if (name.find("Recommendation") != std::string::npos) {
+      return t.engagement + "/recommendations/r1";
+    }
+    return t.engagement + "/findings/f1";
   }
   if (service == "QuestionnaireService" && method->name() != "CreateQuestionnaire") {
     return t.engagement + "/questionnaire";
@@ -183,7 +190,7 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
                                              "EngagementService", "ProgrammeService",
                                              "AccessService", "FrameworkService",
                                              "QuestionnaireService", "FieldworkService",
-                                             "EvidenceService"}));
+                                             "EvidenceService", "FindingService"}));
   EXPECT_GE(AllMethods().size(), 30u);
 }
 
