@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End to end: a peer logs evidence notes with hcctl while the server is down
 # (text from standard input, from --file and from an editor on a terminal);
-# they are queued on disk, and once the server is back `hcctl sync` uploads
-# them exactly once and in order. Then a second sync has nothing to do, a
+# they are queued on disk, one is edited in the queue, and once the server
+# is back `hcctl sync` uploads them exactly once and in order. Then a second sync has nothing to do, a
 # search finds a note by a word, and an edit from a stale etag is reported
 # as a conflict that changes nothing.
 #
@@ -101,6 +101,9 @@ grep -q "queued" "$work/add3.out" || fail "add in the editor not queued: $(cat "
 
 queued=$(hcctl sync --list)
 [[ $(grep -c "^queued/" <<< "$queued") == 3 ]] || fail "expected 3 queued: $queued"
+# A queued note is edited in the queue: it is uploaded once, as edited.
+printf 'Strategy names no outcome measures or owners\n' > "$work/note2.txt"
+hcctl notes edit queued/2 --file="$work/note2.txt" > /dev/null 2>&1 || fail "edit of queued/2 failed"
 
 # The server is back (on another port): one sync uploads the three.
 start_server
@@ -108,7 +111,7 @@ synced=$(hcctl sync) || fail "sync failed: $synced"
 [[ "$synced" == *"3 uploaded, 0 set aside, 0 still queued"* ]] || fail "sync: $synced"
 listed=$(hcctl notes list "$engagement")
 [[ $(grep -c "/notes/" <<< "$listed") == 3 ]] || fail "expected 3 notes: $listed"
-[[ "$listed" == *"clear vision"*"outcome measures"*"trust each other"* ]] ||
+[[ "$listed" == *"clear vision"*"outcome measures or"*"trust each other"* ]] ||
   fail "notes not in the order written: $listed"
 
 [[ $(hcctl sync) == "nothing to upload" ]] || fail "a second sync did something"
