@@ -73,16 +73,18 @@ absl::StatusOr<bool> ApplySource(const FlagValues& flags, v1::Note& note) {
     return UsageError("give --activity or --document, not both");
   }
   if (flags.Has("activity")) {
-    absl::StatusOr<std::string> activity = EngagementChildName(
-        kActivities, "--activity", "hcctl activities list", flags.Get("activity"));
+    absl::StatusOr<std::string> activity =
+        EngagementChildName(kActivities, "--activity", "hcctl activities list",
+                            flags.Get("activity"));
     if (!activity.ok()) return activity.status();
     note.set_activity(*activity);
     note.clear_document();
     return true;
   }
   if (flags.Has("document")) {
-    absl::StatusOr<std::string> document = EngagementChildName(
-        kDocuments, "--document", "hcctl documents list", flags.Get("document"));
+    absl::StatusOr<std::string> document =
+        EngagementChildName(kDocuments, "--document", "hcctl documents list",
+                            flags.Get("document"));
     if (!document.ok()) return document.status();
     note.set_document(*document);
     note.clear_activity();
@@ -131,7 +133,8 @@ std::vector<std::string> ChangedPaths(const v1::Note& before,
   v1::UpdateNoteRequest probe;
   *probe.mutable_note() = after;
   std::vector<std::string> paths;
-  for (const char* path : {"text", "tags", "polarity", "activity", "document"}) {
+  for (const char* path :
+       {"text", "tags", "polarity", "activity", "document"}) {
     probe.mutable_update_mask()->clear_paths();
     probe.mutable_update_mask()->add_paths(path);
     if (!HasEdit(before, probe)) paths.push_back(path);
@@ -182,8 +185,8 @@ absl::Status AddBehindQueue(const Invocation& invocation, NoteQueue& queue,
           absl::StrCat(name, " was set aside: ", set_aside.problem));
     }
   }
-  invocation.err << "queued: " << kUnreachable << "; run `hcctl sync` ("
-                 << name << ")\n";
+  invocation.err << "queued: " << kUnreachable << "; run `hcctl sync` (" << name
+                 << ")\n";
   return absl::OkStatus();
 }
 
@@ -200,7 +203,8 @@ absl::Status Add(const Invocation& invocation) {
   absl::StatusOr<bool> source = ApplySource(invocation.flags, note);
   if (!source.ok()) return source.status();
   if (!*source) {
-    return CommandUsageError("missing --activity or --document", invocation.path);
+    return CommandUsageError("missing --activity or --document",
+                             invocation.path);
   }
   absl::StatusOr<std::string> text = ReadNoteText(
       NoteTextSource(invocation.flags), invocation.flags, /*initial=*/"");
@@ -239,8 +243,9 @@ absl::Status EditQueuedNote(const Invocation& invocation, NoteQueue& queue,
   }
   if (entry->sent) {
     return absl::FailedPreconditionError(absl::StrCat(
-        name, " was sent once and may already be on the server; run hcctl "
-              "sync, then edit the note it names"));
+        name,
+        " was sent once and may already be on the server; run hcctl "
+        "sync, then edit the note it names"));
   }
   v1::Note& note = *create->mutable_note();
   absl::StatusOr<std::vector<std::string>> paths =
@@ -271,10 +276,12 @@ absl::Status Conflict(const Invocation& invocation, NoteUploader& uploader,
     invocation.err << "server's text (etag " << current->etag() << "):\n"
                    << TerminalSafe(current->text()) << "\n";
   }
-  invocation.err << "your text:\n" << TerminalSafe(request.note().text()) << "\n";
-  return absl::AbortedError(absl::StrCat(
-      name, " has changed since it was read; nothing was changed (both "
-            "texts above): edit it again"));
+  invocation.err << "your text:\n"
+                 << TerminalSafe(request.note().text()) << "\n";
+  return absl::AbortedError(
+      absl::StrCat(name,
+                   " has changed since it was read; nothing was changed (both "
+                   "texts above): edit it again"));
 }
 
 // The online edit: from the note as read, with its etag unless --etag
@@ -298,8 +305,10 @@ absl::Status EditOnline(const Invocation& invocation, NoteQueue& queue,
     invocation.err << "no change: " << current.name() << " already says that\n";
     return ShowNote(invocation, current);
   }
-  if (invocation.flags.Has("etag")) edited.set_etag(invocation.flags.Get("etag"));
-  request.mutable_update_mask()->mutable_paths()->Add(paths.begin(), paths.end());
+  if (invocation.flags.Has("etag"))
+    edited.set_etag(invocation.flags.Get("etag"));
+  request.mutable_update_mask()->mutable_paths()->Add(paths.begin(),
+                                                      paths.end());
   absl::StatusOr<v1::Note> updated = SendEdit(uploader, request);
   if (IsTransient(updated.status())) {
     return Enqueue(invocation, queue, request, kUnreachable);
@@ -316,8 +325,9 @@ absl::Status EditOffline(const Invocation& invocation, NoteQueue& queue,
                          const std::string& name, absl::string_view why) {
   if (!invocation.flags.Has("etag")) {
     return UsageError(absl::StrCat(
-        why, ": an offline edit needs --etag=ETAG, the etag of the note you "
-             "are editing (hcctl notes get shows it); nothing was queued"));
+        why,
+        ": an offline edit needs --etag=ETAG, the etag of the note you "
+        "are editing (hcctl notes get shows it); nothing was queued"));
   }
   v1::UpdateNoteRequest request;
   v1::Note& note = *request.mutable_note();
@@ -330,8 +340,9 @@ absl::Status EditOffline(const Invocation& invocation, NoteQueue& queue,
     const TextSource source = NoteTextSource(invocation.flags);
     if (source == TextSource::kEditor) {
       return UsageError(absl::StrCat(
-          why, ": the note's current text is unknown here, so give the new "
-               "text with --file or on standard input; nothing was queued"));
+          why,
+          ": the note's current text is unknown here, so give the new "
+          "text with --file or on standard input; nothing was queued"));
     }
     absl::StatusOr<std::string> text =
         ReadNoteText(source, invocation.flags, /*initial=*/"");
@@ -348,7 +359,8 @@ absl::Status EditOffline(const Invocation& invocation, NoteQueue& queue,
 absl::Status Edit(const Invocation& invocation) {
   absl::StatusOr<std::unique_ptr<NoteQueue>> queue = OpenQueue();
   if (!queue.ok()) return queue.status();
-  if (std::optional<int64_t> sequence = ParseQueuedNoteName(invocation.args[0])) {
+  if (std::optional<int64_t> sequence =
+          ParseQueuedNoteName(invocation.args[0])) {
     return EditQueuedNote(invocation, **queue, *sequence);
   }
   absl::StatusOr<std::string> name = NoteName(invocation.args[0]);
@@ -401,7 +413,8 @@ absl::StatusOr<std::string> QuotedTerm(absl::string_view field,
 // The value of `source = ...`: an activity kind or DOCUMENT.
 absl::StatusOr<std::string> SourceValue(absl::string_view text) {
   if (absl::AsciiStrToLower(text) == "document") return std::string("DOCUMENT");
-  absl::StatusOr<v1::ActivityKind> kind = ParseEnum<v1::ActivityKind>("source", text);
+  absl::StatusOr<v1::ActivityKind> kind =
+      ParseEnum<v1::ActivityKind>("source", text);
   if (!kind.ok()) {
     return UsageError(absl::StrCat(
         "invalid --source \"", text, "\": expected one of ",
@@ -415,7 +428,8 @@ absl::StatusOr<std::string> SourceValue(absl::string_view text) {
 absl::StatusOr<std::string> NoteFilter(const FlagValues& flags) {
   std::vector<std::string> terms;
   if (flags.Has("tag")) {
-    absl::StatusOr<std::string> term = QuotedTerm("tag", "tag", flags.Get("tag"));
+    absl::StatusOr<std::string> term =
+        QuotedTerm("tag", "tag", flags.Get("tag"));
     if (!term.ok()) return term.status();
     terms.push_back(*term);
   }
@@ -423,8 +437,8 @@ absl::StatusOr<std::string> NoteFilter(const FlagValues& flags) {
     absl::StatusOr<v1::Polarity> polarity =
         ParseEnum<v1::Polarity>("polarity", flags.Get("polarity"));
     if (!polarity.ok()) return polarity.status();
-    terms.push_back(
-        absl::StrCat("polarity = ", absl::AsciiStrToUpper(EnumLabel(*polarity))));
+    terms.push_back(absl::StrCat("polarity = ",
+                                 absl::AsciiStrToUpper(EnumLabel(*polarity))));
   }
   if (flags.Has("source")) {
     absl::StatusOr<std::string> source = SourceValue(flags.Get("source"));
@@ -442,8 +456,8 @@ absl::StatusOr<std::string> NoteFilter(const FlagValues& flags) {
   if (flags.Has("day")) {
     const std::string day = flags.Get("day");
     if (day != "1" && day != "2" && day != "3") {
-      return UsageError(absl::StrCat("invalid --day \"", day,
-                                     "\": expected a fieldwork day, 1, 2 or 3"));
+      return UsageError(absl::StrCat(
+          "invalid --day \"", day, "\": expected a fieldwork day, 1, 2 or 3"));
     }
     terms.push_back(absl::StrCat("day = ", day));
   }
@@ -451,7 +465,8 @@ absl::StatusOr<std::string> NoteFilter(const FlagValues& flags) {
 }
 
 // Lists the engagement's notes matching the filter flags and `query`.
-absl::Status ListMatching(const Invocation& invocation, const std::string& query) {
+absl::Status ListMatching(const Invocation& invocation,
+                          const std::string& query) {
   absl::StatusOr<std::string> engagement =
       ResourceName(kEngagements, "ENGAGEMENT", invocation.args[0]);
   if (!engagement.ok()) return engagement.status();
@@ -480,9 +495,8 @@ absl::Status List(const Invocation& invocation) {
 }
 
 absl::Status Search(const Invocation& invocation) {
-  return ListMatching(
-      invocation,
-      absl::StrJoin(invocation.args.begin() + 1, invocation.args.end(), " "));
+  return ListMatching(invocation, absl::StrJoin(invocation.args.begin() + 1,
+                                                invocation.args.end(), " "));
 }
 
 std::vector<FlagSpec> FilterFlags() {
@@ -519,7 +533,8 @@ constexpr char kQueueDetails[] =
 
 CommandGroup NoteCommands() {
   const google::protobuf::Descriptor& type = *v1::Note::descriptor();
-  std::vector<FlagSpec> add_flags = FieldFlagSpecs(type, NoteFields(), {"polarity"});
+  std::vector<FlagSpec> add_flags =
+      FieldFlagSpecs(type, NoteFields(), {"polarity"});
   std::vector<FlagSpec> edit_flags = FieldFlagSpecs(type, NoteFields());
   for (std::vector<FlagSpec>* flags : {&add_flags, &edit_flags}) {
     const std::vector<FlagSpec> sources = SourceFlags();

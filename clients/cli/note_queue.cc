@@ -23,6 +23,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/time/clock.h"
 #include "clients/cli/errors.h"
 
 namespace hc::cli {
@@ -36,6 +37,8 @@ constexpr absl::string_view kEntrySuffix = ".note";
 constexpr absl::string_view kTempSuffix = ".tmp";
 constexpr absl::string_view kMagic = "hcctl note queue entry 1";
 constexpr absl::string_view kCreate = "create";
+// Holds the last sequence handed out.
+constexpr char kLastSequenceFile[] = "last-sequence";
 constexpr absl::string_view kUpdate = "update";
 
 absl::Status ErrnoError(absl::string_view what, const fs::path& path) {
@@ -62,7 +65,8 @@ class FileDescriptor {
 
 // Makes a rename or unlink in `dir` durable.
 absl::Status SyncDirectory(const fs::path& dir) {
-  const FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  const FileDescriptor fd(
+      ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.get() < 0 || ::fsync(fd.get()) != 0) return ErrnoError("flush", dir);
   return absl::OkStatus();
 }
@@ -79,12 +83,12 @@ absl::Status MakeDirectory(const fs::path& dir) {
 absl::Status WriteDurably(const fs::path& path, absl::string_view contents) {
   const fs::path temp = fs::path(absl::StrCat(path.string(), kTempSuffix));
   {
-    const FileDescriptor fd(::open(temp.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                                   0600));
+    const FileDescriptor fd(
+        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
     if (fd.get() < 0) return ErrnoError("create", temp);
     while (!contents.empty()) {
-      const ssize_t written = ::write(fd.get(), contents.data(), contents.size());
+      const ssize_t written =
+          ::write(fd.get(), contents.data(), contents.size());
       if (written < 0 && errno == EINTR) continue;
       if (written < 0) return ErrnoError("write", temp);
       contents.remove_prefix(static_cast<size_t>(written));
@@ -120,15 +124,16 @@ std::optional<int64_t> EntrySequence(absl::string_view file_name) {
 std::string EncodeEntry(const QueuedNote& entry) {
   const bool create =
       std::holds_alternative<v1::CreateNoteRequest>(entry.write);
-  const std::string payload =
-      std::visit([](const auto& request) { return request.SerializeAsString(); },
-                 entry.write);
-  std::string text = absl::StrCat(kMagic, "\nkind: ", create ? kCreate : kUpdate,
-                                  "\nsent: ", entry.sent ? "yes" : "no", "\n");
+  const std::string payload = std::visit(
+      [](const auto& request) { return request.SerializeAsString(); },
+      entry.write);
+  std::string text =
+      absl::StrCat(kMagic, "\nkind: ", create ? kCreate : kUpdate,
+                   "\nsent: ", entry.sent ? "yes" : "no", "\n");
   if (!entry.problem.empty()) {
-    absl::StrAppend(&text, "problem: ",
-                    absl::StrReplaceAll(entry.problem, {{"\n", " "}, {"\r", " "}}),
-                    "\n");
+    absl::StrAppend(
+        &text, "problem: ",
+        absl::StrReplaceAll(entry.problem, {{"\n", " "}, {"\r", " "}}), "\n");
   }
   absl::StrAppend(&text, "bytes: ", payload.size(), "\n\n", payload);
   return text;
@@ -167,11 +172,13 @@ absl::StatusOr<QueuedNote> DecodeEntry(int64_t sequence, absl::string_view text,
   bool parsed = false;
   if (kind == kCreate) {
     v1::CreateNoteRequest request;
-    parsed = request.ParseFromArray(payload.data(), static_cast<int>(payload.size()));
+    parsed = request.ParseFromArray(payload.data(),
+                                    static_cast<int>(payload.size()));
     entry.write = std::move(request);
   } else if (kind == kUpdate) {
     v1::UpdateNoteRequest request;
-    parsed = request.ParseFromArray(payload.data(), static_cast<int>(payload.size()));
+    parsed = request.ParseFromArray(payload.data(),
+                                    static_cast<int>(payload.size()));
     entry.write = std::move(request);
   }
   if (!parsed) return unreadable;
@@ -204,10 +211,9 @@ absl::StatusOr<std::vector<int64_t>> Sequences(const fs::path& dir) {
     }
   }
   if (error) {
-    return absl::Status(
-        absl::ErrnoToStatusCode(error.value()),
-        absl::StrCat("note queue: cannot list ", dir.string(), ": ",
-                     error.message()));
+    return absl::Status(absl::ErrnoToStatusCode(error.value()),
+                        absl::StrCat("note queue: cannot list ", dir.string(),
+                                     ": ", error.message()));
   }
   absl::c_sort(sequences);
   return sequences;
@@ -236,6 +242,18 @@ void RemoveLeftovers(const fs::path& dir) {
     if (absl::EndsWith(file.path().filename().string(), kTempSuffix)) {
       fs::remove(file.path(), error);
     }
+  }
+}
+
+// Takes the exclusive lock on `fd`, trying again until `wait` has passed:
+// another hcctl may be adding a note or syncing. On failure errno says why
+// (EWOULDBLOCK: still held).
+bool LockWithin(int fd, absl::Duration wait) {
+  const absl::Time deadline = absl::Now() + wait;
+  for (;;) {
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return true;
+    if (errno != EWOULDBLOCK || absl::Now() >= deadline) return false;
+    absl::SleepFor(absl::Milliseconds(100));
   }
 }
 
@@ -271,7 +289,8 @@ absl::StatusOr<fs::path> DefaultNoteQueueDir() {
       "or HOME)");
 }
 
-absl::StatusOr<std::unique_ptr<NoteQueue>> NoteQueue::Open(const fs::path& dir) {
+absl::StatusOr<std::unique_ptr<NoteQueue>> NoteQueue::Open(
+    const fs::path& dir, absl::Duration wait) {
   std::error_code error;
   fs::create_directories(dir, error);
   if (error) {
@@ -286,7 +305,7 @@ absl::StatusOr<std::unique_ptr<NoteQueue>> NoteQueue::Open(const fs::path& dir) 
   const fs::path lock = dir / "lock";
   const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return ErrnoError("open", lock);
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+  if (!LockWithin(fd, wait)) {
     const bool busy = errno == EWOULDBLOCK;
     absl::Status status = busy ? absl::UnavailableError(absl::StrCat(
                                      "the note queue ", dir.string(),
@@ -329,14 +348,30 @@ absl::StatusOr<QueuedNote> NoteQueue::Append(NoteWrite write) {
   if (!waiting.ok()) return waiting.status();
   absl::StatusOr<std::vector<int64_t>> set_aside = Sequences(conflicts_dir());
   if (!set_aside.ok()) return set_aside.status();
+  // Numbers are never reused, even once the queue has emptied, so that a
+  // queued/N the user saw earlier never names another note.
+  const fs::path last_file = dir_ / kLastSequenceFile;
   int64_t last = 0;
+  if (absl::StatusOr<std::string> recorded = ReadWholeFile(last_file);
+      recorded.ok()) {
+    if (!absl::SimpleAtoi(absl::StripAsciiWhitespace(*recorded), &last)) {
+      last = 0;
+    }
+  } else if (!absl::IsNotFound(recorded.status())) {
+    return recorded.status();
+  }
   if (!waiting->empty()) last = std::max(last, waiting->back());
   if (!set_aside->empty()) last = std::max(last, set_aside->back());
   QueuedNote entry;
   entry.sequence = last + 1;
   entry.write = std::move(write);
-  if (absl::Status written =
-          WriteDurably(dir_ / EntryFileName(entry.sequence), EncodeEntry(entry));
+  if (absl::Status recorded =
+          WriteDurably(last_file, absl::StrCat(entry.sequence, "\n"));
+      !recorded.ok()) {
+    return recorded;
+  }
+  if (absl::Status written = WriteDurably(dir_ / EntryFileName(entry.sequence),
+                                          EncodeEntry(entry));
       !written.ok()) {
     return written;
   }
@@ -362,8 +397,9 @@ absl::Status NoteQueue::SetAside(const QueuedNote& entry,
   conflict.problem = std::string(problem);
   // Written before the waiting entry goes: a crash in between leaves the
   // entry to be sent (and set aside) again, never lost.
-  if (absl::Status written = WriteDurably(
-          conflicts_dir() / EntryFileName(entry.sequence), EncodeEntry(conflict));
+  if (absl::Status written =
+          WriteDurably(conflicts_dir() / EntryFileName(entry.sequence),
+                       EncodeEntry(conflict));
       !written.ok()) {
     return written;
   }

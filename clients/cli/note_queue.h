@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "healthcheck/v1/evidence.pb.h"
 
 namespace hc::cli {
@@ -63,11 +64,13 @@ absl::StatusOr<std::filesystem::path> DefaultNoteQueueDir();
 class NoteQueue {
  public:
   // Opens the queue in `dir`, creating it and conflicts/ (mode 0700) if
-  // needed, and locks it until the object is destroyed. UNAVAILABLE if
-  // another process holds it; otherwise the errno's code, naming the path,
-  // if it cannot be made or locked.
+  // needed, and locks it until the object is destroyed, waiting up to
+  // `wait` for another process to let it go. UNAVAILABLE if it is still
+  // held then; otherwise the errno's code, naming the path, if it cannot be
+  // made or locked.
   static absl::StatusOr<std::unique_ptr<NoteQueue>> Open(
-      const std::filesystem::path& dir);
+      const std::filesystem::path& dir,
+      absl::Duration wait = absl::Seconds(30));
 
   ~NoteQueue();
   NoteQueue(const NoteQueue&) = delete;
@@ -87,7 +90,7 @@ class NoteQueue {
   absl::StatusOr<QueuedNote> Get(int64_t sequence) const;
 
   // Queues `write` after every entry, waiting or set aside, and returns it
-  // with its sequence.
+  // with its sequence, one more than any handed out before in `dir`.
   absl::StatusOr<QueuedNote> Append(NoteWrite write);
 
   // Rewrites the waiting entry `entry.sequence` in place. NOT_FOUND if it

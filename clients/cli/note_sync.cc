@@ -26,7 +26,8 @@ bool SameField(const v1::Note& note, const v1::Note& edited,
   return false;  // A path the client never sends: never assumed applied.
 }
 
-absl::StatusOr<v1::Note> Upload(NoteUploader& uploader, const NoteWrite& write) {
+absl::StatusOr<v1::Note> Upload(NoteUploader& uploader,
+                                const NoteWrite& write) {
   if (const auto* create = std::get_if<v1::CreateNoteRequest>(&write)) {
     return uploader.CreateNote(*create);
   }

@@ -20,7 +20,8 @@
 namespace hc::cli {
 namespace {
 
-absl::StatusOr<std::string> ReadStream(std::istream& in, absl::string_view what) {
+absl::StatusOr<std::string> ReadStream(std::istream& in,
+                                       absl::string_view what) {
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return UsageError(absl::StrCat(what, ": cannot read"));
@@ -80,7 +81,8 @@ absl::Status RunEditor(const std::string& path) {
 // `initial`. The file is removed afterwards.
 absl::StatusOr<std::string> EditText(absl::string_view initial) {
   std::string path =
-      (std::filesystem::temp_directory_path() / "hcctl-note-XXXXXX.txt").string();
+      (std::filesystem::temp_directory_path() / "hcctl-note-XXXXXX.txt")
+          .string();
   const int fd = ::mkstemps(path.data(), 4);
   if (fd < 0) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -134,7 +136,8 @@ absl::StatusOr<std::string> ReadNoteText(TextSource source,
   if (!text.ok()) return text;
   const std::string trimmed(absl::StripAsciiWhitespace(*text));
   if (trimmed.empty()) {
-    return absl::CancelledError("the note's text is empty; nothing was written");
+    return absl::CancelledError(
+        "the note's text is empty; nothing was written");
   }
   return trimmed;
 }

@@ -30,7 +30,8 @@ std::string Excerpt(const std::string& text) {
   size_t end = 0;
   while (end < line.size() && points < kExcerptWidth - 3) {
     ++end;
-    while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) {
+    while (end < line.size() &&
+           (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) {
       ++end;
     }
     ++points;
@@ -40,11 +41,13 @@ std::string Excerpt(const std::string& text) {
 
 // `text` wrapped, each line indented by `indent` spaces, blank lines kept.
 std::string Indented(const std::string& text, size_t indent) {
-  std::vector<std::string> lines = WrapLines(TerminalSafe(text), kLineWidth - indent);
+  std::vector<std::string> lines =
+      WrapLines(TerminalSafe(text), kLineWidth - indent);
   if (lines.empty()) lines.push_back("-");
   std::string out;
   for (const std::string& line : lines) {
-    absl::StrAppend(&out, line.empty() ? "" : std::string(indent, ' '), line, "\n");
+    absl::StrAppend(&out, line.empty() ? "" : std::string(indent, ' '), line,
+                    "\n");
   }
   return out;
 }
@@ -59,9 +62,9 @@ std::string Flags(const v1::PrincipleEvidence& principle) {
 }
 
 std::string PrincipleText(const v1::PrincipleEvidence& principle) {
-  std::string text = absl::StrCat(principle.section_code(), " ", principle.title(),
-                                  "\n  notes: ", principle.notes(),
-                                  "   flags: ", Flags(principle), "\n");
+  std::string text = absl::StrCat(
+      principle.section_code(), " ", principle.title(),
+      "\n  notes: ", principle.notes(), "   flags: ", Flags(principle), "\n");
   Table sources({"SOURCE", "POSITIVE", "NEGATIVE"});
   for (const v1::SourceCount& count : principle.by_source()) {
     sources.AddRow({count.source(), absl::StrCat(count.positive()),
@@ -144,8 +147,11 @@ std::string TriangulationText(const v1::Triangulation& triangulation) {
 
 std::string QueuedNoteLine(const QueuedNote& entry) {
   const auto [what, target] = WhatAndFor(entry.write);
-  return absl::StrCat(QueuedNoteName(entry.sequence), "  ", what, "  ", target,
-                      "  ", Excerpt(CarriedText(entry.write)));
+  std::string line =
+      absl::StrCat(QueuedNoteName(entry.sequence), "  ", what, "  ", target);
+  const std::string carried = CarriedText(entry.write);
+  if (!carried.empty()) absl::StrAppend(&line, "  ", Excerpt(carried));
+  return line;
 }
 
 std::string QueueText(const std::vector<QueuedNote>& pending,
@@ -154,22 +160,25 @@ std::string QueueText(const std::vector<QueuedNote>& pending,
   for (const QueuedNote& entry : pending) {
     const auto [what, target] = WhatAndFor(entry.write);
     table.AddRow({QueuedNoteName(entry.sequence), what, target,
-                  entry.sent ? "yes" : "no", Excerpt(CarriedText(entry.write))});
+                  entry.sent ? "yes" : "no",
+                  Excerpt(CarriedText(entry.write))});
   }
   std::string text = table.Render();
   if (conflicts.empty()) return text;
   Table set_aside({"QUEUED", "WRITE", "FOR", "PROBLEM"});
   for (const QueuedNote& entry : conflicts) {
     const auto [what, target] = WhatAndFor(entry.write);
-    set_aside.AddRow({QueuedNoteName(entry.sequence), what, target, entry.problem});
+    set_aside.AddRow(
+        {QueuedNoteName(entry.sequence), what, target, entry.problem});
   }
-  return absl::StrCat(text, Section("Set aside (in conflicts/, for you to redo)",
-                                    set_aside.Render(2)));
+  return absl::StrCat(text,
+                      Section("Set aside (in conflicts/, for you to redo)",
+                              set_aside.Render(2)));
 }
 
 std::string ConflictText(const QueuedNote& entry) {
-  std::string text = absl::StrCat(QueuedNoteLine(entry), "\n  problem: ",
-                                  entry.problem, "\n");
+  std::string text =
+      absl::StrCat(QueuedNoteLine(entry), "\n  problem: ", entry.problem, "\n");
   const std::string carried = CarriedText(entry.write);
   if (!carried.empty()) {
     absl::StrAppend(&text, "  your text:\n", Indented(carried, 4));

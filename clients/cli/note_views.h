@@ -25,7 +25,8 @@ std::string NotesTable(const healthcheck::v1::ListNotesResponse& response);
 // Per principle: a heading with its notes and flags (thin, one-sided,
 // single-sector, questionnaire-only), then SOURCE and SECTOR tables of
 // positive and negative counts; then what "thin" means.
-std::string TriangulationText(const healthcheck::v1::Triangulation& triangulation);
+std::string TriangulationText(
+    const healthcheck::v1::Triangulation& triangulation);
 
 // One queued write for a list: "queued/3  add to engagements/e1  positive
 // 1.2  The board ..." (an edit names its note).

@@ -52,7 +52,8 @@ absl::Status Sync(const Invocation& invocation) {
   } else {
     invocation.out << SyncReportText(*report);
   }
-  if (absl::Status listed = ListQueue(invocation, **queue, false); !listed.ok()) {
+  if (absl::Status listed = ListQueue(invocation, **queue, false);
+      !listed.ok()) {
     return listed;
   }
   if (!report->stopped_by.ok()) {
@@ -60,7 +61,8 @@ absl::Status Sync(const Invocation& invocation) {
         report->stopped_by.code(),
         absl::StrCat("sync stopped with ", report->remaining,
                      " still queued; run hcctl sync again when the server "
-                     "can be reached (", report->stopped_by.message(), ")"));
+                     "can be reached (",
+                     report->stopped_by.message(), ")"));
   }
   if (!report->set_aside.empty()) {
     return absl::AbortedError(absl::StrCat(
@@ -90,8 +92,9 @@ CommandGroup SyncCommands() {
                "refusal, such as an edit made from a stale etag, moves the "
                "entry to conflicts/ beside the queue, shows it, and the sync "
                "goes on (exit status 1 at the end). Text output only.",
-               {{"list", "", "Show the queue and what was set aside; send "
-                             "nothing."}},
+               {{"list", "",
+                 "Show the queue and what was set aside; send "
+                 "nothing."}},
                Sync},
           }};
 }

@@ -4,6 +4,8 @@
 // note; edits whose reply was lost are not conflicts; the queue on disk
 // survives being reopened and ignores half-written files.
 
+#include "clients/cli/note_sync.h"
+
 #include <fstream>
 #include <memory>
 #include <string>
@@ -11,7 +13,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "clients/cli/note_queue.h"
-#include "clients/cli/note_sync.h"
 #include "clients/cli/request_id.h"
 #include "healthcheck/v1/evidence.grpc.pb.h"
 #include "healthcheck/v1/fieldwork.grpc.pb.h"
@@ -54,8 +55,9 @@ class LossyUploader : public NoteUploader {
     grpc::ClientContext context;
     context.AddMetadata("authorization", "Bearer " + token_);
     const grpc::Status status = stub_.GetNote(&context, request, &note);
-    if (!status.ok()) return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                                          status.error_message());
+    if (!status.ok())
+      return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                          status.error_message());
     return note;
   }
 
@@ -64,8 +66,9 @@ class LossyUploader : public NoteUploader {
  private:
   absl::StatusOr<v1::Note> Reply(const grpc::Status& status, const v1::Note& note) {
     if (++writes_ == lose_write_) return absl::UnavailableError("reply lost");
-    if (!status.ok()) return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                                          status.error_message());
+    if (!status.ok())
+      return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                          status.error_message());
     return note;
   }
 
@@ -142,8 +145,7 @@ class NoteSyncTest : public ApiTest {
 
   v1::Note CreateOnline(const std::string& text) {
     v1::Note note;
-    const grpc::Status status =
-        evidence_->CreateNote(Ctx(token_).get(), NewNote(text), &note);
+    const grpc::Status status = evidence_->CreateNote(Ctx(token_).get(), NewNote(text), &note);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return note;
   }
@@ -223,10 +225,10 @@ TEST_F(NoteSyncTest, AReplyLostMidSyncStillUploadsEveryNoteExactlyOnceInQueueOrd
 TEST_F(NoteSyncTest, AnEditQueuedFromAStaleEtagIsSetAsideAndChangesNothing) {
   const v1::Note original = CreateOnline("Board shares a vision");
   v1::Note changed;
-  ASSERT_TRUE(evidence_
-                  ->UpdateNote(Ctx(token_).get(), EditOf(original, "Board shares a clear vision"),
-                               &changed)
-                  .ok());
+  ASSERT_TRUE(
+      evidence_
+          ->UpdateNote(Ctx(token_).get(), EditOf(original, "Board shares a clear vision"), &changed)
+          .ok());
   ASSERT_TRUE(queue_->Append(EditOf(original, "Board has no vision")).ok());
   ASSERT_TRUE(queue_->Append(NewNote("Written after the stale edit")).ok());
 
@@ -279,10 +281,11 @@ TEST_F(NoteSyncTest, AQueuedNoteEditedOfflineIsUploadedOnceWithTheEditedText) {
             (std::vector<std::string>{"Staff unsure of the partnership's goals", "Second note"}));
 }
 
-TEST_F(NoteSyncTest, TheQueueSurvivesReopeningInOrderAndIgnoresHalfWrittenFiles) {
+TEST_F(NoteSyncTest, TheQueueSurvivesReopeningInOrderIgnoresHalfWrittenFilesAndNeverReusesANumber) {
   for (const char* text : {"One", "Two", "Three"}) ASSERT_TRUE(queue_->Append(NewNote(text)).ok());
   // Another process cannot use the queue while it is open.
-  EXPECT_EQ(NoteQueue::Open(QueueDir()).status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(NoteQueue::Open(QueueDir(), absl::ZeroDuration()).status().code(),
+            absl::StatusCode::kUnavailable);
   queue_.reset();
   // What a crash mid-write leaves: a temporary file, never renamed.
   std::ofstream(dir_.File("queue/00000004.note.tmp")) << "hcctl note queue entry 1\nkind: cre";
@@ -304,6 +307,10 @@ TEST_F(NoteSyncTest, TheQueueSurvivesReopeningInOrderAndIgnoresHalfWrittenFiles)
 
   EXPECT_EQ(Sync().uploaded.size(), 4u);
   EXPECT_EQ(ServerTexts(), (std::vector<std::string>{"One", "Two", "Three", "Four"}));
+  // Emptied, the queue still never hands out a number twice.
+  absl::StatusOr<QueuedNote> fifth = queue_->Append(NewNote("Five"));
+  ASSERT_TRUE(fifth.ok()) << fifth.status();
+  EXPECT_EQ(fifth->sequence, 5);
 }
 
 TEST_F(NoteSyncTest, ACorruptEntryStopsTheSyncAsDataLossAndSendsNothing) {
