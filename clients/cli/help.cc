@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -112,11 +113,11 @@ std::string CommandHelp(const CommandGroup& group, const Command& command,
   // A comment's id is unique only within its questionnaire, an activity's,
   // a document's or a note's within its engagement, so COMMENT, ACTIVITY,
   // DOCUMENT and NOTE are always named in full (their commands' details say
-  // so).
+  // so). Nor are words, such as WORDS..., resources.
   std::vector<std::string> by_id;
   for (const std::string& arg : command.args) {
     if (arg != "COMMENT" && arg != "ACTIVITY" && arg != "DOCUMENT" &&
-        arg != "NOTE") {
+        arg != "NOTE" && !absl::EndsWith(arg, "...")) {
       by_id.push_back(arg);
     }
   }
