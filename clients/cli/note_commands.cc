@@ -1,6 +1,9 @@
 #include "clients/cli/note_commands.h"
 
+#include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
