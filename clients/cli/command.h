@@ -27,6 +27,9 @@ struct Invocation {
   const Connection& connection;
   bool json;
   std::ostream& out;
+  // For what is not the command's result: notices such as "queued: ...",
+  // and the details of a conflict that precede the one-line error.
+  std::ostream& err;
 };
 
 // Runs a command: returns a usage error for bad input, the RPC's status on
@@ -35,7 +38,8 @@ using Handler = std::function<absl::Status(const Invocation&)>;
 
 // One subcommand, e.g. "engagements add-member".
 struct Command {
-  // e.g. "add-member".
+  // e.g. "add-member"; empty for the command a group runs when given no
+  // verb, e.g. `hcctl sync`.
   std::string verb;
   // The names of the required positional arguments, e.g. {"ENGAGEMENT"}.
   std::vector<std::string> args;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/algorithm/container.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/args.h"
@@ -22,11 +23,14 @@ const CommandGroup* FindGroup(const std::vector<CommandGroup>& groups,
   return it == groups.end() ? nullptr : &*it;
 }
 
-// Checks the positional arguments and the required flags of `command`.
+// Checks the positional arguments and the required flags of `command`. A
+// last argument named "...", e.g. "WORDS...", takes one or more words.
 absl::Status CheckArgs(const Command& command, absl::string_view path,
                        const ParsedArgs& parsed) {
   const size_t given = parsed.positionals.size();
-  if (given > command.args.size()) {
+  const bool open_ended =
+      !command.args.empty() && absl::EndsWith(command.args.back(), "...");
+  if (given > command.args.size() && !open_ended) {
     return CommandUsageError(
         absl::StrCat("unexpected argument '",
                      parsed.positionals[command.args.size()], "'"),
@@ -46,8 +50,11 @@ absl::Status CheckArgs(const Command& command, absl::string_view path,
 
 absl::Status RunCommand(const CommandGroup& group, const Command& command,
                         const std::vector<std::string>& tokens,
-                        std::vector<FlagSpec> specs, std::ostream& out) {
-  const std::string path = absl::StrCat(group.name, " ", command.verb);
+                        std::vector<FlagSpec> specs, std::ostream& out,
+                        std::ostream& err) {
+  const std::string path =
+      command.verb.empty() ? group.name
+                           : absl::StrCat(group.name, " ", command.verb);
   specs.insert(specs.end(), command.flags.begin(), command.flags.end());
   absl::StatusOr<ParsedArgs> parsed = ParseArgs(tokens, specs, path);
   if (!parsed.ok()) return parsed.status();
@@ -58,13 +65,14 @@ absl::Status RunCommand(const CommandGroup& group, const Command& command,
   if (!options.ok()) return options.status();
   const Connection connection(*options);
   return command.run(Invocation{command, path, parsed->positionals,
-                                parsed->flags, connection, options->json, out});
+                                parsed->flags, connection, options->json, out,
+                                err});
 }
 
 // Finds what to do and does it: print help or run a command.
 absl::Status Dispatch(const std::vector<std::string>& args,
                       const std::vector<CommandGroup>& groups,
-                      std::ostream& out) {
+                      std::ostream& out, std::ostream& err) {
   const std::vector<FlagSpec> global_flags = GlobalFlagSpecs();
   const CommandPath path = SplitCommandPath(args, global_flags);
   if (path.words.empty()) {
@@ -78,6 +86,13 @@ absl::Status Dispatch(const std::vector<std::string>& args,
                                    "' (see hcctl --help)"));
   }
   if (path.words.size() == 1) {
+    if (const Command* only = FindCommand(*group, ""); only != nullptr) {
+      if (path.help) {
+        out << CommandHelp(*group, *only, global_flags);
+        return absl::OkStatus();
+      }
+      return RunCommand(*group, *only, path.rest, global_flags, out, err);
+    }
     if (!path.help) return CommandUsageError("missing command", group->name);
     out << GroupHelp(*group);
     return absl::OkStatus();
@@ -91,7 +106,7 @@ absl::Status Dispatch(const std::vector<std::string>& args,
     out << CommandHelp(*group, *command, global_flags);
     return absl::OkStatus();
   }
-  return RunCommand(*group, *command, path.rest, global_flags, out);
+  return RunCommand(*group, *command, path.rest, global_flags, out, err);
 }
 
 }  // namespace
@@ -99,7 +114,7 @@ absl::Status Dispatch(const std::vector<std::string>& args,
 int Run(const std::vector<std::string>& args,
         const std::vector<CommandGroup>& groups, std::ostream& out,
         std::ostream& err) {
-  const absl::Status status = Dispatch(args, groups, out);
+  const absl::Status status = Dispatch(args, groups, out, err);
   if (!status.ok()) err << "hcctl: " << ErrorLine(status) << "\n";
   return ExitCode(status);
 }

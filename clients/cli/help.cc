@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -101,20 +102,22 @@ std::string GroupHelp(const CommandGroup& group) {
 
 std::string CommandHelp(const CommandGroup& group, const Command& command,
                         const std::vector<FlagSpec>& global_flags) {
-  std::string usage =
-      absl::StrJoin({std::string("hcctl"), group.name, command.verb}, " ");
+  std::string usage = absl::StrCat("hcctl ", group.name);
+  if (!command.verb.empty()) absl::StrAppend(&usage, " ", command.verb);
   for (const std::string& arg : command.args) absl::StrAppend(&usage, " ", arg);
   std::string text =
       absl::StrCat("Usage: ", usage, " [flags]\n\n", Wrap(command.summary, 0));
   if (!command.details.empty()) {
     absl::StrAppend(&text, "\n", Wrap(command.details, 0));
   }
-  // A comment's id is unique only within its questionnaire, an activity's
-  // or a document's within its engagement, so COMMENT, ACTIVITY and
-  // DOCUMENT are always named in full (their commands' details say so).
+  // A comment's id is unique only within its questionnaire, an activity's,
+  // a document's or a note's within its engagement, so COMMENT, ACTIVITY,
+  // DOCUMENT and NOTE are always named in full (their commands' details say
+  // so). Nor are words, such as WORDS..., resources.
   std::vector<std::string> by_id;
   for (const std::string& arg : command.args) {
-    if (arg != "COMMENT" && arg != "ACTIVITY" && arg != "DOCUMENT") {
+    if (arg != "COMMENT" && arg != "ACTIVITY" && arg != "DOCUMENT" &&
+        arg != "NOTE" && !absl::EndsWith(arg, "...")) {
       by_id.push_back(arg);
     }
   }

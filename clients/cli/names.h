@@ -17,6 +17,7 @@ inline constexpr absl::string_view kFrameworks = "frameworks";
 // Collections within an engagement.
 inline constexpr absl::string_view kActivities = "activities";
 inline constexpr absl::string_view kDocuments = "documents";
+inline constexpr absl::string_view kNotes = "notes";
 
 // Returns `text` as a resource name in `collection`: a bare id gains the
 // prefix ("abc" -> "engagements/abc"), a full name is kept as it is. Returns

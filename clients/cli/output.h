@@ -53,6 +53,13 @@ class Fields {
 // line and a blank line is kept. Empty for an empty `text`.
 std::vector<std::string> WrapLines(absl::string_view text, size_t width);
 
+// Text typed by someone else (a respondent's comment, a note) made safe
+// for a terminal without changing its words: a line break (\n, \r\n or a
+// lone \r, as browsers send) becomes \n, and any other control character
+// (C0 but tab, DEL, C1), which could move the cursor or restyle the
+// terminal, is shown as \xNN or \u00NN.
+std::string TerminalSafe(absl::string_view text);
+
 // A titled block: a blank line, `title`, then `body` (already indented).
 std::string Section(absl::string_view title, absl::string_view body);
 

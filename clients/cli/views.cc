@@ -347,35 +347,6 @@ int StatementCount(const v1::Framework& framework) {
   return count;
 }
 
-// A respondent's comment made safe for a terminal without changing its
-// words: a line break (\n, \r\n or a lone \r, as browsers send) becomes
-// \n, and any other control character (C0 but tab, DEL, C1), which could
-// move the cursor or restyle the terminal, is shown as \xNN or \u00NN.
-std::string TerminalSafe(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\r') {
-      out.push_back('\n');
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (c == '\n' || c == '\t') {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x20 || c == 0x7f) {
-      absl::StrAppendFormat(&out, "\\x%02x", c);
-    } else if (c == 0xc2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
-      absl::StrAppendFormat(&out, "\\u%04x",
-                            static_cast<unsigned char>(text[i + 1]));
-      ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
 // One comment as a block: `lead` (e.g. "1.") and its name, then, indented
 // under the name, "quotable: yes/no" and the text wrapped.
 std::string CommentBlock(absl::string_view lead, const v1::Comment& comment) {
