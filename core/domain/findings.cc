@@ -49,7 +49,8 @@ bool IsSection(const Framework& framework, absl::string_view code) {
 }
 
 absl::string_view SectionTerm(const Framework& framework) {
-  return framework.section_term.empty() ? "section" : framework.section_term;
+  if (framework.section_term.empty()) return "section";
+  return framework.section_term;
 }
 
 }  // namespace
