@@ -1,0 +1,294 @@
+#!/usr/bin/env bash
+# End to end, the fieldwork of one health check as its users live it, all
+# through hcctl and the respondents' web form:
+# - six partners answer the assessment-tool questionnaire (plain HTTP
+#   posts of the form) and it closes with its results released;
+# - the team plans three days (interviews, focus groups, observations, a
+#   site visit; peers never in two places at once) and reads two documents;
+# - three peers log 60 evidence notes; Pete loses his connection for the
+#   afternoon of day 2, keeps writing (queued on disk) and syncs at the end
+#   of the day, the first sync failing half-way: not one note is lost or
+#   duplicated, and they arrive in the order written;
+# - triangulation flags principle 6, which only the questionnaire speaks to;
+# - the lead peer agrees 8 findings and 5 recommendations and gives the
+#   day-3 feedback, written out as an HTML page.
+#
+# Usage: fieldwork_scenario_test.sh HC_SERVER HCCTL [OUT_DIR]
+# With OUT_DIR, the feedback page and texts are left there to look at.
+set -euo pipefail
+
+server_bin=$1
+hcctl_bin=$2
+out_dir=${3:-}
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
+
+"$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
+  > "$work/server.log" 2>&1 &
+server_pid=$!
+port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/.*event=serving .*port=\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
+  [[ -n "$port" ]] && break
+  sleep 0.1
+done
+[[ -n "$port" ]] || fail "server did not start"
+export HC_SERVER="127.0.0.1:$port" HC_TOKEN_FILE="$work/hc.db.token"
+
+hcctl() { "$hcctl_bin" "$@"; }
+name_of() { grep -o '"name": "[^"]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
+secret_of() { grep -o '"secret": "[^"]*"' | sed 's/.*: "\(.*\)"/\1/'; }
+# Runs hcctl as the peer whose token is $1.
+as() { local token=$1; shift; HC_TOKEN_FILE="" HC_TOKEN="$token" "$hcctl_bin" "$@"; }
+day() { date -u -d "$1 days" +%F; }
+
+# --- The programme lead sets up the engagement ---------------------------
+partnership=$(hcctl partnerships create --json --display-name="Anytown Community Safety Partnership" \
+  --kind=csp --member="Anytown Council:local_government" --member="Anytown NHS Trust:health" \
+  --member="Shire Police:police" --member="Shire Fire and Rescue:fire_and_rescue" \
+  --member="Anytown Voluntary Action:voluntary_and_community" | name_of)
+peer() {
+  hcctl peers create --json --display-name="$1" --email="$2" --organisation="$3" --sector="$4" \
+    --accredited-date=2025-01-15 --expiry-date=2035-01-14 | name_of
+}
+lena=$(peer "Lena Lead" lena@northshire.gov.uk "Northshire Council" local_government)
+pete=$(peer "Pete Police" pete@westshire.police.uk "Westshire Police" police)
+hana=$(peer "Hana Health" hana@southshire.nhs.uk "Southshire NHS" health)
+# Fieldwork ran over the last three days; day 3 is today.
+engagement=$(hcctl engagements create --json --partnership="$partnership" --purpose=developmental \
+  --fieldwork-day1="$(day -2)" --fieldwork-day2="$(day -1)" --fieldwork-day3="$(day 0)" | name_of)
+[[ "$engagement" == engagements/* ]] || fail "no engagement"
+hcctl engagements add-member "$engagement" --peer="$lena" --role=lead_peer > /dev/null
+hcctl engagements add-member "$engagement" --peer="$pete" --role=peer > /dev/null
+hcctl engagements add-member "$engagement" --peer="$hana" --role=peer > /dev/null
+hcctl engagements update "$engagement" --issue="Do partners share one picture of community safety?" \
+  --questionnaire-open="$(day -30)" --questionnaire-close="$(day -3)" > /dev/null
+token_for() { hcctl tokens create --json --display-name="$1's laptop" --role=peer --peer="$2" | secret_of; }
+lena_token=$(token_for Lena "$lena")
+pete_token=$(token_for Pete "$pete")
+hana_token=$(token_for Hana "$hana")
+
+# --- Six partners answer the questionnaire --------------------------------
+hcctl questionnaires create "$engagement" --framework=partnership-assessment-tool \
+  --open=now --close=now+14d --k=5 > /dev/null
+printf 'organisation,level,count\nAnytown Council,board,2\nAnytown NHS Trust,management,2\nShire Police,front_line,2\n' \
+  > "$work/invitations.csv"
+hcctl questionnaires invite "$engagement" --csv="$work/invitations.csv" --links-only > "$work/links.txt"
+[[ $(wc -l < "$work/links.txt") == 6 ]] || fail "expected 6 links"
+# Answers every page of the form at `link` with the scale point at index
+# $2 (0 = the first offered), then submits.
+respond() {
+  local link=$1 pick=$2 base token p=1 page data location
+  base=${link%%/q/*}
+  token=${link##*/q/}
+  token=${token%%/*}
+  while :; do
+    page=$(curl -sf "$base/q/$token/p/$p") || fail "respondent could not open page $p"
+    data="go=next"
+    for field in $(grep -o 'name="[as]\.[^"]*"' <<< "$page" | sort -u | sed 's/name="\(.*\)"/\1/'); do
+      value=$(grep -o "name=\"$field\" value=\"[0-9]*\"" <<< "$page" | sed -n "$((pick + 1))p" |
+        sed 's/.*value="\([0-9]*\)"/\1/')
+      data+="&$field=$value"
+    done
+    location=$(curl -s -o /dev/null -w '%{redirect_url}' --data "$data" "$base/q/$token/p/$p")
+    [[ -n "$location" ]] || fail "page $p of the form was refused"
+    [[ "$location" == */review ]] && break
+    p=$((p + 1))
+  done
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' --data "" "$base/q/$token/submit")
+  [[ "$location" == */done ]] || fail "submit was refused"
+}
+i=0
+while read -r link; do
+  respond "$link" $((i % 2 + 1))  # agree / tend to agree
+  i=$((i + 1))
+done < "$work/links.txt"
+hcctl questionnaires close "$engagement" > /dev/null
+for transition in begin-desk-research open-questionnaire start-fieldwork; do
+  hcctl engagements "$transition" "$engagement" > /dev/null || fail "$transition refused"
+done
+
+# --- The three-day plan and the desk research -----------------------------
+declare -A source
+plan() {  # key day start end kind title peers participants...
+  local key=$1 d=$2 start=$3 end=$4 kind=$5 title=$6 peers=$7; shift 7
+  local args=(--day="$d" --start="$start" --end="$end" --kind="$kind" --title="$title")
+  for p in $peers; do args+=(--peer="${!p}"); done
+  for participant in "$@"; do args+=(--participant="$participant"); done
+  source[$key]="--activity=$(hcctl activities plan "$engagement" --json "${args[@]}" | name_of)"
+}
+plan a1 1 09:00 10:00 interview "Chair of the partnership board" "lena pete" \
+  "Chair:Anytown Council:local_government"
+plan a2 1 10:30 12:00 focus_group "Community safety officers" "hana" \
+  "Officer:Anytown Council:local_government:6" "Neighbourhood sergeant:Shire Police:police:2"
+plan a3 1 14:00 16:00 meeting_observation "Partnership board meeting" "lena pete hana" \
+  "Board member:Anytown NHS Trust:health:3" "Board member:Shire Police:police:2"
+plan a4 2 09:00 10:00 interview "Director of public health" "lena" \
+  "Director:Anytown NHS Trust:health"
+plan a5 2 09:00 10:30 interview "Chief inspector" "pete" "Chief inspector:Shire Police:police"
+plan a6 2 13:30 15:00 focus_group "Voluntary sector forum" "pete hana" \
+  "Volunteer lead:Anytown Voluntary Action:voluntary_and_community:8"
+plan a7 2 15:30 17:00 site_visit "Night-time economy hub" "pete" \
+  "Station manager:Shire Fire and Rescue:fire_and_rescue:2"
+plan a8 3 09:00 10:30 focus_group "Front-line staff" "lena hana" \
+  "Nurse:Anytown NHS Trust:health:5" "Firefighter:Shire Fire and Rescue:fire_and_rescue:3"
+plan a9 3 11:00 12:00 interview "Voluntary sector chief officer" "pete" \
+  "Chief officer:Anytown Voluntary Action:voluntary_and_community"
+# Lena cannot be in the board meeting and at another interview at once.
+if hcctl activities plan "$engagement" --day=1 --start=15:00 --end=15:30 --kind=interview \
+  --title="Council leader" --peer="$lena" > /dev/null 2> "$work/clash.err"; then
+  fail "a clash was accepted"
+fi
+grep -q "Partnership board meeting" "$work/clash.err" || fail "clash not named: $(cat "$work/clash.err")"
+for held in a1 a2 a3 a4 a5 a6 a7 a8 a9; do
+  as "$lena_token" activities held "${source[$held]#--activity=}" > /dev/null || fail "held $held"
+done
+source[d1]="--document=$(hcctl documents add "$engagement" --json \
+  --title="Community safety strategy 2025-28" --source="Anytown Council" | name_of)"
+source[d2]="--document=$(hcctl documents add "$engagement" --json \
+  --title="Strategic assessment 2026" --source="Shire Police" | name_of)"
+
+# --- Sixty notes, the way they were written --------------------------------
+# peer|source|tags|polarity|text. Nobody tags principle 6.
+cat > "$work/day1.notes" <<'NOTES'
+lena|d1|2.1 2.2|positive|The strategy states one vision signed by every partner.
+lena|d1|2.4|negative|The strategy lists activities but no measurable outcomes.
+hana|d2|1.1|positive|The strategic assessment credits the partnership with a fall in repeat victims.
+pete|d2|4|negative|Police data in the assessment is a year older than the council's.
+lena|a1|3.1|positive|The chair says every chief executive attends the board in person.
+pete|a1|1.3|positive|The chair names the barriers plainly: short funding and staff turnover.
+lena|a1|5.1|negative|The chair cannot say who owns the partnership's risk register.
+hana|a2|2.1|negative|Officers describe the vision differently from the strategy.
+hana|a2|4.2|positive|Officers and sergeants share case information the same day.
+hana|a2|3.2|negative|Officers feel the partnership belongs to senior managers.
+hana|a2|5.3|negative|Nobody in the group knew how to raise an issue with the board.
+lena|a3|5.2|positive|The board meeting followed a clear agenda with actions and owners.
+pete|a3|3.1|positive|Police and NHS directors both committed staff to the night-time project.
+hana|a3|4.1|positive|Partners challenged each other openly and respectfully.
+lena|a3|4.3|negative|The NHS report was tabled on the day, with no time to read it.
+pete|a3|1.5|positive|The board discussed how each partner depends on the others for outcomes.
+NOTES
+cat > "$work/day2am.notes" <<'NOTES'
+lena|a4|2.3|positive|Public health sees the joint aims as achievable within three years.
+lena|a4|4.2|negative|Health data sharing still needs a signed protocol.
+lena|a4|3.3|positive|The director says commitment held through last year's budget cuts.
+pete|a5|1.4|negative|The police joined the partnership because the law requires it.
+pete|a5|4.2|negative|Officers cannot see the council's anti-social behaviour cases.
+pete|a5|3.1|positive|The chief inspector chairs the tasking group every fortnight.
+hana|a2|1.2|positive|Officers can say what made last year's joint operation work.
+hana|d1|5.4|negative|The strategy has no governance chart or terms of reference.
+NOTES
+# Pete's afternoon: the venue has no signal.
+cat > "$work/pete-offline.notes" <<'NOTES'
+pete|a6|2.5|positive|Voluntary groups know why they are at the table and are heard.
+pete|a6|3.2|negative|Small charities feel ownership sits with the statutory partners.
+pete|a6|4.1|positive|Volunteers trust the community safety team to act on what they raise.
+pete|a6|5.3|negative|The forum's minutes never reach the board.
+pete|a7|1.5|positive|Fire, police and council staff share one control room at weekends.
+pete|a7|4.2|positive|Door staff radio the police and the CCTV team on one channel.
+pete|a7|2.6|positive|The hub is the partnership's most visible early success.
+NOTES
+cat > "$work/day2pm.notes" <<'NOTES'
+hana|a6|2.1|positive|The forum could describe the partnership's vision in its own words.
+hana|a6|3.4|positive|Volunteers are invited to the partnership's networking events.
+hana|a6|4.3|negative|Two groups stopped sharing information after a data breach.
+lena|d2|1.1|positive|Repeat victimisation fell by a fifth over two years.
+lena|d1|3.6|negative|Nothing in the strategy deals with partners who do not take part.
+NOTES
+cat > "$work/day3.notes" <<'NOTES'
+lena|a8|2.2|negative|Front-line staff could not name the partnership's priorities.
+hana|a8|4.1|positive|Nurses and firefighters know each other by name.
+lena|a8|3.2|negative|Staff see partnership work as extra to their day job.
+hana|a8|5.1|negative|Staff do not know who to call when a referral stalls.
+hana|a8|1.2|positive|Staff credit joint training with better referrals.
+lena|a8|4.4|positive|Staff trust colleagues from other partners with sensitive cases.
+pete|a9|2.5|positive|The chief officer feels the sector's role is valued.
+pete|a9|5.2|negative|The voluntary sector has no seat on the executive group.
+pete|a9|3.5|negative|The partnership relies on two well-connected individuals.
+pete|a9|1.6|positive|The sector runs its own diversionary projects without the partnership.
+hana|d2|5.4|negative|The assessment recommends a review of governance not yet done.
+lena|d1|2.4|negative|No outcome in the strategy has a baseline.
+hana|a8|3.1|positive|Staff see senior leaders at joint briefings.
+lena|a4|1.3|positive|The director names data sharing as the main barrier.
+pete|a5|2.3|negative|The police think the night-time targets are unrealistic.
+hana|a3|5.2|positive|Board papers show every action with an owner and a date.
+pete|a7|4.4|positive|Fire and police staff swap shifts to cover the hub.
+hana|a6|2.6|positive|The forum points to the hub as what changed their minds.
+lena|a1|5.5|negative|The chair admits the partnership has never reviewed its own structure.
+hana|a4|4.2|negative|Public health waits weeks for police data.
+lena|d2|1.4|negative|The assessment says two partners attend only when required.
+pete|a9|4.3|positive|The chief officer trusts the council to keep its word on funding.
+hana|a2|3.4|positive|Officers meet their police counterparts every week.
+pete|d1|2.2|positive|The strategy's three priorities are set out on one page.
+NOTES
+# Logs each line of `file` as its peer; with --offline for Pete's queue.
+log_notes() {
+  local file=$1; shift
+  while IFS='|' read -r who from tags polarity text; do
+    local token_var="${who}_token" args=()
+    for tag in $tags; do args+=(--tag="$tag"); done
+    echo "$text" | as "${!token_var}" notes add "$engagement" ${source[$from]} \
+      --polarity="$polarity" "${args[@]}" "$@" > /dev/null 2>> "$work/notes.err" ||
+      fail "note not logged: $text: $(tail -n 3 "$work/notes.err")"
+  done < "$file"
+}
+export HCCTL_QUEUE_DIR="$work/queue-shared"
+log_notes "$work/day1.notes"
+log_notes "$work/day2am.notes"
+# Pete's laptop has its own queue. The first note finds the server out of
+# reach (a closed port) and is queued; he keeps writing.
+online_server=$HC_SERVER
+HC_SERVER=127.0.0.1:1 HCCTL_QUEUE_DIR="$work/queue-pete" \
+  log_notes <(head -n 1 "$work/pete-offline.notes") --timeout=1
+grep -q "queued: server unreachable" "$work/notes.err" || fail "Pete's first note was not queued"
+HC_SERVER=127.0.0.1:1 HCCTL_QUEUE_DIR="$work/queue-pete" \
+  log_notes <(tail -n +2 "$work/pete-offline.notes") --offline
+# Meanwhile Lena and Hana log theirs.
+log_notes "$work/day2pm.notes"
+[[ $(as "$lena_token" notes list "$engagement" --json | grep -c '"name": "engagements/') == 29 ]] ||
+  fail "expected 29 notes on the server while Pete is offline"
+# Back at the hotel, his first sync drops out after the signal fails again
+# (it stops with everything kept); the next one uploads the rest, once.
+if HC_SERVER=127.0.0.1:1 HCCTL_QUEUE_DIR="$work/queue-pete" as "$pete_token" --timeout=1 sync \
+  > "$work/sync1.out" 2>&1; then
+  fail "a sync without a server succeeded"
+fi
+grep -q "0 uploaded" "$work/sync1.out" || fail "first sync: $(cat "$work/sync1.out")"
+HCCTL_QUEUE_DIR="$work/queue-pete" as "$pete_token" sync > "$work/sync2.out" ||
+  fail "sync failed: $(cat "$work/sync2.out")"
+grep -q "7 uploaded, 0 set aside, 0 still queued" "$work/sync2.out" || fail "sync: $(cat "$work/sync2.out")"
+[[ $(HCCTL_QUEUE_DIR="$work/queue-pete" as "$pete_token" sync) == "nothing to upload" ]] ||
+  fail "a second sync had work"
+log_notes "$work/day3.notes"
+
+# Every note exactly once; Pete's offline ones in the order he wrote them.
+as "$hana_token" notes list "$engagement" --all --json > "$work/notes.json"
+[[ $(grep -c '"name": "engagements/' "$work/notes.json") == 60 ]] || fail "expected 60 notes"
+for file in day1 day2am pete-offline day2pm day3; do
+  while IFS='|' read -r _ _ _ _ text; do
+    [[ $(grep -cF "\"text\": \"$text\"" "$work/notes.json") == 1 ]] || fail "not once: $text"
+  done < "$work/$file.notes"
+done
+pete_order=$(grep -o '"text": "[^"]*"' "$work/notes.json" | sed 's/"text": "\(.*\)"/\1/' |
+  grep -xF -f <(cut -d'|' -f5 "$work/pete-offline.notes"))
+[[ "$pete_order" == "$(cut -d'|' -f5 "$work/pete-offline.notes")" ]] ||
+  fail "Pete's notes out of order: $pete_order"
+
+# --- Triangulation -----------------------------------------------------------
+as "$lena_token" triangulation show "$engagement" > "$work/triangulation.txt"
+as "$lena_token" triangulation show "$engagement" --json > "$work/triangulation.json"
+python3 - "$work/triangulation.json" <<'PY' || fail "triangulation: $(cat "$work/triangulation.txt")"
+import json, sys
+principles = json.load(open(sys.argv[1]))["principles"]
+only = [p["sectionCode"] for p in principles if p.get("questionnaireOnly")]
+assert only == ["6"], only
+assert sum(p.get("notes", 0) for p in principles) == 60, "each note has one principle"
+PY
+[[ -z "$out_dir" ]] || cp "$work/triangulation.txt" "$work/notes.json" "$out_dir/"
