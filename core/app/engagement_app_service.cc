@@ -293,7 +293,7 @@ absl::StatusOr<EngagementView> EngagementAppService::Transition(
               if (peer.meta.id == member.peer_id) feedback.given_by = peer.display_name;
             }
           }
-          e.initial_feedback_summary = domain::FeedbackText(feedback);
+          e.initial_feedback_summary = domain::FeedbackSummary(feedback);
           HC_RETURN_IF_ERROR(repos.feedback().Insert(e.meta.id, feedback));
         } else if (to == domain::Stage::kClosed || to == domain::Stage::kCancelled) {
           e.end_reason = std::string(reason);

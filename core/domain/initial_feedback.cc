@@ -174,4 +174,20 @@ std::string FeedbackText(const InitialFeedback& f) {
   return out;
 }
 
+std::string FeedbackSummary(const InitialFeedback& f) {
+  size_t strengths = 0;
+  size_t areas = 0;
+  for (const PrincipleFeedback& p : f.principles) {
+    strengths += p.strengths.size();
+    areas += p.areas_for_development.size();
+  }
+  const auto counted = [](size_t n, absl::string_view one, absl::string_view many) {
+    return absl::StrCat(n, " ", n == 1 ? one : many);
+  };
+  return absl::StrCat(counted(strengths, "strength", "strengths"), " and ",
+                      counted(areas, "area for development", "areas for development"),
+                      " across ",
+                      counted(f.principles.size(), f.section_term, absl::StrCat(f.section_term, "s")));
+}
+
 }  // namespace hc::domain

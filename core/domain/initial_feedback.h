@@ -69,6 +69,10 @@ InitialFeedback ComposeInitialFeedback(const Framework& framework,
 // development, then the remarks.
 std::string FeedbackText(const InitialFeedback& feedback);
 
+// One line for the engagement's record: "5 strengths and 3 areas for
+// development across 4 principles".
+std::string FeedbackSummary(const InitialFeedback& feedback);
+
 }  // namespace hc::domain
 
 #endif  // HC_CORE_DOMAIN_INITIAL_FEEDBACK_H_
