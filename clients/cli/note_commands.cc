@@ -11,11 +11,11 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/errors.h"
 #include "clients/cli/field_flags.h"
+#include "clients/cli/filter_terms.h"
 #include "clients/cli/grpc_note_uploader.h"
 #include "clients/cli/names.h"
 #include "clients/cli/note_queue.h"
@@ -402,18 +402,6 @@ absl::Status Get(const Invocation& invocation) {
   absl::StatusOr<v1::Note> note = uploader.GetNote(*name);
   if (!note.ok()) return note.status();
   return ShowNote(invocation, *note);
-}
-
-// A term `field = "value"` of the filter, refusing a value that would end
-// the string.
-absl::StatusOr<std::string> QuotedTerm(absl::string_view field,
-                                       absl::string_view flag,
-                                       absl::string_view value) {
-  if (value.empty() || absl::StrContains(value, '"') ||
-      absl::StrContains(value, '\\')) {
-    return UsageError(absl::StrCat("invalid --", flag, " \"", value, "\""));
-  }
-  return absl::StrCat(field, " = \"", value, "\"");
 }
 
 // The value of `source = ...`: an activity kind or DOCUMENT.
