@@ -10,6 +10,7 @@
 #include "clients/cli/dispatch.h"
 #include "clients/cli/document_commands.h"
 #include "clients/cli/engagement_commands.h"
+#include "clients/cli/feedback_commands.h"
 #include "clients/cli/finding_commands.h"
 #include "clients/cli/framework_commands.h"
 #include "clients/cli/note_commands.h"
@@ -17,6 +18,7 @@
 #include "clients/cli/peer_commands.h"
 #include "clients/cli/programme_commands.h"
 #include "clients/cli/questionnaire_commands.h"
+#include "clients/cli/recommendation_commands.h"
 #include "clients/cli/sync_commands.h"
 #include "clients/cli/token_commands.h"
 #include "clients/cli/triangulation_commands.h"
@@ -28,7 +30,8 @@ int main(int argc, char** argv) {
         hc::cli::EngagementCommands(),  hc::cli::ActivityCommands(),
         hc::cli::DocumentCommands(),    hc::cli::NoteCommands(),
         hc::cli::SyncCommands(),        hc::cli::TriangulationCommands(),
-        hc::cli::FindingCommands(),     hc::cli::QuestionnaireCommands(),
+        hc::cli::FindingCommands(),     hc::cli::RecommendationCommands(),
+        hc::cli::FeedbackCommands(),    hc::cli::QuestionnaireCommands(),
         hc::cli::FrameworkCommands(),   hc::cli::ProgrammeCommands(),
         hc::cli::TokenCommands(),
     };
