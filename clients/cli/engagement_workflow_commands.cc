@@ -46,8 +46,11 @@ std::vector<Transition> Transitions() {
        "accredited through day 3 and not conflicted.",
        false, note, &Stub::StartFieldwork},
       {"give-initial-feedback",
-       "fieldwork -> initial_feedback: needs fieldwork day 3 to have come.",
-       true, "A summary of the feedback given.", &Stub::GiveInitialFeedback},
+       "fieldwork -> initial_feedback: needs fieldwork day 3 to have come "
+       "and an agreed finding. The feedback, composed from the agreed "
+       "findings (hcctl feedback show), is kept as given.",
+       false, "Optional closing remarks that end the feedback.",
+       &Stub::GiveInitialFeedback},
       {"begin-report", "initial_feedback -> report: needs a report due date.",
        false, note, &Stub::BeginReport},
       {"publish-report",

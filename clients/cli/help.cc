@@ -1,6 +1,7 @@
 #include "clients/cli/help.h"
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -111,13 +112,14 @@ std::string CommandHelp(const CommandGroup& group, const Command& command,
     absl::StrAppend(&text, "\n", Wrap(command.details, 0));
   }
   // A comment's id is unique only within its questionnaire, an activity's,
-  // a document's or a note's within its engagement, so COMMENT, ACTIVITY,
-  // DOCUMENT and NOTE are always named in full (their commands' details say
-  // so). Nor are words, such as WORDS..., resources.
+  // a document's, a note's, a finding's or a recommendation's within its
+  // engagement, so they are always named in full (their commands' details
+  // say so). Nor are words, such as WORDS..., resources.
+  static const std::set<std::string> kNamedInFull = {
+      "COMMENT", "ACTIVITY", "DOCUMENT", "NOTE", "FINDING", "RECOMMENDATION"};
   std::vector<std::string> by_id;
   for (const std::string& arg : command.args) {
-    if (arg != "COMMENT" && arg != "ACTIVITY" && arg != "DOCUMENT" &&
-        arg != "NOTE" && !absl::EndsWith(arg, "...")) {
+    if (!kNamedInFull.contains(arg) && !absl::EndsWith(arg, "...")) {
       by_id.push_back(arg);
     }
   }

@@ -10,12 +10,15 @@
 #include "clients/cli/dispatch.h"
 #include "clients/cli/document_commands.h"
 #include "clients/cli/engagement_commands.h"
+#include "clients/cli/feedback_commands.h"
+#include "clients/cli/finding_commands.h"
 #include "clients/cli/framework_commands.h"
 #include "clients/cli/note_commands.h"
 #include "clients/cli/partnership_commands.h"
 #include "clients/cli/peer_commands.h"
 #include "clients/cli/programme_commands.h"
 #include "clients/cli/questionnaire_commands.h"
+#include "clients/cli/recommendation_commands.h"
 #include "clients/cli/sync_commands.h"
 #include "clients/cli/token_commands.h"
 #include "clients/cli/triangulation_commands.h"
@@ -27,8 +30,10 @@ int main(int argc, char** argv) {
         hc::cli::EngagementCommands(),  hc::cli::ActivityCommands(),
         hc::cli::DocumentCommands(),    hc::cli::NoteCommands(),
         hc::cli::SyncCommands(),        hc::cli::TriangulationCommands(),
-        hc::cli::QuestionnaireCommands(), hc::cli::FrameworkCommands(),
-        hc::cli::ProgrammeCommands(),   hc::cli::TokenCommands(),
+        hc::cli::FindingCommands(),     hc::cli::RecommendationCommands(),
+        hc::cli::FeedbackCommands(),    hc::cli::QuestionnaireCommands(),
+        hc::cli::FrameworkCommands(),   hc::cli::ProgrammeCommands(),
+        hc::cli::TokenCommands(),
     };
     return hc::cli::Run(std::vector<std::string>(argv + 1, argv + argc), groups,
                         std::cout, std::cerr);

@@ -18,6 +18,8 @@ inline constexpr absl::string_view kFrameworks = "frameworks";
 inline constexpr absl::string_view kActivities = "activities";
 inline constexpr absl::string_view kDocuments = "documents";
 inline constexpr absl::string_view kNotes = "notes";
+inline constexpr absl::string_view kFindings = "findings";
+inline constexpr absl::string_view kRecommendations = "recommendations";
 
 // Returns `text` as a resource name in `collection`: a bare id gains the
 // prefix ("abc" -> "engagements/abc"), a full name is kept as it is. Returns

@@ -11,19 +11,19 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/errors.h"
 #include "clients/cli/field_flags.h"
+#include "clients/cli/filter_terms.h"
 #include "clients/cli/grpc_note_uploader.h"
 #include "clients/cli/names.h"
 #include "clients/cli/note_queue.h"
 #include "clients/cli/note_sync.h"
-#include "clients/cli/note_text.h"
 #include "clients/cli/note_views.h"
 #include "clients/cli/paging.h"
 #include "clients/cli/request_id.h"
+#include "clients/cli/text_input.h"
 #include "clients/cli/values.h"
 #include "healthcheck/v1/evidence.grpc.pb.h"
 #include "healthcheck/v1/fieldwork.pb.h"
@@ -37,7 +37,7 @@ namespace v1 = ::healthcheck::v1;
 constexpr char kLister[] = "hcctl notes list";
 
 // The fields bound to flags as they are; the source and the text are set
-// by ApplySource and ReadNoteText.
+// by ApplySource and ReadText.
 std::vector<FieldFlag> NoteFields() {
   return {
       {"polarity", "polarity", "polarity",
@@ -209,8 +209,9 @@ absl::Status Add(const Invocation& invocation) {
     return CommandUsageError("missing --activity or --document",
                              invocation.path);
   }
-  absl::StatusOr<std::string> text = ReadNoteText(
-      NoteTextSource(invocation.flags), invocation.flags, /*initial=*/"");
+  absl::StatusOr<std::string> text =
+      ReadText(TextSourceOf(invocation.flags, kNoteText), invocation.flags,
+               kNoteText, /*initial=*/"");
   if (!text.ok()) return text.status();
   note.set_text(*std::move(text));
   request.set_request_id(NewRequestId());
@@ -255,8 +256,9 @@ absl::Status EditQueuedNote(const Invocation& invocation, NoteQueue& queue,
       ApplyEditFlags(invocation.flags, note);
   if (!paths.ok()) return paths.status();
   if (EditsText(invocation.flags)) {
-    absl::StatusOr<std::string> text = ReadNoteText(
-        NoteTextSource(invocation.flags), invocation.flags, note.text());
+    absl::StatusOr<std::string> text =
+        ReadText(TextSourceOf(invocation.flags, kNoteText), invocation.flags,
+                 kNoteText, note.text());
     if (!text.ok()) return text.status();
     note.set_text(*std::move(text));
   }
@@ -298,8 +300,9 @@ absl::Status EditOnline(const Invocation& invocation, NoteQueue& queue,
       ApplyEditFlags(invocation.flags, edited);
   if (!given.ok()) return given.status();
   if (EditsText(invocation.flags)) {
-    absl::StatusOr<std::string> text = ReadNoteText(
-        NoteTextSource(invocation.flags), invocation.flags, current.text());
+    absl::StatusOr<std::string> text =
+        ReadText(TextSourceOf(invocation.flags, kNoteText), invocation.flags,
+                 kNoteText, current.text());
     if (!text.ok()) return text.status();
     edited.set_text(*std::move(text));
   }
@@ -340,7 +343,7 @@ absl::Status EditOffline(const Invocation& invocation, NoteQueue& queue,
       ApplyEditFlags(invocation.flags, note);
   if (!paths.ok()) return paths.status();
   if (EditsText(invocation.flags)) {
-    const TextSource source = NoteTextSource(invocation.flags);
+    const TextSource source = TextSourceOf(invocation.flags, kNoteText);
     if (source == TextSource::kEditor) {
       return UsageError(absl::StrCat(
           why,
@@ -348,7 +351,7 @@ absl::Status EditOffline(const Invocation& invocation, NoteQueue& queue,
           "text with --file or on standard input; nothing was queued"));
     }
     absl::StatusOr<std::string> text =
-        ReadNoteText(source, invocation.flags, /*initial=*/"");
+        ReadText(source, invocation.flags, kNoteText, /*initial=*/"");
     if (!text.ok()) return text.status();
     note.set_text(*std::move(text));
     paths->push_back("text");
@@ -399,18 +402,6 @@ absl::Status Get(const Invocation& invocation) {
   absl::StatusOr<v1::Note> note = uploader.GetNote(*name);
   if (!note.ok()) return note.status();
   return ShowNote(invocation, *note);
-}
-
-// A term `field = "value"` of the filter, refusing a value that would end
-// the string.
-absl::StatusOr<std::string> QuotedTerm(absl::string_view field,
-                                       absl::string_view flag,
-                                       absl::string_view value) {
-  if (value.empty() || absl::StrContains(value, '"') ||
-      absl::StrContains(value, '\\')) {
-    return UsageError(absl::StrCat("invalid --", flag, " \"", value, "\""));
-  }
-  return absl::StrCat(field, " = \"", value, "\"");
 }
 
 // The value of `source = ...`: an activity kind or DOCUMENT.
@@ -542,7 +533,7 @@ CommandGroup NoteCommands() {
   for (std::vector<FlagSpec>* flags : {&add_flags, &edit_flags}) {
     const std::vector<FlagSpec> sources = SourceFlags();
     flags->insert(flags->end(), sources.begin(), sources.end());
-    flags->push_back(NoteFileFlag());
+    flags->push_back(TextFileFlag(kNoteText));
     flags->push_back(OfflineFlag());
   }
   edit_flags.push_back({"clear-tags", "", "Remove every tag."});

@@ -24,6 +24,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "clients/cli/durable_file.h"
 #include "clients/cli/errors.h"
 
 namespace hc::cli {
@@ -34,7 +35,6 @@ namespace v1 = ::healthcheck::v1;
 
 constexpr absl::string_view kQueuedPrefix = "queued/";
 constexpr absl::string_view kEntrySuffix = ".note";
-constexpr absl::string_view kTempSuffix = ".tmp";
 constexpr absl::string_view kMagic = "hcctl note queue entry 1";
 constexpr absl::string_view kCreate = "create";
 // Holds the last sequence handed out.
@@ -48,57 +48,11 @@ absl::Status ErrnoError(absl::string_view what, const fs::path& path) {
                                    path.string(), ": ", std::strerror(error)));
 }
 
-// Closes `fd` when it goes out of scope.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-// Makes a rename or unlink in `dir` durable.
-absl::Status SyncDirectory(const fs::path& dir) {
-  const FileDescriptor fd(
-      ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0 || ::fsync(fd.get()) != 0) return ErrnoError("flush", dir);
-  return absl::OkStatus();
-}
-
 absl::Status MakeDirectory(const fs::path& dir) {
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
     return ErrnoError("create", dir);
   }
   return absl::OkStatus();
-}
-
-// Writes `contents` to `path` atomically and durably: a temporary file in
-// the same directory, fsync, rename over `path`, fsync of the directory.
-absl::Status WriteDurably(const fs::path& path, absl::string_view contents) {
-  const fs::path temp = fs::path(absl::StrCat(path.string(), kTempSuffix));
-  {
-    const FileDescriptor fd(
-        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (fd.get() < 0) return ErrnoError("create", temp);
-    while (!contents.empty()) {
-      const ssize_t written =
-          ::write(fd.get(), contents.data(), contents.size());
-      if (written < 0 && errno == EINTR) continue;
-      if (written < 0) return ErrnoError("write", temp);
-      contents.remove_prefix(static_cast<size_t>(written));
-    }
-    if (::fsync(fd.get()) != 0) return ErrnoError("flush", temp);
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    return ErrnoError("rename into place", temp);
-  }
-  return SyncDirectory(path.parent_path());
 }
 
 std::string EntryFileName(int64_t sequence) {
@@ -239,7 +193,7 @@ absl::StatusOr<std::vector<QueuedNote>> ReadEntries(const fs::path& dir) {
 void RemoveLeftovers(const fs::path& dir) {
   std::error_code error;
   for (const fs::directory_entry& file : fs::directory_iterator(dir, error)) {
-    if (absl::EndsWith(file.path().filename().string(), kTempSuffix)) {
+    if (absl::EndsWith(file.path().filename().string(), kTemporarySuffix)) {
       fs::remove(file.path(), error);
     }
   }
@@ -366,12 +320,12 @@ absl::StatusOr<QueuedNote> NoteQueue::Append(NoteWrite write) {
   entry.sequence = last + 1;
   entry.write = std::move(write);
   if (absl::Status recorded =
-          WriteDurably(last_file, absl::StrCat(entry.sequence, "\n"));
+          WriteFileDurably(last_file, absl::StrCat(entry.sequence, "\n"));
       !recorded.ok()) {
     return recorded;
   }
-  if (absl::Status written = WriteDurably(dir_ / EntryFileName(entry.sequence),
-                                          EncodeEntry(entry));
+  if (absl::Status written = WriteFileDurably(
+          dir_ / EntryFileName(entry.sequence), EncodeEntry(entry));
       !written.ok()) {
     return written;
   }
@@ -382,7 +336,8 @@ absl::Status NoteQueue::Replace(const QueuedNote& entry) {
   if (absl::StatusOr<QueuedNote> current = Get(entry.sequence); !current.ok()) {
     return current.status();
   }
-  return WriteDurably(dir_ / EntryFileName(entry.sequence), EncodeEntry(entry));
+  return WriteFileDurably(dir_ / EntryFileName(entry.sequence),
+                          EncodeEntry(entry));
 }
 
 absl::Status NoteQueue::Remove(int64_t sequence) {
@@ -398,8 +353,8 @@ absl::Status NoteQueue::SetAside(const QueuedNote& entry,
   // Written before the waiting entry goes: a crash in between leaves the
   // entry to be sent (and set aside) again, never lost.
   if (absl::Status written =
-          WriteDurably(conflicts_dir() / EntryFileName(entry.sequence),
-                       EncodeEntry(conflict));
+          WriteFileDurably(conflicts_dir() / EntryFileName(entry.sequence),
+                           EncodeEntry(conflict));
       !written.ok()) {
     return written;
   }

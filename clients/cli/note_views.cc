@@ -15,41 +15,8 @@ namespace {
 
 namespace v1 = ::healthcheck::v1;
 
-constexpr size_t kLineWidth = 79;
-constexpr size_t kExcerptWidth = 40;
-
 std::string Tags(const v1::Note& note) {
   return absl::StrJoin(note.tags(), ",");
-}
-
-// The first line of `text`, at most kExcerptWidth code points.
-std::string Excerpt(const std::string& text) {
-  std::string line = TerminalSafe(text.substr(0, text.find_first_of("\r\n")));
-  if (DisplayWidth(line) <= kExcerptWidth) return line;
-  size_t points = 0;
-  size_t end = 0;
-  while (end < line.size() && points < kExcerptWidth - 3) {
-    ++end;
-    while (end < line.size() &&
-           (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) {
-      ++end;
-    }
-    ++points;
-  }
-  return absl::StrCat(line.substr(0, end), "...");
-}
-
-// `text` wrapped, each line indented by `indent` spaces, blank lines kept.
-std::string Indented(const std::string& text, size_t indent) {
-  std::vector<std::string> lines =
-      WrapLines(TerminalSafe(text), kLineWidth - indent);
-  if (lines.empty()) lines.push_back("-");
-  std::string out;
-  for (const std::string& line : lines) {
-    absl::StrAppend(&out, line.empty() ? "" : std::string(indent, ' '), line,
-                    "\n");
-  }
-  return out;
 }
 
 std::string Flags(const v1::PrincipleEvidence& principle) {

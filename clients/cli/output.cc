@@ -116,6 +116,36 @@ std::vector<std::string> WrapLines(absl::string_view text, size_t width) {
   return lines;
 }
 
+std::string Excerpt(absl::string_view text) {
+  constexpr size_t kExcerptWidth = 40;
+  std::string line = TerminalSafe(text.substr(0, text.find_first_of("\r\n")));
+  if (DisplayWidth(line) <= kExcerptWidth) return line;
+  size_t points = 0;
+  size_t end = 0;
+  while (end < line.size() && points < kExcerptWidth - 3) {
+    ++end;
+    while (end < line.size() &&
+           (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) {
+      ++end;
+    }
+    ++points;
+  }
+  return absl::StrCat(line.substr(0, end), "...");
+}
+
+std::string Indented(absl::string_view text, size_t indent) {
+  constexpr size_t kLineWidth = 79;
+  std::vector<std::string> lines =
+      WrapLines(TerminalSafe(text), kLineWidth - indent);
+  if (lines.empty()) lines.push_back("-");
+  std::string out;
+  for (const std::string& line : lines) {
+    absl::StrAppend(&out, line.empty() ? "" : std::string(indent, ' '), line,
+                    "\n");
+  }
+  return out;
+}
+
 std::string Section(absl::string_view title, absl::string_view body) {
   return absl::StrCat("\n", title, "\n", body);
 }

@@ -60,6 +60,15 @@ std::vector<std::string> WrapLines(absl::string_view text, size_t width);
 // terminal, is shown as \xNN or \u00NN.
 std::string TerminalSafe(absl::string_view text);
 
+// The first line of `text` made terminal-safe, cut to at most 40 code
+// points with "..." when longer: a long text in a table cell.
+std::string Excerpt(absl::string_view text);
+
+// `text` made terminal-safe and wrapped to 79 columns, each line indented
+// by `indent` spaces, line breaks and blank lines kept; "-" for an empty
+// text. Ends in a newline.
+std::string Indented(absl::string_view text, size_t indent);
+
 // A titled block: a blank line, `title`, then `body` (already indented).
 std::string Section(absl::string_view title, absl::string_view body);
 

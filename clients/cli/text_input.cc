@@ -1,4 +1,4 @@
-#include "clients/cli/note_text.h"
+#include "clients/cli/text_input.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,10 +28,12 @@ absl::StatusOr<std::string> ReadStream(std::istream& in,
   return text.str();
 }
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
+// Reads the file given to flag `flag` (named in the error).
+absl::StatusOr<std::string> ReadFile(absl::string_view flag,
+                                     const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file.is_open()) {
-    return UsageError(absl::StrCat("invalid --file \"", path,
+    return UsageError(absl::StrCat("invalid --", flag, " \"", path,
                                    "\": cannot read: ", std::strerror(errno)));
   }
   return ReadStream(file, path);
@@ -81,7 +83,7 @@ absl::Status RunEditor(const std::string& path) {
 // `initial`. The file is removed afterwards.
 absl::StatusOr<std::string> EditText(absl::string_view initial) {
   std::string path =
-      (std::filesystem::temp_directory_path() / "hcctl-note-XXXXXX.txt")
+      (std::filesystem::temp_directory_path() / "hcctl-text-XXXXXX.txt")
           .string();
   const int fd = ::mkstemps(path.data(), 4);
   if (fd < 0) {
@@ -94,8 +96,9 @@ absl::StatusOr<std::string> EditText(absl::string_view initial) {
     if (!initial.empty()) file << initial << "\n";
   }
   absl::Status edited = RunEditor(path);
-  absl::StatusOr<std::string> text =
-      edited.ok() ? ReadFile(path) : absl::StatusOr<std::string>(edited);
+  absl::StatusOr<std::string> text = edited.ok()
+                                         ? ReadFile("file", path)
+                                         : absl::StatusOr<std::string>(edited);
   std::error_code ignored;
   std::filesystem::remove(path, ignored);
   return text;
@@ -103,41 +106,44 @@ absl::StatusOr<std::string> EditText(absl::string_view initial) {
 
 }  // namespace
 
-FlagSpec NoteFileFlag() {
-  return {"file", "PATH",
-          "Read the note's text from PATH (- for standard input). Without "
-          "it, the text is read from standard input when that is not a "
-          "terminal, else written in $VISUAL, $EDITOR or vi."};
+FlagSpec TextFileFlag(const LongText& text) {
+  return {std::string(text.file_flag), "PATH",
+          absl::StrCat("Read ", text.what,
+                       " from PATH (- for standard input). Without it, the "
+                       "text is read from standard input when that is not a "
+                       "terminal, else written in $VISUAL, $EDITOR or vi.")};
 }
 
-TextSource NoteTextSource(const FlagValues& flags) {
-  if (flags.Has("file") && flags.Get("file") != "-") return TextSource::kFile;
-  if (flags.Has("file") || !::isatty(STDIN_FILENO)) {
+TextSource TextSourceOf(const FlagValues& flags, const LongText& text) {
+  if (flags.Has(text.file_flag) && flags.Get(text.file_flag) != "-") {
+    return TextSource::kFile;
+  }
+  if (flags.Has(text.file_flag) || !::isatty(STDIN_FILENO)) {
     return TextSource::kStandardInput;
   }
   return TextSource::kEditor;
 }
 
-absl::StatusOr<std::string> ReadNoteText(TextSource source,
-                                         const FlagValues& flags,
-                                         absl::string_view initial) {
-  absl::StatusOr<std::string> text;
+absl::StatusOr<std::string> ReadText(TextSource source, const FlagValues& flags,
+                                     const LongText& text,
+                                     absl::string_view initial) {
+  absl::StatusOr<std::string> read;
   switch (source) {
     case TextSource::kFile:
-      text = ReadFile(flags.Get("file"));
+      read = ReadFile(text.file_flag, flags.Get(text.file_flag));
       break;
     case TextSource::kStandardInput:
-      text = ReadStream(std::cin, "standard input");
+      read = ReadStream(std::cin, "standard input");
       break;
     case TextSource::kEditor:
-      text = EditText(initial);
+      read = EditText(initial);
       break;
   }
-  if (!text.ok()) return text;
-  const std::string trimmed(absl::StripAsciiWhitespace(*text));
+  if (!read.ok()) return read;
+  const std::string trimmed(absl::StripAsciiWhitespace(*read));
   if (trimmed.empty()) {
     return absl::CancelledError(
-        "the note's text is empty; nothing was written");
+        absl::StrCat(text.what, " is empty; nothing was written"));
   }
   return trimmed;
 }
