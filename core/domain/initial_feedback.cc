@@ -98,13 +98,13 @@ void Indent(std::string& out, absl::string_view text, absl::string_view prefix) 
 }
 
 void AppendPoints(std::string& out, absl::string_view heading,
-                  const std::vector<FeedbackPoint>& points) {
+                  const std::vector<FeedbackPoint>& points, absl::string_view term) {
   if (points.empty()) return;
   absl::StrAppend(&out, "  ", heading, "\n");
   for (const FeedbackPoint& p : points) {
     absl::StrAppend(&out, "  - ", p.label, " ", p.title, "\n");
     Indent(out, p.narrative, "    ");
-    if (!p.also.empty()) absl::StrAppend(&out, "    Also: ", absl::StrJoin(p.also, ", "), "\n");
+    if (!p.also.empty()) absl::StrAppend(&out, "    ", AlsoRelatesTo(p, term), "\n");
   }
 }
 
@@ -164,14 +164,20 @@ std::string FeedbackText(const InitialFeedback& f) {
   const std::string term = Capitalised(f.section_term);
   for (const PrincipleFeedback& p : f.principles) {
     absl::StrAppend(&out, "\n", term, " ", p.section_code, ": ", p.title, "\n");
-    AppendPoints(out, "Strengths", p.strengths);
-    AppendPoints(out, "Areas for development", p.areas_for_development);
+    AppendPoints(out, "Strengths", p.strengths, f.section_term);
+    AppendPoints(out, "Areas for development", p.areas_for_development, f.section_term);
   }
   if (!f.remarks.empty()) {
     absl::StrAppend(&out, "\nClosing remarks\n");
     Indent(out, f.remarks, "  ");
   }
   return out;
+}
+
+std::string AlsoRelatesTo(const FeedbackPoint& point, absl::string_view term) {
+  if (point.also.empty()) return "";
+  return absl::StrCat("Also relates to ", term, point.also.size() > 1 ? "s " : " ",
+                      absl::StrJoin(point.also, ", "));
 }
 
 std::string FeedbackSummary(const InitialFeedback& f) {

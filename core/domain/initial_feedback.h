@@ -69,6 +69,10 @@ InitialFeedback ComposeInitialFeedback(const Framework& framework,
 // development, then the remarks.
 std::string FeedbackText(const InitialFeedback& feedback);
 
+// "Also relates to principle 4" or "... principles 4, 6"; `term` is the
+// benchmark's word for a section. Empty when `point.also` is.
+std::string AlsoRelatesTo(const FeedbackPoint& point, absl::string_view term);
+
 // One line for the engagement's record: "5 strengths and 3 areas for
 // development across 4 principles".
 std::string FeedbackSummary(const InitialFeedback& feedback);

@@ -23,8 +23,8 @@ h3 { font-size: 1.1rem; margin: 1rem 0 0.25rem; }
 ul.points { list-style: none; padding: 0; margin: 0; }
 ul.points li { border-left: 4px solid #b1b4b6; padding: 0.25rem 0 0.25rem 0.75rem;
                margin: 0 0 0.75rem; }
-.strengths li { border-left-color: #00703c; }
-.areas li { border-left-color: #f47738; }
+ul.strengths li { border-left-color: #00703c; }
+ul.areas li { border-left-color: #f47738; }
 .label { font-weight: 700; color: #505a5f; margin-right: 0.35rem; }
 .title { font-weight: 600; }
 .narrative { margin: 0.2rem 0 0; white-space: pre-line; }
@@ -46,7 +46,7 @@ std::string Capitalised(absl::string_view word) {
 }
 
 std::string Points(absl::string_view heading, absl::string_view css_class,
-                   const std::vector<domain::FeedbackPoint>& points) {
+                   const std::vector<domain::FeedbackPoint>& points, absl::string_view term) {
   if (points.empty()) return "";
   std::string out = absl::StrCat("<h3>", heading, "</h3>\n<ul class=\"points ", css_class,
                                  "\">\n");
@@ -55,8 +55,8 @@ std::string Points(absl::string_view heading, absl::string_view css_class,
                     "</span><span class=\"title\">", Escape(p.title),
                     "</span>\n<p class=\"narrative\">", Escape(p.narrative), "</p>\n");
     if (!p.also.empty()) {
-      absl::StrAppend(&out, "<p class=\"also\">Also relates to ",
-                      Escape(absl::StrJoin(p.also, ", ")), "</p>\n");
+      absl::StrAppend(&out, "<p class=\"also\">", Escape(domain::AlsoRelatesTo(p, term)),
+                      "</p>\n");
     }
     absl::StrAppend(&out, "</li>\n");
   }
@@ -89,8 +89,9 @@ std::string FeedbackPage(const domain::InitialFeedback& f) {
   for (const domain::PrincipleFeedback& p : f.principles) {
     absl::StrAppend(&body, "<section>\n<h2>", Escape(term), " ", Escape(p.section_code), ": ",
                     Escape(p.title), "</h2>\n",
-                    Points("Strengths", "strengths", p.strengths),
-                    Points("Areas for development", "areas", p.areas_for_development),
+                    Points("Strengths", "strengths", p.strengths, f.section_term),
+                    Points("Areas for development", "areas", p.areas_for_development,
+                           f.section_term),
                     "</section>\n");
   }
   if (!f.remarks.empty()) {

@@ -83,9 +83,10 @@ printf 'organisation,level,count\nAnytown Council,board,2\nAnytown NHS Trust,man
 hcctl questionnaires invite "$engagement" --csv="$work/invitations.csv" --links-only > "$work/links.txt"
 [[ $(wc -l < "$work/links.txt") == 6 ]] || fail "expected 6 links"
 # Answers every page of the form at `link` with the scale point at index
-# $2 (0 = the first offered), then submits.
+# $2 (0 = the first offered) on pages 1 and 2, one further down on pages 3-5
+# and two on the rest, then submits.
 respond() {
-  local link=$1 pick=$2 base token p=1 page data location
+  local link=$1 pick=$2 base token p=1 page data location value
   base=${link%%/q/*}
   token=${link##*/q/}
   token=${token%%/*}
@@ -93,7 +94,8 @@ respond() {
     page=$(curl -sf "$base/q/$token/p/$p") || fail "respondent could not open page $p"
     data="go=next"
     for field in $(grep -o 'name="[as]\.[^"]*"' <<< "$page" | sort -u | sed 's/name="\(.*\)"/\1/'); do
-      value=$(grep -o "name=\"$field\" value=\"[0-9]*\"" <<< "$page" | sed -n "$((pick + 1))p" |
+      value=$(grep -o "name=\"$field\" value=\"[0-9]*\"" <<< "$page" |
+        sed -n "$(((pick + p / 3) % 4 + 1))p" |
         sed 's/.*value="\([0-9]*\)"/\1/')
       data+="&$field=$value"
     done
@@ -291,4 +293,94 @@ only = [p["sectionCode"] for p in principles if p.get("questionnaireOnly")]
 assert only == ["6"], only
 assert sum(p.get("notes", 0) for p in principles) == 60, "each note has one principle"
 PY
-[[ -z "$out_dir" ]] || cp "$work/triangulation.txt" "$work/notes.json" "$out_dir/"
+
+# --- Findings and recommendations, agreed by the lead peer ---------------------
+# The name of the note whose text contains $1.
+note() {
+  python3 -c 'import json, sys
+notes = [n for n in json.load(open(sys.argv[1]))["notes"] if sys.argv[2] in n["text"]]
+assert len(notes) == 1, sys.argv[2]
+print(notes[0]["name"])' "$work/notes.json" "$1" || fail "no single note with: $1"
+}
+declare -a findings
+finding() {  # who kind title principles results narrative note-fragments...
+  local token_var="${1}_token" kind=$2 title=$3 principles=$4 results=$5 narrative=$6; shift 6
+  local args=(--kind="$kind" --title="$title" --narrative="$narrative")
+  for p in $principles; do args+=(--principle="$p"); done
+  for r in $results; do args+=(--result="$r"); done
+  for fragment in "$@"; do args+=(--note="$(note "$fragment")"); done
+  findings+=("$(as "${!token_var}" findings add "$engagement" --json "${args[@]}" | name_of)")
+}
+finding lena strength "Partners understand why they need each other" "1 4" "1" \
+  "Partners can say what each brings and what they achieve only together; the night-time economy hub shows it in practice." \
+  "depends on the others" "share one control room" "credits the partnership with a fall"
+finding hana strength "A shared vision that the voluntary sector owns too" "2" "" \
+  "The vision is written down, signed by every partner and told back to us in their own words by voluntary groups." \
+  "one vision signed" "in its own words" "Voluntary groups know why"
+finding lena area "Priorities are not known on the front line, and outcomes are not measured" "2 6" "" \
+  "Front-line staff could not name the priorities, and the strategy sets no outcome with a baseline, so progress cannot be shown." \
+  "could not name the partnership's priorities" "no measurable outcomes" "has a baseline"
+finding pete strength "Senior leaders are visibly committed" "3" "3.1" \
+  "Chief executives attend the board in person and commit staff; staff see their leaders at joint briefings." \
+  "every chief executive attends" "committed staff to the night-time" "chairs the tasking group"
+finding pete area "Ownership rests with senior managers and a few individuals" "3" "" \
+  "Officers and small charities feel the partnership belongs to others, and it relies on two well-connected people." \
+  "belongs to senior managers" "two well-connected" "ownership sits with the statutory"
+finding hana strength "Trust between front-line services is strong" "4" "" \
+  "Staff know each other by name, share cases the same day and cover each other's shifts." \
+  "know each other by name" "same day" "Door staff radio"
+finding pete area "Data sharing lags behind relationships" "4" "" \
+  "Without a signed protocol, health waits weeks for police data and officers cannot see council cases." \
+  "signed protocol" "waits weeks" "anti-social behaviour cases" "a year older"
+finding lena area "Governance does not connect the front line and the voluntary sector to the board" "5" "" \
+  "Nobody owns the risk register, the forum's minutes never reach the board and the sector has no seat on the executive group." \
+  "risk register" "minutes never reach" "no seat on the executive" "how to raise an issue"
+[[ ${#findings[@]} == 8 ]] || fail "expected 8 findings"
+declare -a recommendations
+recommend() {  # priority text finding-indexes...
+  local priority=$1 text=$2 args=(); shift 2
+  for i in "$@"; do args+=(--finding="${findings[$i]}"); done
+  recommendations+=("$(as "$hana_token" recommendations add "$engagement" --json \
+    --priority="$priority" --text="$text" "${args[@]}" | name_of)")
+}
+recommend high "Agree three measurable outcomes with baselines and brief every front-line team on them." 2
+recommend high "Sign a data-sharing protocol between police, health and the council within three months." 6
+recommend medium "Give the voluntary sector a seat on the executive group and a route from the forum to the board." 7
+recommend medium "Name a partnership lead in every partner organisation and plan for succession." 4
+recommend low "Use the night-time economy hub as the model for joint working on the next priority." 0 5
+[[ ${#recommendations[@]} == 5 ]] || fail "expected 5 recommendations"
+# Only the lead peer agrees; then every finding and recommendation.
+if as "$pete_token" findings agree "${findings[0]}" > /dev/null 2> "$work/agree.err"; then
+  fail "a peer agreed a finding"
+fi
+grep -q PERMISSION_DENIED "$work/agree.err" || fail "peer's agree: $(cat "$work/agree.err")"
+for name in "${findings[@]}" "${recommendations[@]}"; do
+  kind=${name#*/*/}; kind=${kind%%/*}
+  as "$lena_token" "$kind" agree "$name" > /dev/null || fail "could not agree $name"
+done
+[[ $(as "$lena_token" findings list "$engagement" --state=agreed --json | grep -c '"label": "F') == 8 ]] ||
+  fail "expected 8 agreed findings"
+[[ $(as "$lena_token" recommendations list "$engagement" --state=agreed --json |
+  grep -c '"label": "R') == 5 ]] || fail "expected 5 agreed recommendations"
+
+# --- The day-3 feedback ------------------------------------------------------------
+as "$lena_token" engagements give-initial-feedback "$engagement" --reason="Thank you for \
+hosting us so openly. The written report will follow within four weeks." > /dev/null ||
+  fail "the feedback could not be given"
+as "$hana_token" feedback show "$engagement" > "$work/feedback.txt"
+as "$hana_token" feedback show "$engagement" --html="$work/feedback.html" > /dev/null
+grep -q "6 of the 6 partners invited answered the questionnaire (100%)" "$work/feedback.txt" ||
+  fail "no questionnaire headline: $(head -n 12 "$work/feedback.txt")"
+grep -q "given on $(day 0) by Lena Lead" "$work/feedback.txt" || fail "not marked as given"
+grep -q "Rated highest: Principle 1" "$work/feedback.txt" || fail "no highest and lowest principle"
+for title in "Partners understand why they need each other" "Data sharing lags behind relationships" \
+  "Governance does not connect the front line"; do
+  grep -qF "$title" "$work/feedback.html" || fail "the page lacks: $title"
+done
+[[ $(grep -c '<span class="label">F' "$work/feedback.html") == 8 ]] || fail "the page lacks findings"
+[[ -z "$out_dir" ]] || cp "$work/triangulation.txt" "$work/notes.json" "$work/feedback.txt" \
+  "$work/feedback.html" "$out_dir/"
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "server exited with $? on SIGTERM"
+server_pid=""
+echo "e2e fieldwork scenario: 1 passed, 0 failed"

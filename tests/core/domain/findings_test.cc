@@ -112,7 +112,7 @@ TEST(InitialFeedbackTest, AgreedFindingsUnderTheirFirstPrincipleStrengthsFirst) 
   const std::string text = FeedbackText(f);
   EXPECT_THAT(text, HasSubstr("Initial feedback: Anytown CSP\nTest benchmark (draft"));
   EXPECT_THAT(text, HasSubstr("Principle 2: Principle 2\n  Strengths\n  - F1 Title 1\n"
-                              "    Narrative 1\n    Also: 1\n  Areas for development\n"
+                              "    Narrative 1\n    Also relates to principle 1\n  Areas for development\n"
                               "  - F3 Title 3\n"));
 }
 
