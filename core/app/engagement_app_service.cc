@@ -287,11 +287,9 @@ absl::StatusOr<EngagementView> EngagementAppService::Transition(
                               ComposeFeedback(repos, codec_, e, clock_.Now()));
           feedback.remarks = std::string(reason);
           feedback.given_on = today;
-          for (const domain::TeamMember& member : e.team) {
-            if (member.role != domain::TeamRole::kLeadPeer) continue;
-            for (const domain::Peer& peer : peers) {
-              if (peer.meta.id == member.peer_id) feedback.given_by = peer.display_name;
-            }
+          const std::string lead = domain::LeadPeerId(e);
+          for (const domain::Peer& peer : peers) {
+            if (peer.meta.id == lead) feedback.given_by = peer.display_name;
           }
           e.initial_feedback_summary = domain::FeedbackSummary(feedback);
           HC_RETURN_IF_ERROR(repos.feedback().Insert(e.meta.id, feedback));

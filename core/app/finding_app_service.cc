@@ -274,11 +274,16 @@ absl::StatusOr<ReviewFinding> FindingAppService::ChangeFindingState(
     HC_ASSIGN_OR_RETURN(ReviewState to, domain::NextReviewState(result.state, action, label));
     const absl::Time now = clock_.Now();
     if (action == ReviewAction::kAgree) {
-      HC_ASSIGN_OR_RETURN(domain::Framework framework,
-                          LoadBenchmark(repos, codec_, engagement_id, "to link findings to"));
-      HC_ASSIGN_OR_RETURN(domain::QuestionnaireOutcome outcome,
-                          LoadQuestionnaireOutcome(repos, framework, engagement_id, now));
-      HC_RETURN_IF_ERROR(domain::CheckEvidence(result, outcome.results.has_value()));
+      // Scoring the responses is needed only when results are the sole evidence.
+      bool released = false;
+      if (result.note_ids.empty() && !result.questionnaire_results.empty()) {
+        HC_ASSIGN_OR_RETURN(domain::Framework framework,
+                            LoadBenchmark(repos, codec_, engagement_id, "to link findings to"));
+        HC_ASSIGN_OR_RETURN(domain::QuestionnaireOutcome outcome,
+                            LoadQuestionnaireOutcome(repos, framework, engagement_id, now));
+        released = outcome.results.has_value();
+      }
+      HC_RETURN_IF_ERROR(domain::CheckEvidence(result, released));
     }
     if (action == ReviewAction::kWithdraw) {
       RecommendationQuery answering;

@@ -161,9 +161,8 @@ std::string FeedbackText(const InitialFeedback& f) {
   absl::StrAppend(&out, "\n\nWhat the questionnaire said\n");
   for (const std::string& line : f.headline) Indent(out, line, "  ");
   if (f.principles.empty()) absl::StrAppend(&out, "\nNo findings have been agreed yet.\n");
-  const std::string term = Capitalised(f.section_term);
   for (const PrincipleFeedback& p : f.principles) {
-    absl::StrAppend(&out, "\n", term, " ", p.section_code, ": ", p.title, "\n");
+    absl::StrAppend(&out, "\n", PrincipleHeading(f, p), "\n");
     AppendPoints(out, "Strengths", p.strengths, f.section_term);
     AppendPoints(out, "Areas for development", p.areas_for_development, f.section_term);
   }
@@ -172,6 +171,10 @@ std::string FeedbackText(const InitialFeedback& f) {
     Indent(out, f.remarks, "  ");
   }
   return out;
+}
+
+std::string PrincipleHeading(const InitialFeedback& f, const PrincipleFeedback& p) {
+  return absl::StrCat(Capitalised(f.section_term), " ", p.section_code, ": ", p.title);
 }
 
 std::string AlsoRelatesTo(const FeedbackPoint& point, absl::string_view term) {

@@ -69,6 +69,10 @@ InitialFeedback ComposeInitialFeedback(const Framework& framework,
 // development, then the remarks.
 std::string FeedbackText(const InitialFeedback& feedback);
 
+// "Principle 2: Develop clarity and realism of purpose", in the
+// benchmark's word for a section.
+std::string PrincipleHeading(const InitialFeedback& feedback, const PrincipleFeedback& principle);
+
 // "Also relates to principle 4" or "... principles 4, 6"; `term` is the
 // benchmark's word for a section. Empty when `point.also` is.
 std::string AlsoRelatesTo(const FeedbackPoint& point, absl::string_view term);

@@ -1,9 +1,6 @@
 #include "services/web/feedback_page.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "services/web/html.h"
 
 namespace hc::services {
@@ -38,12 +35,6 @@ ul.areas li { border-left-color: #f47738; }
   ul.points li { break-inside: avoid; }
 }
 )css";
-
-std::string Capitalised(absl::string_view word) {
-  std::string text(word);
-  if (!text.empty()) text[0] = absl::ascii_toupper(text[0]);
-  return text;
-}
 
 std::string Points(absl::string_view heading, absl::string_view css_class,
                    const std::vector<domain::FeedbackPoint>& points, absl::string_view term) {
@@ -85,10 +76,8 @@ std::string FeedbackPage(const domain::InitialFeedback& f) {
   if (f.principles.empty()) {
     absl::StrAppend(&body, "<p>No findings have been agreed yet.</p>\n");
   }
-  const std::string term = Capitalised(f.section_term);
   for (const domain::PrincipleFeedback& p : f.principles) {
-    absl::StrAppend(&body, "<section>\n<h2>", Escape(term), " ", Escape(p.section_code), ": ",
-                    Escape(p.title), "</h2>\n",
+    absl::StrAppend(&body, "<section>\n<h2>", Escape(domain::PrincipleHeading(f, p)), "</h2>\n",
                     Points("Strengths", "strengths", p.strengths, f.section_term),
                     Points("Areas for development", "areas", p.areas_for_development,
                            f.section_term),
