@@ -3,6 +3,7 @@
 #include <array>
 
 #include "absl/strings/str_cat.h"
+#include "core/app/engagement_transition.h"
 #include "core/app/feedback_composer.h"
 #include "core/app/field_mask.h"
 #include "core/common/status_macros.h"
@@ -266,41 +267,22 @@ absl::StatusOr<EngagementView> EngagementAppService::Transition(
   return Mutate(
       principal, id, action, access, expected_version,
       [&](Repositories& repos, Engagement& e) -> absl::Status {
-        HC_ASSIGN_OR_RETURN(domain::Partnership partnership,
-                            repos.partnerships().Get(e.partnership_id));
-        HC_ASSIGN_OR_RETURN(std::vector<domain::Peer> peers, LoadTeamPeers(repos, e));
         const absl::CivilDay today = clock_.Today();
-        // The report and the improvement plan contribute their facts as
-        // those areas arrive; until then their guards stay shut.
-        domain::LifecycleFacts facts;
-        facts.questionnaire_set_up = repos.questionnaires().Get(e.meta.id).ok();
-        HC_ASSIGN_OR_RETURN(const int64_t agreed, repos.findings().CountInState(
-                                                      e.meta.id, domain::ReviewState::kAgreed));
-        facts.agreed_findings = static_cast<int>(agreed);
-        HC_ASSIGN_OR_RETURN(domain::Stage to,
-                            domain::CheckTransition(transition, {e, partnership, peers, facts,
-                                                                 today, reason}));
-        const domain::Stage from = e.stage;
-        e.stage = to;
-        if (transition == domain::Transition::kGiveInitialFeedback) {
-          HC_ASSIGN_OR_RETURN(domain::InitialFeedback feedback,
-                              ComposeFeedback(repos, codec_, e, clock_.Now()));
-          feedback.remarks = std::string(reason);
-          feedback.given_on = today;
-          const std::string lead = domain::LeadPeerId(e);
-          for (const domain::Peer& peer : peers) {
-            if (peer.meta.id == lead) feedback.given_by = peer.display_name;
-          }
-          e.initial_feedback_summary = domain::FeedbackSummary(feedback);
-          HC_RETURN_IF_ERROR(repos.feedback().Insert(e.meta.id, feedback));
-        } else if (to == domain::Stage::kClosed || to == domain::Stage::kCancelled) {
-          e.end_reason = std::string(reason);
-        } else if (to == domain::Stage::kImprovementPlan && !e.key_dates.plan_due) {
-          e.key_dates.plan_due = today + domain::kPlanDueDays;
+        HC_RETURN_IF_ERROR(
+            ApplyTransition(repos, principal, clock_.Now(), today, e, transition, reason)
+                .status());
+        if (transition != domain::Transition::kGiveInitialFeedback) return absl::OkStatus();
+        HC_ASSIGN_OR_RETURN(domain::InitialFeedback feedback,
+                            ComposeFeedback(repos, codec_, e, clock_.Now()));
+        feedback.remarks = std::string(reason);
+        feedback.given_on = today;
+        HC_ASSIGN_OR_RETURN(std::vector<domain::Peer> peers, LoadTeamPeers(repos, e));
+        const std::string lead = domain::LeadPeerId(e);
+        for (const domain::Peer& peer : peers) {
+          if (peer.meta.id == lead) feedback.given_by = peer.display_name;
         }
-        return repos.engagements().AppendStageChange(
-            {e.meta.id, from, to, domain::DescribeActor(principal), clock_.Now(),
-             std::string(reason), 0});
+        e.initial_feedback_summary = domain::FeedbackSummary(feedback);
+        return repos.feedback().Insert(e.meta.id, feedback);
       });
 }
 
