@@ -41,7 +41,9 @@
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
-#include "services/web/respondent_web_server.h"
+#include "services/web/respondent_routes.h"
+#include "services/web/web_auth.h"
+#include "services/web/web_server.h"
 
 namespace hc::services {
 
@@ -68,7 +70,7 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<grpc::Server> server;
-  std::unique_ptr<RespondentWebServer> web;
+  std::unique_ptr<WebServer> web;
   int port = 0;
 };
 
@@ -151,8 +153,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
   std::string link_prefix = config.invitation_link_prefix;
   if (!config.http_listen_address.empty()) {
-    HC_ASSIGN_OR_RETURN(p.web, RespondentWebServer::Start(*p.respondents,
-                                                          config.http_listen_address));
+    HC_ASSIGN_OR_RETURN(p.web, WebServer::Bind(config.http_listen_address));
     if (link_prefix.empty()) {
       const std::string host =
           config.http_listen_address.substr(0, config.http_listen_address.rfind(':'));
@@ -170,6 +171,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       std::make_unique<app::FindingAppService>(*p.store, p.clock, p.ids, p.framework_codec);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
+  if (p.web) p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access)});
 
   p.executor = std::make_unique<Executor>(config.worker_threads);
   p.runner = std::make_unique<CallRunner>(*p.access, *p.executor);

@@ -31,6 +31,11 @@ std::string Page(absl::string_view title, absl::string_view body) {
       body, "</main>\n</body>\n</html>\n");
 }
 
+std::string MessagePage(absl::string_view title, absl::string_view message) {
+  return Page(title, absl::StrCat("<h1>", Escape(title), "</h1>\n<p>", Escape(message),
+                                  "</p>\n"));
+}
+
 absl::string_view StyleSheet() {
   return R"css(body { font-family: system-ui, sans-serif; font-size: 1.1rem; line-height: 1.5;
        color: #1b1b1b; background: #fff; margin: 0; }
@@ -43,7 +48,7 @@ legend { font-weight: 600; padding: 0 0.25rem; }
 .choice input { width: 1.25rem; height: 1.25rem; margin-right: 0.5rem; vertical-align: middle; }
 textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 8rem; }
 textarea.short { min-height: 3rem; }
-input[type=text] { width: 100%; box-sizing: border-box; font: inherit; }
+input[type=text], input[type=password] { width: 100%; box-sizing: border-box; font: inherit; }
 button { font: inherit; padding: 0.5rem 1.25rem; margin: 0.25rem 0.5rem 0.25rem 0;
          border: 2px solid #0b0c0c; background: #00703c; color: #fff; cursor: pointer; }
 button.secondary { background: #f3f2f1; color: #0b0c0c; }

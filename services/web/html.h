@@ -14,6 +14,9 @@ std::string Escape(absl::string_view text);
 // A whole page: the shared head (title, viewport, stylesheet) around `body`.
 std::string Page(absl::string_view title, absl::string_view body);
 
+// A plain message page, e.g. for an unknown link or a refused request.
+std::string MessagePage(absl::string_view title, absl::string_view message);
+
 // The stylesheet every page uses, served at /q/style.css: system fonts,
 // relative sizes and a single column so that pages read at 200% zoom.
 absl::string_view StyleSheet();

@@ -212,9 +212,4 @@ std::string ThankYouPage() {
               "people's.</p>\n<p>You can close this page.</p>\n");
 }
 
-std::string MessagePage(absl::string_view title, absl::string_view message) {
-  return Page(title, absl::StrCat("<h1>", Escape(title), "</h1>\n<p>", Escape(message),
-                                  "</p>\n"));
-}
-
 }  // namespace hc::services

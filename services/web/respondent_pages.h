@@ -33,9 +33,6 @@ std::string ReviewPage(absl::string_view token, const app::RespondentSession& se
 
 std::string ThankYouPage();
 
-// A plain message, e.g. for an unknown, used or closed link.
-std::string MessagePage(absl::string_view title, absl::string_view message);
-
 }  // namespace hc::services
 
 #endif  // HC_SERVICES_WEB_RESPONDENT_PAGES_H_
