@@ -1,0 +1,17 @@
+#ifndef HC_CORE_REPORT_XML_ESCAPE_H_
+#define HC_CORE_REPORT_XML_ESCAPE_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace hc::report {
+
+// `text` with &, <, >, " and ' replaced by the numeric or predefined
+// references that both HTML and XML know: safe in element content and in
+// quoted attribute values of a polyglot document.
+std::string XmlEscape(absl::string_view text);
+
+}  // namespace hc::report
+
+#endif  // HC_CORE_REPORT_XML_ESCAPE_H_
