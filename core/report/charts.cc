@@ -175,7 +175,7 @@ void RadarAxes(const Radar& radar, const std::vector<SectionScoreLine>& sections
     edge.points.push_back(radar.At(i, 1));
     d->shapes.push_back({"axis", Line{radar.centre, radar.At(i, 1),
                                       Stroke{palette::kSecondaryText, 0.8, false}}});
-    const Point label = radar.At(i, 1 + 34 / radar.radius);
+    const Point label = radar.At(i, 1 + 20 / radar.radius);
     d->shapes.push_back(TextShape("axis-label", label, sections[i].code, 14, Anchor::kMiddle,
                                   palette::kText, true));
   }
@@ -313,18 +313,23 @@ Drawing DistributionChart(const std::vector<StatementAnswers>& statements) {
                      BoxSwatch(palette::kScale[k % std::size(palette::kScale)], 2 * k >= points)});
   }
   items.push_back({"No answer", BoxSwatch(palette::kUnanswered, false)});
-  double y = Legend(items, 50, 12, &d) + 4;
-  constexpr double kBarX = 50;
-  constexpr double kBarWidth = kWidth - kBarX - 4;
+  // The codes' column is as wide as the longest code ("overall.1").
+  double code_width = 0;
   for (const StatementAnswers& s : statements) {
-    d.shapes.push_back(TextShape("row-label", {kBarX - 8, y + 9}, s.code, 11, Anchor::kEnd,
+    code_width = std::max(code_width, EstimateTextWidth(s.code, 11));
+  }
+  const double bar_x = std::max(50.0, code_width + 14);
+  const double bar_width = kWidth - bar_x - 4;
+  double y = Legend(items, bar_x, 12, &d) + 4;
+  for (const StatementAnswers& s : statements) {
+    d.shapes.push_back(TextShape("row-label", {bar_x - 8, y + 9}, s.code, 11, Anchor::kEnd,
                                  palette::kText, true));
     int total = s.unanswered;
     for (const AnswerCount& c : s.counts) total += c.count;
-    double x = kBarX;
+    double x = bar_x;
     auto segment = [&](const std::string& role, int count, const Colour& fill, bool hatched) {
       if (count <= 0 || total <= 0) return;
-      const Rect r{x, y, kBarWidth * count / total, 18, fill, std::nullopt};
+      const Rect r{x, y, bar_width * count / total, 18, fill, std::nullopt};
       d.shapes.push_back({role, r});
       if (hatched) Hatch(r, Colour{255, 255, 255, 0.55}, &d.shapes);
       const std::string label = absl::StrCat(count);
@@ -340,7 +345,7 @@ Drawing DistributionChart(const std::vector<StatementAnswers>& statements) {
               2 * k >= s.counts.size());
     }
     segment("unanswered", s.unanswered, palette::kUnanswered, false);
-    d.shapes.push_back({"bar-frame", Rect{kBarX, y, kBarWidth, 18, std::nullopt,
+    d.shapes.push_back({"bar-frame", Rect{bar_x, y, bar_width, 18, std::nullopt,
                                           Stroke{palette::kSecondaryText, 0.6, false}}});
     y += 26;
   }

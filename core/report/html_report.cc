@@ -32,7 +32,9 @@ nav.contents a { color: #1d70b8; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 1rem; font-size: 0.92em; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f2f1; border-bottom: 2px solid #505a5f; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
+table.wide-first th:first-child { width: 44%; }
 tr.total td { font-weight: 700; border-top: 2px solid #505a5f; }
 td.withheld { color: #505a5f; font-style: italic; }
 figure { margin: 0.8rem 0 1rem; }
@@ -62,17 +64,19 @@ ol.statements li { margin: 0.2rem 0; }
   .draft-banner { display: none; }
   nav.contents, section.part { break-before: page; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  tr, li, figure, blockquote, div.recommendation { break-inside: avoid; page-break-inside: avoid; }
+  tr, li, figure, blockquote, div.recommendation, div.keep {
+    break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
 @page { size: A4; margin: 20mm 18mm 22mm;
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #505a5f; } }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
+                  font-family: "DejaVu Sans", sans-serif; color: #505a5f; } }
 )css";
 
 constexpr absl::string_view kDraftPageStyle =
     "@page { @top-center { content: \"DRAFT\"; color: #d4351c; font-weight: 700; "
-    "letter-spacing: 0.2em; } }\n";
+    "font-family: \"DejaVu Sans\", sans-serif; font-size: 10pt; letter-spacing: 0.2em; } }\n";
 
 std::string E(absl::string_view text) { return XmlEscape(text); }
 
@@ -95,7 +99,10 @@ std::string Table(const std::vector<Column>& columns,
   for (const std::vector<std::string>& row : rows) {
     absl::StrAppend(&out, "<tr>");
     for (size_t i = 0; i < row.size() && i < columns.size(); ++i) {
-      absl::StrAppend(&out, "<td", columns[i].numeric ? " class=\"num\"" : "", ">", row[i],
+      // A short row's last cell spans the columns left over.
+      const size_t span = i + 1 == row.size() ? columns.size() - i : 1;
+      absl::StrAppend(&out, "<td", span > 1 ? absl::StrCat(" colspan=\"", span, "\"") : "",
+                      columns[i].numeric && span == 1 ? " class=\"num\"" : "", ">", row[i],
                       "</td>");
     }
     absl::StrAppend(&out, "</tr>\n");
@@ -163,8 +170,8 @@ std::string ScopePart(const ScopeSection& s) {
 
 std::vector<std::string> RateRow(const RateLine& r) {
   if (!r.released) {
-    return {E(r.group), "", "", absl::StrCat("<span class=\"withheld\">Withheld: ",
-                                             E(r.withheld_reason), "</span>")};
+    // One cell across the figures' columns: a withheld group has none.
+    return {E(r.group), absl::StrCat("<span class=\"withheld\">", E(RateText(r)), "</span>")};
   }
   return {E(r.group), absl::StrCat(r.invited), absl::StrCat(r.responded), E(RateText(r))};
 }
@@ -172,7 +179,7 @@ std::vector<std::string> RateRow(const RateLine& r) {
 std::string RatesTable(const std::vector<RateLine>& rates, absl::string_view group) {
   std::vector<std::vector<std::string>> rows;
   for (const RateLine& r : rates) rows.push_back(RateRow(r));
-  return Table({{std::string(group)}, {"Invited", true}, {"Responded", true}, {"Response rate"}},
+  return Table({{std::string(group)}, {"Invited", true}, {"Responded", true}, {"Rate", true}},
                rows);
 }
 
@@ -198,8 +205,8 @@ std::string MethodPart(const MethodSection& m) {
 std::vector<std::string> ScoreRow(const SectionScoreLine& s) {
   return {absl::StrCat("<span class=\"code\">", E(s.code), "</span>", E(s.title)),
           FigureText(s.median), E(s.band_label), FigureText(s.mean),
-          absl::StrCat(FigureText(s.min), " to ", FigureText(s.max)),
-          s.consensus ? absl::StrCat(FigureText(*s.consensus * 100), "%") : "-",
+          RangeText(s.min, s.max),
+          PercentText(s.consensus),
           E(TotalsText(s.range_min, s.range_max))};
 }
 
@@ -210,7 +217,7 @@ std::string ScoresTable(const ResultsSection& r) {
   std::string table = Table({{Capitalised(r.section_term)}, {"Median", true}, {"Band"},
                              {"Mean", true}, {"Lowest to highest", true}, {"Consensus", true},
                              {"Possible totals", true}},
-                            rows, "scores");
+                            rows, "scores wide-first");
   // The aggregate is the last row: mark it as the total.
   if (r.aggregate) {
     const size_t last = table.rfind("<tr>");
@@ -246,21 +253,22 @@ std::string StatementTables(const ResultsSection& r) {
       row.push_back(absl::StrCat(s.unanswered));
       rows.push_back(std::move(row));
     }
-    absl::StrAppend(&out, "<h4>", E(heading), "</h4>\n",
+    absl::StrAppend(&out, "<div class=\"keep\">\n<h4>", E(heading), "</h4>\n",
                     Figure(DistributionChart(group), "Number of respondents giving each answer."),
-                    Table(cols, rows, "answers"));
+                    "</div>\n", Table(cols, rows, "answers wide-first"));
   }
   return out;
 }
 
 std::string LevelsBlock(const ResultsSection& r) {
-  std::string out = "<h3>Levels compared</h3>\n";
+  std::string out = "<div class=\"keep\">\n<h3>Levels compared</h3>\n";
   std::optional<Drawing> chart = LevelsChart(r.sections, r.levels);
   if (!chart) {
     return absl::StrCat(out, "<p class=\"note\">Fewer than two levels had enough respondents to "
-                             "be compared.</p>\n");
+                             "be compared.</p>\n</div>\n");
   }
-  absl::StrAppend(&out, Figure(*chart, "Mean total of each level; shaded zones are the bands."));
+  absl::StrAppend(&out, Figure(*chart, "Mean total of each level; shaded zones are the bands."),
+                  "</div>\n");
   std::vector<Column> cols = {{"Level"}, {"n", true}};
   for (const SectionScoreLine& s : r.sections) cols.push_back({s.code, true});
   cols.push_back({"All", true});
@@ -283,26 +291,27 @@ std::vector<std::string> ChangeRow(const ChangeLine& c, bool bands) {
 }
 
 std::string ChangeBlock(const ResultsSection& r) {
-  std::string out = "<h3>Change since the previous health check</h3>\n";
+  std::string out = "<div class=\"keep\">\n<h3>Change since the previous health check</h3>\n";
   if (!r.previous) {
-    return absl::StrCat(out, "<p class=\"note\">", E(r.previous_note), "</p>\n");
+    return absl::StrCat(out, "<p class=\"note\">", E(r.previous_note), "</p>\n</div>\n");
   }
   const PreviousHealthCheck& p = *r.previous;
   absl::StrAppend(&out, "<p>Compared with the ", E(p.engagement_name), ", which ",
                   p.previous_respondents, " people answered.</p>\n");
   absl::StrAppend(&out, Figure(*ChangeChart(r.sections, r.previous),
-                               "Median total, previous and this health check."));
+                               "Median total, previous and this health check."),
+                  "</div>\n");
   std::vector<std::vector<std::string>> rows;
   for (const ChangeLine& c : p.sections) rows.push_back(ChangeRow(c, true));
   if (p.aggregate) rows.push_back(ChangeRow(*p.aggregate, true));
   absl::StrAppend(&out, Table({{Capitalised(r.section_term)}, {"Previous median", true},
                                {"Median now", true}, {"Change", true}, {"Band"}},
-                              rows));
+                              rows, "wide-first"));
   rows.clear();
   for (const ChangeLine& c : p.statements) rows.push_back(ChangeRow(c, false));
   absl::StrAppend(&out, "<h4>Each statement</h4>\n",
                   Table({{"Statement"}, {"Previous mean", true}, {"Mean now", true}, {"Change", true}},
-                        rows));
+                        rows, "wide-first"));
   return out;
 }
 
@@ -324,10 +333,11 @@ std::string ResultsPart(const ResultsSection& r) {
                         E(r.withheld_reason), "</p></div>\n</section>\n");
   }
   absl::StrAppend(&out, "<p>", r.respondents, " people answered the questionnaire of the ",
-                  E(r.benchmark_name), ".</p>\n<h3>Scores by ", E(r.section_term), "</h3>\n",
+                  E(r.benchmark_name), ".</p>\n<div class=\"keep\">\n<h3>Scores by ",
+                  E(r.section_term), "</h3>\n",
                   Figure(RadarChart(r.sections),
                          "Median total of each " + r.section_term + "; shaded zones are the bands."),
-                  ScoresTable(r));
+                  "</div>\n", ScoresTable(r));
   if (!r.proposed_finding.empty()) {
     absl::StrAppend(&out, "<div class=\"proposed\"><p>", E(r.proposed_finding), "</p></div>\n");
   }

@@ -108,6 +108,12 @@ std::vector<double> TableRowBlock::Widths(double width) const {
   for (const TableColumn& c : columns_) total += c.share;
   std::vector<double> out;
   for (const TableColumn& c : columns_) out.push_back(width * c.share / total);
+  // A short row's last cell spans the columns left over.
+  while (!cells_.empty() && out.size() > cells_.size()) {
+    const double last = out.back();
+    out.pop_back();
+    out.back() += last;
+  }
   return out;
 }
 
@@ -137,7 +143,8 @@ void TableRowBlock::Draw(cairo_t* cr, double x, double y, double width) const {
     const std::string markup = header_ ? "<b>" + cells_[i] + "</b>" : cells_[i];
     PangoLayout* layout =
         MakeLayout(cr, markup, size_, widths[i] - 2 * kCellPadding, 1.15,
-                   columns_[i].numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+                   columns_[i].numeric && cells_.size() == columns_.size() ? PANGO_ALIGN_RIGHT
+                                                                           : PANGO_ALIGN_LEFT);
     cairo_set_source_rgb(cr, 0.043, 0.047, 0.047);
     cairo_move_to(cr, cx + kCellPadding, y + kCellPadding);
     pango_cairo_show_layout(cr, layout);

@@ -50,7 +50,8 @@ struct TableColumn {
 };
 
 // One row of a table: cells of markup in columns; a header row is bold on a
-// shaded background.
+// shaded background. A row with fewer cells than columns has its last cell
+// span the columns left over.
 class TableRowBlock final : public Block {
  public:
   TableRowBlock(std::vector<TableColumn> columns, std::vector<std::string> cells, bool header,

@@ -37,6 +37,7 @@ class FlowBuilder {
 
   std::vector<FlowItem> Take() { return std::move(flow_); }
   void MarkPageBreak() { flow_.back().page_break_before = true; }
+  void KeepWithNext() { flow_.back().keep_with_next = true; }
   int PageOf(const std::string& anchor) const {
     auto it = pages_.find(anchor);
     return it == pages_.end() ? 0 : it->second;
@@ -80,13 +81,16 @@ class FlowBuilder {
     Text(M(caption), style, 2);
   }
   // A table whose header row stays with its first row and repeats on every
-  // page the table continues on. Cells are markup.
+  // page the table continues on; a short table is kept whole. Cells are
+  // markup.
   void Table(const std::vector<TableColumn>& columns, std::vector<std::string> header,
              const std::vector<std::vector<std::string>>& rows, double size = 9) {
+    constexpr size_t kShortTable = 6;
     auto head = std::make_shared<pdf::TableRowBlock>(columns, std::move(header), true, size);
     Add(head, 6, !rows.empty());
-    for (const std::vector<std::string>& row : rows) {
-      Add(std::make_shared<pdf::TableRowBlock>(columns, row, false, size));
+    for (size_t i = 0; i < rows.size(); ++i) {
+      Add(std::make_shared<pdf::TableRowBlock>(columns, rows[i], false, size), 0,
+          rows.size() <= kShortTable && i + 1 < rows.size());
       flow_.back().repeat_header = head;
     }
     Add(std::make_shared<pdf::SpaceBlock>(6));
@@ -99,7 +103,6 @@ class FlowBuilder {
 
 void TitlePage(const ReportDocument& d, FlowBuilder& f) {
   f.Add(std::make_shared<pdf::SpaceBlock>(150));
-  f.Text(M("Partnership health check"), TextStyle{.size = 12, .bold = true, .colour = palette::kBrand});
   f.Text(M(d.title), TextStyle{.size = 24, .bold = true, .line_spacing = 1.1}, 10);
   f.Text(M(d.subtitle), TextStyle{.size = 14, .colour = palette::kSecondaryText}, 10);
   TextStyle status{.size = 11, .bold = true};
@@ -132,7 +135,7 @@ void ScopePart(const ScopeSection& s, FlowBuilder& f) {
   std::vector<std::vector<std::string>> rows;
   for (const MemberOrganisation& m : s.members) rows.push_back({M(m.name), M(m.sector)});
   f.Heading("Member organisations");
-  f.Table({{3}, {1}}, {"Organisation", "Sector"}, rows);
+  f.Table({{2.4}, {1.6}}, {"Organisation", "Sector"}, rows);
   f.Heading("Issues the partnership asked us to look at");
   f.Bullets(s.issues);
   f.Heading("Outcomes the partnership wants");
@@ -157,11 +160,12 @@ void RatesTable(const std::vector<RateLine>& rates, absl::string_view group, Flo
     if (r.released) {
       rows.push_back({M(r.group), absl::StrCat(r.invited), absl::StrCat(r.responded), M(RateText(r))});
     } else {
-      rows.push_back({M(r.group), "", "", Secondary(absl::StrCat("<i>", M(RateText(r)), "</i>"))});
+      // One cell across the figures' columns: a withheld group has none.
+      rows.push_back({M(r.group), Secondary(absl::StrCat("<i>", M(RateText(r)), "</i>"))});
     }
   }
-  f.Table({{2.2}, {0.8, true}, {0.9, true}, {2.2}},
-          {M(group), "Invited", "Responded", "Response rate"}, rows);
+  f.Table({{2.6}, {0.9, true}, {0.9, true}, {0.9, true}},
+          {M(group), "Invited", "Responded", "Rate"}, rows);
 }
 
 void MethodPart(const MethodSection& m, FlowBuilder& f) {
@@ -190,8 +194,8 @@ std::vector<std::string> ScoreRow(const SectionScoreLine& s, bool total) {
   const std::string name = absl::StrCat("<b>", M(s.code), "</b>  ", M(s.title));
   std::vector<std::string> row = {
       name, FigureText(s.median), M(s.band_label), FigureText(s.mean),
-      absl::StrCat(FigureText(s.min), " to ", FigureText(s.max)),
-      s.consensus ? absl::StrCat(FigureText(*s.consensus * 100), "%") : "-",
+      RangeText(s.min, s.max),
+      PercentText(s.consensus),
       M(TotalsText(s.range_min, s.range_max))};
   if (total) {
     for (std::string& cell : row) cell = absl::StrCat("<b>", cell, "</b>");
@@ -201,12 +205,12 @@ std::vector<std::string> ScoreRow(const SectionScoreLine& s, bool total) {
 
 void ScoresBlock(const ResultsSection& r, FlowBuilder& f) {
   f.Heading(absl::StrCat("Scores by ", r.section_term));
-  f.Chart(RadarChart(r.sections), 0.86,
+  f.Chart(RadarChart(r.sections), 0.92,
           absl::StrCat("Median total of each ", r.section_term, "; shaded zones are the bands."));
   std::vector<std::vector<std::string>> rows;
   for (const SectionScoreLine& s : r.sections) rows.push_back(ScoreRow(s, false));
   if (r.aggregate) rows.push_back(ScoreRow(*r.aggregate, true));
-  f.Table({{3.4}, {0.9, true}, {1.2}, {0.8, true}, {1.1, true}, {1.1, true}, {1.1, true}},
+  f.Table({{2.8}, {1.0, true}, {1.5}, {0.9, true}, {1.2, true}, {1.3, true}, {1.3, true}},
           {M(Capitalised(r.section_term)), "Median", "Band", "Mean", "Lowest to highest",
            "Consensus", "Possible totals"},
           rows, 8.5);
@@ -229,13 +233,13 @@ void StatementGroup(const ResultsSection& r, const std::vector<StatementAnswers>
                     const std::string& code, FlowBuilder& f) {
   f.Heading(StatementGroupHeading(r, code), 10.5);
   f.Chart(DistributionChart(group), 1.0, "Number of respondents giving each answer.");
-  std::vector<TableColumn> columns = {{5}};
+  std::vector<TableColumn> columns = {{4.2}};
   std::vector<std::string> header = {"Statement"};
   for (const AnswerCount& c : group.front().counts) {
-    columns.push_back({0.9, true});
+    columns.push_back({1.15, true});
     header.push_back(M(c.label));
   }
-  columns.push_back({0.9, true});
+  columns.push_back({1.0, true});
   header.push_back("No answer");
   std::vector<std::vector<std::string>> rows;
   for (const StatementAnswers& s : group) {
@@ -298,6 +302,7 @@ void ChangeBlock(const ResultsSection& r, FlowBuilder& f) {
   const PreviousHealthCheck& p = *r.previous;
   f.Para(absl::StrCat("Compared with the ", p.engagement_name, ", which ", p.previous_respondents,
                       " people answered."));
+  f.KeepWithNext();
   f.Chart(*ChangeChart(r.sections, r.previous), 1.0,
           "Median total, previous and this health check.");
   std::vector<std::vector<std::string>> rows;
@@ -383,9 +388,11 @@ void BandsTable(const std::vector<domain::Band>& bands, FlowBuilder& f) {
 }
 
 void Statements(const std::vector<domain::Statement>& statements, FlowBuilder& f) {
+  std::vector<std::vector<std::string>> rows;
   for (const domain::Statement& s : statements) {
-    f.Text(absl::StrCat("<b>", M(s.code), "</b>  ", M(s.text)), TextStyle{.size = 9.5}, 3);
+    rows.push_back({absl::StrCat("<b>", M(s.code), "</b>"), M(s.text)});
   }
+  f.Table({{1.3}, {8}}, {"", "Statement"}, rows, 9);
 }
 
 void AnnexPart(const domain::Framework& b, FlowBuilder& f) {

@@ -26,6 +26,16 @@ std::string FigureText(const std::optional<double>& value) {
   return absl::StrFormat("%.1f", *value);
 }
 
+std::string RangeText(const std::optional<double>& min, const std::optional<double>& max) {
+  if (!min || !max) return "-";
+  return absl::StrCat(FigureText(min), " to ", FigureText(max));
+}
+
+std::string PercentText(const std::optional<double>& share) {
+  if (!share) return "-";
+  return absl::StrFormat("%.0f%%", *share * 100);
+}
+
 std::string ChangeText(const std::optional<double>& value) {
   if (!value) return "-";
   return absl::StrCat(*value > 0 ? "+" : "", FigureText(value));
@@ -34,8 +44,7 @@ std::string ChangeText(const std::optional<double>& value) {
 std::string RateText(const RateLine& rate) {
   if (!rate.released) return absl::StrCat("Withheld: ", rate.withheld_reason);
   if (rate.invited <= 0) return absl::StrCat(rate.responded, " responded");
-  return absl::StrFormat("%d of %d (%.0f%%)", rate.responded, rate.invited,
-                         100.0 * rate.responded / rate.invited);
+  return absl::StrFormat("%.0f%%", 100.0 * rate.responded / rate.invited);
 }
 
 std::string Capitalised(absl::string_view term) {

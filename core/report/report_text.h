@@ -22,9 +22,13 @@ const std::vector<ReportPart>& ReportParts();
 
 // "18.5", or "-" when unset.
 std::string FigureText(const std::optional<double>& value);
+// "12 to 20", or "-" when either is unset.
+std::string RangeText(const std::optional<double>& min, const std::optional<double>& max);
+// A share in [0, 1] as "71%", or "-" when unset.
+std::string PercentText(const std::optional<double>& share);
 // "+2", "-1.5", "0", or "-" when unset.
 std::string ChangeText(const std::optional<double>& value);
-// "18 of 23 (78%)"; a withheld group's text is "Withheld: <reason>".
+// "78%" (responded of invited); a withheld group's text is "Withheld: <reason>".
 std::string RateText(const RateLine& rate);
 // "principle" -> "Principle".
 std::string Capitalised(absl::string_view term);

@@ -21,7 +21,7 @@ struct Respondent {
 };
 
 // Principles the partnership does well on lean towards agreement.
-constexpr double kLean[] = {0.78, 0.62, 0.55, 0.42, 0.35, 0.30};
+constexpr double kLean[] = {0.95, 0.72, 0.6, 0.45, 0.3, 0.18};
 
 std::vector<Respondent> Respondents(const domain::Framework& f) {
   std::mt19937 random(20260412);
@@ -35,11 +35,20 @@ std::vector<Respondent> Respondents(const domain::Framework& f) {
       Respondent r{levels[l], {}, 0};
       for (size_t s = 0; s < f.sections.size(); ++s) {
         // Board members see the partnership a little more kindly.
-        const double lean = kLean[s] + (l == 0 ? 0.12 : 0) - (l == 2 ? 0.08 : 0);
+        const double lean =
+            std::min(0.9, kLean[s] + (l == 0 ? 0.12 : 0) - (l == 2 ? 0.08 : 0));
+        const double agree_strongly = 0.35 * lean;
+        const double agree = agree_strongly + 0.6 * lean;
+        const double disagree = agree + (1 - agree) * 0.7;
         std::vector<int> answers;
         for (size_t k = 0; k < f.sections[s].statements.size(); ++k) {
           const double u = unit(random);
-          const int value = u < 0.015 ? 0 : u < lean * 0.35 ? 4 : u < lean ? 3 : u < 0.9 ? 2 : 1;
+          const double v = unit(random);
+          const int value = v < 0.015           ? 0
+                            : u < agree_strongly ? 4
+                            : u < agree          ? 3
+                            : u < disagree       ? 2
+                                                 : 1;
           answers.push_back(value);
         }
         r.answers.push_back(answers);
