@@ -283,13 +283,35 @@ std::string LevelFigures(const std::vector<LevelMeanLine>& levels, size_t sectio
   return out;
 }
 
-}  // namespace
-
-double EstimateTextWidth(const std::string& text, double size) {
-  int chars = 0;
-  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
-  return chars * size * 0.62;
+// One statement's bar: a segment per scale point (the unfavourable half
+// hatched), then the unanswered, each as wide as its share of the answers.
+void StackedBar(const StatementAnswers& s, double x, double y, double width, Drawing* d) {
+  int total = s.unanswered;
+  for (const AnswerCount& c : s.counts) total += c.count;
+  const double left = x;
+  auto segment = [&](const std::string& role, int count, const Colour& fill, bool hatched) {
+    if (count <= 0 || total <= 0) return;
+    const Rect r{x, y, width * count / total, 18, fill, std::nullopt};
+    d->shapes.push_back({role, r});
+    if (hatched) Hatch(r, Colour{255, 255, 255, 0.55}, &d->shapes);
+    const std::string label = absl::StrCat(count);
+    if (EstimateTextWidth(label, 10.5) + 6 <= r.width) {
+      d->shapes.push_back(TextShape("count", {x + r.width / 2, y + 9}, label, 10.5,
+                                    Anchor::kMiddle,
+                                    IsDark(fill) ? palette::kWhite : palette::kText, true));
+    }
+    x += r.width;
+  };
+  for (size_t k = 0; k < s.counts.size(); ++k) {
+    segment("segment", s.counts[k].count, palette::kScale[k % std::size(palette::kScale)],
+            2 * k >= s.counts.size());
+  }
+  segment("unanswered", s.unanswered, palette::kUnanswered, false);
+  d->shapes.push_back({"bar-frame", Rect{left, y, width, 18, std::nullopt,
+                                         Stroke{palette::kSecondaryText, 0.6, false}}});
 }
+
+}  // namespace
 
 Drawing RadarChart(const std::vector<SectionScoreLine>& sections) {
   Drawing d{"Radar of the median total of each principle", kWidth, 0, {}};
@@ -319,34 +341,11 @@ Drawing DistributionChart(const std::vector<StatementAnswers>& statements) {
     code_width = std::max(code_width, EstimateTextWidth(s.code, 11));
   }
   const double bar_x = std::max(50.0, code_width + 14);
-  const double bar_width = kWidth - bar_x - 4;
   double y = Legend(items, bar_x, 12, &d) + 4;
   for (const StatementAnswers& s : statements) {
     d.shapes.push_back(TextShape("row-label", {bar_x - 8, y + 9}, s.code, 11, Anchor::kEnd,
                                  palette::kText, true));
-    int total = s.unanswered;
-    for (const AnswerCount& c : s.counts) total += c.count;
-    double x = bar_x;
-    auto segment = [&](const std::string& role, int count, const Colour& fill, bool hatched) {
-      if (count <= 0 || total <= 0) return;
-      const Rect r{x, y, bar_width * count / total, 18, fill, std::nullopt};
-      d.shapes.push_back({role, r});
-      if (hatched) Hatch(r, Colour{255, 255, 255, 0.55}, &d.shapes);
-      const std::string label = absl::StrCat(count);
-      if (EstimateTextWidth(label, 10.5) + 6 <= r.width) {
-        d.shapes.push_back(TextShape("count", {x + r.width / 2, y + 9}, label, 10.5,
-                                     Anchor::kMiddle, IsDark(fill) ? palette::kWhite : palette::kText,
-                                     true));
-      }
-      x += r.width;
-    };
-    for (size_t k = 0; k < s.counts.size(); ++k) {
-      segment("segment", s.counts[k].count, palette::kScale[k % std::size(palette::kScale)],
-              2 * k >= s.counts.size());
-    }
-    segment("unanswered", s.unanswered, palette::kUnanswered, false);
-    d.shapes.push_back({"bar-frame", Rect{bar_x, y, bar_width, 18, std::nullopt,
-                                          Stroke{palette::kSecondaryText, 0.6, false}}});
+    StackedBar(s, bar_x, y, kWidth - bar_x - 4, &d);
     y += 26;
   }
   d.height = y + 2;

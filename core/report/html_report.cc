@@ -204,7 +204,7 @@ std::string MethodPart(const MethodSection& m) {
 
 std::vector<std::string> ScoreRow(const SectionScoreLine& s) {
   return {absl::StrCat("<span class=\"code\">", E(s.code), "</span>", E(s.title)),
-          FigureText(s.median), E(s.band_label), FigureText(s.mean),
+          FigureText(s.median), E(s.band_label), MeanText(s.mean),
           RangeText(s.min, s.max),
           PercentText(s.consensus),
           E(TotalsText(s.range_min, s.range_max))};
@@ -275,17 +275,19 @@ std::string LevelsBlock(const ResultsSection& r) {
   std::vector<std::vector<std::string>> rows;
   for (const LevelMeanLine& l : r.levels) {
     std::vector<std::string> row = {E(l.level), absl::StrCat(l.n)};
-    for (const std::optional<double>& m : l.section_means) row.push_back(FigureText(m));
-    row.push_back(FigureText(l.aggregate_mean));
+    for (const std::optional<double>& m : l.section_means) row.push_back(MeanText(m));
+    row.push_back(MeanText(l.aggregate_mean));
     rows.push_back(std::move(row));
   }
   return absl::StrCat(out, Table(cols, rows));
 }
 
 std::vector<std::string> ChangeRow(const ChangeLine& c, bool bands) {
+  // Sections compare medians (whole or half points), statements means.
+  auto figure = bands ? FigureText : MeanText;
   std::vector<std::string> row = {
       absl::StrCat("<span class=\"code\">", E(c.code), "</span>", E(c.title)),
-      FigureText(c.previous), FigureText(c.current), ChangeText(c.change)};
+      figure(c.previous), figure(c.current), ChangeText(c.change)};
   if (bands) row.push_back(absl::StrCat(E(c.previous_band), " \u2192 ", E(c.current_band)));
   return row;
 }

@@ -193,7 +193,7 @@ void MethodPart(const MethodSection& m, FlowBuilder& f) {
 std::vector<std::string> ScoreRow(const SectionScoreLine& s, bool total) {
   const std::string name = absl::StrCat("<b>", M(s.code), "</b>  ", M(s.title));
   std::vector<std::string> row = {
-      name, FigureText(s.median), M(s.band_label), FigureText(s.mean),
+      name, FigureText(s.median), M(s.band_label), MeanText(s.mean),
       RangeText(s.min, s.max),
       PercentText(s.consensus),
       M(TotalsText(s.range_min, s.range_max))};
@@ -281,17 +281,18 @@ void LevelsBlock(const ResultsSection& r, FlowBuilder& f) {
   std::vector<std::vector<std::string>> rows;
   for (const LevelMeanLine& l : r.levels) {
     std::vector<std::string> row = {M(l.level), absl::StrCat(l.n)};
-    for (const std::optional<double>& m : l.section_means) row.push_back(FigureText(m));
-    row.push_back(FigureText(l.aggregate_mean));
+    for (const std::optional<double>& m : l.section_means) row.push_back(MeanText(m));
+    row.push_back(MeanText(l.aggregate_mean));
     rows.push_back(std::move(row));
   }
   f.Table(columns, header, rows);
 }
 
 std::vector<std::string> ChangeRow(const ChangeLine& c, bool bands) {
+  // Sections compare medians (whole or half points), statements means.
+  auto figure = bands ? FigureText : MeanText;
   std::vector<std::string> row = {absl::StrCat("<b>", M(c.code), "</b>  ", M(c.title)),
-                                  FigureText(c.previous), FigureText(c.current),
-                                  ChangeText(c.change)};
+                                  figure(c.previous), figure(c.current), ChangeText(c.change)};
   if (bands) row.push_back(M(absl::StrCat(c.previous_band, " \u2192 ", c.current_band)));
   return row;
 }
@@ -406,7 +407,10 @@ void AnnexPart(const domain::Framework& b, FlowBuilder& f) {
   f.Bullets(points);
   for (const domain::Section& s : b.sections) {
     f.Heading(absl::StrCat(Capitalised(b.section_term), " ", s.code, ": ", s.title));
-    if (!s.description.empty()) f.Text(M(s.description), TextStyle{.size = 9.5});
+    if (!s.description.empty()) {
+      f.Text(M(s.description), TextStyle{.size = 9.5});
+      f.KeepWithNext();
+    }
     Statements(s.statements, f);
     BandsTable(s.bands, f);
   }

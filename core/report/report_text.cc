@@ -26,6 +26,11 @@ std::string FigureText(const std::optional<double>& value) {
   return absl::StrFormat("%.1f", *value);
 }
 
+std::string MeanText(const std::optional<double>& value) {
+  if (!value) return "-";
+  return absl::StrFormat("%.1f", *value);
+}
+
 std::string RangeText(const std::optional<double>& min, const std::optional<double>& max) {
   if (!min || !max) return "-";
   return absl::StrCat(FigureText(min), " to ", FigureText(max));

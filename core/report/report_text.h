@@ -22,6 +22,8 @@ const std::vector<ReportPart>& ReportParts();
 
 // "18.5", or "-" when unset.
 std::string FigureText(const std::optional<double>& value);
+// A mean with one decimal ("17.0"), or "-" when unset.
+std::string MeanText(const std::optional<double>& value);
 // "12 to 20", or "-" when either is unset.
 std::string RangeText(const std::optional<double>& min, const std::optional<double>& max);
 // A share in [0, 1] as "71%", or "-" when unset.
