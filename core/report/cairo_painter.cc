@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "core/report/xml_escape.h"
+
 namespace hc::report {
 namespace {
 
@@ -70,7 +72,7 @@ void Draw(cairo_t* cr, const Text& g) {
   pango_font_description_set_absolute_size(font, g.size * PANGO_SCALE);
   pango_font_description_set_weight(font, g.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description(layout, font);
-  pango_layout_set_text(layout, g.text.c_str(), -1);
+  pango_layout_set_text(layout, ValidUtf8(g.text).c_str(), -1);
   PangoRectangle logical;
   pango_layout_get_extents(layout, nullptr, &logical);
   const double w = static_cast<double>(logical.width) / PANGO_SCALE;

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/report/cairo_painter.h"
+#include "core/report/xml_escape.h"
 
 namespace hc::report::pdf {
 namespace {
@@ -40,7 +41,9 @@ double LayoutHeight(PangoLayout* layout) {
 
 }  // namespace
 
-std::string Markup(absl::string_view text) {
+std::string Markup(absl::string_view raw) {
+  // Pango refuses markup that is not UTF-8 and would then draw nothing.
+  const std::string text = ValidUtf8(raw);
   char* escaped = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
   std::string out(escaped);
   g_free(escaped);

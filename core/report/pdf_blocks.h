@@ -14,7 +14,7 @@
 // so a block may be measured and drawn any number of times.
 namespace hc::report::pdf {
 
-// `text` escaped for pango markup.
+// `text` as valid UTF-8 (xml_escape.h: ValidUtf8), escaped for pango markup.
 std::string Markup(absl::string_view text);
 
 struct TextStyle {

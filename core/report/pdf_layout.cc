@@ -3,6 +3,7 @@
 #include <pango/pangocairo.h>
 
 #include "absl/strings/str_cat.h"
+#include "core/report/xml_escape.h"
 
 namespace hc::report::pdf {
 namespace {
@@ -52,7 +53,8 @@ void DrawFurniture(cairo_t* cr, const PageGeometry& g, int page, int pages,
   cairo_line_to(cr, g.margin_left + width, footer_y - 6);
   cairo_stroke(cr);
   cairo_set_source_rgb(cr, 0.31, 0.35, 0.37);
-  char* title = g_markup_escape_text(f.running_title.c_str(), -1);
+  const std::string valid = ValidUtf8(f.running_title);
+  char* title = g_markup_escape_text(valid.c_str(), -1);
   ShowText(cr, title, 8, g.margin_left, footer_y, width * 0.75, PANGO_ALIGN_LEFT);
   g_free(title);
   ShowText(cr, absl::StrCat("Page ", page, " of ", pages), 8, g.margin_left, footer_y, width,

@@ -14,6 +14,7 @@
 #include "core/report/pdf_blocks.h"
 #include "core/report/pdf_layout.h"
 #include "core/report/report_text.h"
+#include "core/report/xml_escape.h"
 
 namespace hc::report {
 namespace {
@@ -473,9 +474,11 @@ absl::StatusOr<std::string> RenderReportPdf(const ReportDocument& d) {
   const pdf::PageGeometry geometry;
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(AppendToString, &out, geometry.width, geometry.height);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, Author(d.scope).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, d.subtitle.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ValidUtf8(d.title).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
+                                 ValidUtf8(Author(d.scope)).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
+                                 ValidUtf8(d.subtitle).c_str());
   cairo_t* cr = cairo_create(surface);
   DrawReport(cr, d);
   const cairo_status_t drawn = cairo_status(cr);

@@ -93,6 +93,22 @@ TEST(ReportHtml, EscapesHostileText) {
   EXPECT_THAT(html, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
 }
 
+TEST(ReportHtml, ControlCharactersKeepTheDocumentWellFormed) {
+  ReportDocument doc = testing::SampleReport();
+  doc.findings[0].strengths[0].title = "Bell\x01 and caf\xc3\xa9";
+  const std::string html = RenderReportHtml(doc);
+  EXPECT_TRUE(IsWellFormedXml(html));
+  EXPECT_THAT(html, HasSubstr("Bell  and caf\xc3\xa9"));
+}
+
+TEST(ReportHtml, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  ReportDocument doc = testing::SampleReport();
+  doc.findings[0].strengths[0].title = "Latin-1 caf\xe9, a lone \xc3 and an overlong \xc0\xaf";
+  const std::string html = RenderReportHtml(doc);
+  EXPECT_TRUE(IsWellFormedXml(html));
+  EXPECT_THAT(html, HasSubstr("Latin-1 caf\uFFFD, a lone \uFFFD and an overlong \uFFFD\uFFFD"));
+}
+
 TEST(ReportHtml, WithheldGroupsShowTheirReasonAndNoFigure) {
   const std::string html = RenderReportHtml(testing::SampleReport());
   EXPECT_THAT(html, HasSubstr("<tr><td>Community representative</td><td colspan=\"3\"><span "

@@ -172,6 +172,20 @@ TEST(ReportPdf, WritesHostileTextAsText) {
   EXPECT_THAT(file.Text(), HasSubstr("<script>alert(1)</script> & \"quotes\""));
 }
 
+TEST(ReportPdf, ControlCharactersDoNotLoseTheText) {
+  ReportDocument doc = testing::SampleReport();
+  doc.findings[0].strengths[0].title = "Bell\x01 and caf\xc3\xa9";
+  const PdfFile file(Pdf(doc));
+  EXPECT_THAT(file.Text(), HasSubstr("and caf\xc3\xa9"));
+}
+
+TEST(ReportPdf, BytesThatAreNotUtf8DoNotLoseTheText) {
+  ReportDocument doc = testing::SampleReport();
+  doc.findings[0].strengths[0].title = "Latin-1 caf\xe9 still shows";
+  const PdfFile file(Pdf(doc));
+  EXPECT_THAT(file.Text(), HasSubstr("Latin-1 caf\uFFFD still shows"));
+}
+
 TEST(ReportPdf, WithheldResultsShowOnlyTheReason) {
   ReportDocument doc = testing::SampleReport();
   doc.results.released = false;
