@@ -250,9 +250,10 @@ std::string Rates(const app::ProgrammeDashboard& d) {
   for (const app::DashboardResponseRate& r : d.response_rates) {
     const app::GroupRate& o = r.overall;
     if (!o.released) {
-      rows += Row({Partnership(r.partnership_display_name, r.engagement_id),
-                   absl::StrCat("<span class=\"withheld\">", Escape(o.withheld_reason), "</span>"),
-                   "", ""});
+      // One cell across the figures' columns: the reason, and no number.
+      absl::StrAppend(&rows, "<tr><td>", Partnership(r.partnership_display_name, r.engagement_id),
+                      "</td><td colspan=\"3\" class=\"withheld\">", Escape(o.withheld_reason),
+                      "</td></tr>\n");
       continue;
     }
     const double rate = o.invitations == 0 ? 0 : 100.0 * o.responses / o.invitations;

@@ -72,7 +72,29 @@ hcctl questionnaires create "$soon" --framework=partnership-assessment-tool \
 printf 'organisation,level,count\nBorough Council,board,4\n' > "$work/invitations.csv"
 hcctl questionnaires invite "$soon" --csv="$work/invitations.csv" > /dev/null
 
+# Coast is in fieldwork now (days -1 to +1): Lena leads, Hari and a shadow
+# join, and the questionnaire closed before day 1.
+coast=$(partnership "Coast Strategic Partnership" "Coast Council")
+sam=$(peer "Sam Shadow" sam@eastshire.nhs.uk "Eastshire NHS Trust" 2035-01-14)
+field=$(hcctl engagements create --json --partnership="$coast" --purpose=routine_audit \
+  --fieldwork-day1="$(day -1)" --fieldwork-day2="$(day +0)" --fieldwork-day3="$(day +1)" | name_of)
+hcctl engagements add-member "$field" --peer="$lena" --role=lead_peer > /dev/null
+hcctl engagements add-member "$field" --peer="$hari" --role=peer > /dev/null
+hcctl engagements add-member "$field" --peer="$sam" --role=shadow > /dev/null
+hcctl questionnaires create "$field" --framework=partnership-assessment-tool \
+  --open=now --close=now+1h > /dev/null
+hcctl engagements update "$field" --issue="Is the vision shared?" \
+  --questionnaire-open="$(day -20)" --questionnaire-close="$(day -2)" > /dev/null
+for step in begin-desk-research open-questionnaire start-fieldwork; do
+  hcctl engagements "$step" "$field" > /dev/null || fail "$step refused"
+done
+
 text=$(hcctl programme dashboard)
+# Two of Coast's fieldwork days are in the default period (to today), all
+# three to tomorrow.
+grep -q "TOTAL *- *4 *2" <<< "$text" || fail "peer-days to today are not 4 (+2 shadow): $text"
+grep -q "TOTAL *- *6 *3" <<< "$(hcctl programme dashboard --from="$(day -30)" --to="$(day +1)")" ||
+  fail "peer-days to tomorrow are not 6 (+3 shadow)"
 grep -q "Anytown Community Safety Partnership" <<< "$text" || fail "no Anytown row in hcctl"
 grep -q "OVERDUE fieldwork_day1 $(day -6)" <<< "$text" || fail "no overdue milestone in hcctl"
 grep -q "$(day +54)  *report_due" <<< "$(hcctl programme dashboard --within-days=60)" ||
@@ -95,7 +117,8 @@ chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first
 file "$out/programme.png" | grep -q "PNG image data, 1200 x 1600" || fail "not a 1200x1600 PNG"
 "${chrome[@]}" --dump-dom "file://$out/programme.html" > "$out/programme.dom.html" 2> /dev/null
 for row in "Anytown Community Safety Partnership" "Borough Health &amp; Wellbeing Board" \
-           "Lena Lead" "Hari Health" "Overdue" "Fieldwork day 1"; do
+           "Coast Strategic Partnership" "Lena Lead" "Hari Health" "Sam Shadow" "Overdue" \
+           "Fieldwork day 1"; do
   grep -q "$row" "$out/programme.dom.html" || fail "the page's DOM lacks $row"
 done
 grep -q "<script" "$out/programme.dom.html" && fail "the page has a script"

@@ -4,7 +4,9 @@
 
 #include <httplib.h>
 
+#include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -377,7 +379,7 @@ TEST_F(ProgrammeDashboardTest, ThePageShowsNoFigureOfAWithheldQuestionnaire) {
   ASSERT_NE(row, std::string::npos);
   const std::string withheld = table.substr(row, table.find("</tr>", row) - row);
   EXPECT_TRUE(absl::StrContains(withheld, "withheld"));
-  const size_t reason_end = withheld.find("</span>", withheld.find("class=\"withheld\""));
+  const size_t reason_end = withheld.find("</td>", withheld.find("class=\"withheld\""));
   ASSERT_NE(reason_end, std::string::npos);
   EXPECT_EQ(withheld.find_first_of("0123456789", reason_end), std::string::npos)
       << withheld;
@@ -401,6 +403,63 @@ TEST_F(ProgrammeDashboardTest, ThePageSendsABrowserToSignInAndRefusesOthers) {
                        {"Accept", "text/html"}});
   ASSERT_TRUE(contact);
   EXPECT_EQ(contact->status, 403);
+}
+
+}  // namespace
+}  // namespace hc::testing
+
+namespace hc::testing {
+namespace {
+
+class DueDateRulesApiTest : public ApiTest {
+ protected:
+  services::ServerConfig ConfigWith(int report_due_weeks, int plan_due_weeks) {
+    services::ServerConfig config;
+    config.listen_address = "";
+    config.http_listen_address = "";
+    config.store_path = dir_.File("rules.db");
+    config.token_file = dir_.File("rules.token");
+    config.worker_threads = 2;
+    config.due_date_rules = {report_due_weeks, plan_due_weeks};
+    return config;
+  }
+};
+
+TEST_F(DueDateRulesApiTest, TheServerRefusesRulesOutsideOneToFiftyTwoWeeks) {
+  for (const auto& [report, plan] : {std::pair{0, 8}, std::pair{4, 53}, std::pair{-1, -1}}) {
+    auto server = services::HealthCheckServer::Start(ConfigWith(report, plan));
+    EXPECT_EQ(server.status().code(), absl::StatusCode::kInvalidArgument) << report << " " << plan;
+  }
+}
+
+TEST_F(DueDateRulesApiTest, TheReportIsDueTheConfiguredWeeksAfterDay3) {
+  auto server = services::HealthCheckServer::Start(ConfigWith(6, 10));
+  ASSERT_TRUE(server.ok()) << server.status();
+  std::ifstream in(dir_.File("rules.token"));
+  std::string token;
+  std::getline(in, token);
+  auto channel = (*server)->InProcessChannel();
+  auto partnerships = v1::PartnershipService::NewStub(channel);
+  auto engagements = v1::EngagementService::NewStub(channel);
+  v1::CreatePartnershipRequest p;
+  p.mutable_partnership()->set_display_name("Anytown CSP");
+  p.mutable_partnership()->set_kind(v1::PARTNERSHIP_KIND_CSP);
+  p.mutable_partnership()->set_area("Anytown");
+  v1::Partnership partnership;
+  ASSERT_TRUE(partnerships->CreatePartnership(Ctx(token).get(), p, &partnership).ok());
+  v1::CreateEngagementRequest e;
+  e.mutable_engagement()->set_partnership(partnership.name());
+  e.mutable_engagement()->set_purpose(v1::PURPOSE_DEVELOPMENTAL);
+  *e.mutable_engagement()->mutable_key_dates()->mutable_fieldwork_day1() = ToDate(Today() + 20);
+  *e.mutable_engagement()->mutable_key_dates()->mutable_fieldwork_day2() = ToDate(Today() + 21);
+  *e.mutable_engagement()->mutable_key_dates()->mutable_fieldwork_day3() = ToDate(Today() + 22);
+  v1::Engagement created;
+  ASSERT_TRUE(engagements->CreateEngagement(Ctx(token).get(), e, &created).ok());
+  const absl::CivilDay due = Today() + 22 + 42;
+  EXPECT_EQ(created.key_dates().report_due().year(), due.year());
+  EXPECT_EQ(created.key_dates().report_due().month(), due.month());
+  EXPECT_EQ(created.key_dates().report_due().day(), due.day());
+  (*server)->Shutdown(absl::Seconds(5));
 }
 
 }  // namespace
