@@ -25,7 +25,8 @@ absl::StatusOr<domain::Stage> ApplyTransition(Repositories& repos,
                                               absl::Time now, absl::CivilDay today,
                                               domain::Engagement& engagement,
                                               domain::Transition transition,
-                                              absl::string_view reason) {
+                                              absl::string_view reason,
+                                              const domain::DueDateRules& rules) {
   HC_ASSIGN_OR_RETURN(domain::Partnership partnership,
                       repos.partnerships().Get(engagement.partnership_id));
   HC_ASSIGN_OR_RETURN(std::vector<domain::Peer> peers, LoadTeamPeers(repos, engagement));
@@ -38,7 +39,7 @@ absl::StatusOr<domain::Stage> ApplyTransition(Repositories& repos,
   if (to == domain::Stage::kClosed || to == domain::Stage::kCancelled) {
     engagement.end_reason = std::string(reason);
   } else if (to == domain::Stage::kImprovementPlan && !engagement.key_dates.plan_due) {
-    engagement.key_dates.plan_due = today + domain::kPlanDueDays;
+    engagement.key_dates.plan_due = today + rules.plan_due_days();
   }
   HC_RETURN_IF_ERROR(repos.engagements().AppendStageChange(
       {engagement.meta.id, from, to, domain::DescribeActor(actor), now, std::string(reason),

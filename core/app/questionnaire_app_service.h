@@ -46,6 +46,12 @@ struct ResponseRates {
   int min_group_size = 0;
 };
 
+// The whole questionnaire's rate from its invitations' tallies under the
+// confidentiality rule: released only when at least k (never below
+// domain::kLowestMinGroupSize) responded, else no figure and the reason.
+// What GetResponseRates shows as `overall`, and the programme dashboard too.
+GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k);
+
 // Use cases of an engagement's questionnaire and its invitations. Access:
 // the programme lead and the team's lead peer and peers set it up; the
 // partnership's contact may also import invitations (to receive the links)

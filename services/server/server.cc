@@ -41,6 +41,7 @@
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
+#include "services/web/dashboard_routes.h"
 #include "services/web/respondent_routes.h"
 #include "services/web/web_auth.h"
 #include "services/web/web_server.h"
@@ -138,6 +139,7 @@ absl::Status LoadBuiltinFrameworks(app::FrameworkAppService& frameworks) {
 
 absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
     const ServerConfig& config) {
+  HC_RETURN_IF_ERROR(domain::ValidateDueDateRules(config.due_date_rules));
   auto parts = std::make_unique<Parts>();
   HC_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
   HC_ASSIGN_OR_RETURN(parts->store,
@@ -146,8 +148,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.access = std::make_unique<app::AccessAppService>(*p.store, p.clock, p.ids);
   p.partnerships = std::make_unique<app::PartnershipAppService>(*p.store, p.clock, p.ids);
   p.peers = std::make_unique<app::PeerAppService>(*p.store, p.clock, p.ids);
-  p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids,
-                                                          p.framework_codec);
+  p.engagements = std::make_unique<app::EngagementAppService>(
+      *p.store, p.clock, p.ids, p.framework_codec, config.due_date_rules);
   p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
   p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
   p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
@@ -171,7 +173,10 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       std::make_unique<app::FindingAppService>(*p.store, p.clock, p.ids, p.framework_codec);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
-  if (p.web) p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access)});
+  if (p.web) {
+    p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access),
+                  DashboardRoutes(*p.access, *p.programme)});
+  }
 
   p.executor = std::make_unique<Executor>(config.worker_threads);
   p.runner = std::make_unique<CallRunner>(*p.access, *p.executor);
