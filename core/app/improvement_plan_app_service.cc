@@ -111,6 +111,22 @@ absl::StatusOr<std::vector<domain::Recommendation>> AgreedRecommendations(
   return std::move(page.items);
 }
 
+// The approval rule (domain::CheckApproval) on the stored plan, in stage
+// IMPROVEMENT_PLAN only.
+absl::Status CheckApprovable(Repositories& repos, const domain::Engagement& e) {
+  if (e.stage != domain::Stage::kImprovementPlan) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("engagements/", e.meta.id, " is ", domain::StageName(e.stage),
+                     "; a plan is approved in stage IMPROVEMENT_PLAN"));
+  }
+  HC_ASSIGN_OR_RETURN(std::vector<PlanAction> actions, repos.plans().ListAllActions(e.meta.id));
+  HC_ASSIGN_OR_RETURN(std::vector<domain::Recommendation> agreed,
+                      AgreedRecommendations(repos, e.meta.id));
+  std::vector<domain::AgreedRecommendation> must_answer;
+  for (const domain::Recommendation& r : agreed) must_answer.push_back({r.meta.id, r.number});
+  return domain::CheckApproval(actions, must_answer);
+}
+
 bool HasStatement(const domain::Framework& framework, absl::string_view code) {
   for (const domain::Section& section : framework.sections) {
     for (const domain::Statement& s : section.statements) {
@@ -309,21 +325,9 @@ absl::StatusOr<PlanView> ImprovementPlanAppService::ApprovePlan(
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(domain::Engagement e, LoadForPlan(repos, principal, engagement_id,
                                                           PlanAccess::kSteer, kAction));
-    if (e.stage != domain::Stage::kImprovementPlan) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("engagements/", engagement_id, " is ", domain::StageName(e.stage),
-                       "; a plan is approved in stage IMPROVEMENT_PLAN"));
-    }
     HC_ASSIGN_OR_RETURN(domain::ImprovementPlan plan, LoadPlan(repos, e));
     HC_RETURN_IF_ERROR(CheckVersion(PlanName(engagement_id), plan.meta, expected_version));
-    HC_ASSIGN_OR_RETURN(std::vector<PlanAction> actions,
-                        repos.plans().ListAllActions(engagement_id));
-    HC_ASSIGN_OR_RETURN(std::vector<domain::Recommendation> agreed,
-                        AgreedRecommendations(repos, engagement_id));
-    std::vector<domain::AgreedRecommendation> must_answer;
-    for (const domain::Recommendation& r : agreed) must_answer.push_back({r.meta.id, r.number});
-    HC_RETURN_IF_ERROR(domain::CheckApproval(actions, must_answer));
-
+    HC_RETURN_IF_ERROR(CheckApprovable(repos, e));
     const absl::Time now = clock_.Now();
     const absl::CivilDay today = clock_.Today();
     plan.state = domain::PlanState::kApproved;
