@@ -210,11 +210,13 @@ absl::Status SuggestPossibleActions(Repositories& repos, const FrameworkCodec& c
 absl::Status SuggestEntries(Repositories& repos, absl::string_view engagement_id,
                             std::vector<ActionSuggestion>& out) {
   PageRequest page{500, std::nullopt};
-  for (int taken = 0; taken < kMaxEntrySuggestions;) {
+  int taken = 0;
+  while (taken < kMaxEntrySuggestions) {
     HC_ASSIGN_OR_RETURN(Page<domain::GatheredAction> entries,
                         repos.responses().ListActions(engagement_id, page));
     for (const domain::GatheredAction& entry : entries.items) {
-      if (taken++ == kMaxEntrySuggestions) break;
+      if (taken == kMaxEntrySuggestions) break;
+      ++taken;
       ActionSuggestion s;
       s.source = SuggestionSource::kRespondentEntry;
       s.text = entry.entry.action;
@@ -286,8 +288,13 @@ absl::Status ImprovementPlanAppService::ApplyEntry(Repositories& repos,
         "respondents' action entries");
   }
   HC_ASSIGN_OR_RETURN(const bool readable, EntriesReadable(repos, principal, engagement));
+  if (!readable) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "source_action_entry: engagements/", engagement.meta.id,
+        " has no closed questionnaire, so there are no action entries to use yet"));
+  }
   PageRequest page{500, std::nullopt};
-  while (readable) {
+  for (;;) {
     HC_ASSIGN_OR_RETURN(Page<domain::GatheredAction> entries,
                         repos.responses().ListActions(engagement.meta.id, page));
     for (const domain::GatheredAction& entry : entries.items) {
@@ -299,9 +306,10 @@ absl::Status ImprovementPlanAppService::ApplyEntry(Repositories& repos,
     if (!entries.next) break;
     page.after = entries.next;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "source_action_entry: engagements/", engagement.meta.id,
-      "/questionnaire/actionEntries/", entry_id, " does not exist or cannot be read yet"));
+  return absl::InvalidArgumentError(absl::StrCat("source_action_entry: engagements/",
+                                                 engagement.meta.id,
+                                                 "/questionnaire/actionEntries/", entry_id,
+                                                 " does not exist"));
 }
 
 absl::StatusOr<PlanView> ImprovementPlanAppService::GetPlan(const domain::Principal& principal,
@@ -329,7 +337,7 @@ absl::StatusOr<PlanView> ImprovementPlanAppService::ApprovePlan(
     HC_RETURN_IF_ERROR(CheckVersion(PlanName(engagement_id), plan.meta, expected_version));
     HC_RETURN_IF_ERROR(CheckApprovable(repos, e));
     const absl::Time now = clock_.Now();
-    const absl::CivilDay today = clock_.Today();
+    const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
     plan.state = domain::PlanState::kApproved;
     plan.approve_time = now;
     plan.approved_by = principal.display_name;

@@ -173,10 +173,10 @@ absl::StatusOr<app::PlanActionQuery> ReadQuery(const v1::ListActionsRequest& req
     if (t.field == "status") {
       HC_ASSIGN_OR_RETURN(query.status, StatusValue(t));
     } else if (t.field == "overdue") {
-      if (t.value != "true" && t.value != "false") {
-        return absl::InvalidArgumentError("filter: overdue must be true or false");
+      if (t.value != "true") {
+        return absl::InvalidArgumentError("filter: overdue can only be true (overdue = true)");
       }
-      overdue = t.value == "true";
+      overdue = true;
     } else if (t.field == "recommendation") {
       HC_ASSIGN_OR_RETURN(query.recommendation_id, RecommendationId(t.value, engagement_id));
       if (query.recommendation_id.empty()) {
