@@ -118,7 +118,13 @@ suggestions=$(as_pete plan suggestions "$engagement")
 [[ $(as_contact plan suggestions "$engagement" --json) == *"SUGGESTION_SOURCE_RECOMMENDATION"* ]] ||
   fail "contact's suggestions"
 
-# Usage errors are caught before any call; the old transition is gone.
+# The nested groups have their own help; usage errors are caught before any
+# call; the old transition is gone.
+[[ $(hcctl plan actions --help) == *"Usage: hcctl plan actions COMMAND"*verify* ]] ||
+  fail "plan actions --help: $(hcctl plan actions --help)"
+[[ $(hcctl plan updates add --help) == *"--status=STATUS"*working_well* ]] ||
+  fail "plan updates add --help"
+expect_error 2 "missing command" --token="$pete_token" plan check-ins
 expect_error 2 "invalid ACTION" --token="$pete_token" plan actions get "$engagement"
 expect_error 2 "missing --status" --token="$contact_token" plan updates add \
   "$engagement/improvementPlan/actions/a1" --text="Drafted"
