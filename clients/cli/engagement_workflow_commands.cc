@@ -57,9 +57,6 @@ std::vector<Transition> Transitions() {
        "report -> improvement_plan: needs agreed findings and a report ready "
        "to publish.",
        false, note, &Stub::PublishReport},
-      {"begin-follow-up",
-       "improvement_plan -> follow_up: needs an approved improvement plan.",
-       false, note, &Stub::BeginFollowUp},
       {"close",
        "follow_up -> closed, or improvement_plan -> closed with --reason "
        "when no plan was approved.",

@@ -17,6 +17,9 @@ absl::StatusOr<domain::LifecycleFacts> LoadLifecycleFacts(Repositories& repos,
                       repos.findings().CountInState(engagement.meta.id,
                                                     domain::ReviewState::kAgreed));
   facts.agreed_findings = static_cast<int>(agreed);
+  HC_ASSIGN_OR_RETURN(const std::optional<domain::ImprovementPlan> plan,
+                      repos.plans().GetPlan(engagement.meta.id));
+  facts.plan_approved = plan && plan->state == domain::PlanState::kApproved;
   return facts;
 }
 

@@ -15,6 +15,7 @@
 #include "core/app/engagement_app_service.h"
 #include "core/app/evidence_app_service.h"
 #include "core/app/finding_app_service.h"
+#include "core/app/improvement_plan_app_service.h"
 #include "core/app/fieldwork_app_service.h"
 #include "core/app/framework_app_service.h"
 #include "core/app/partnership_app_service.h"
@@ -33,6 +34,7 @@
 #include "services/engagement/engagement_grpc_service.h"
 #include "services/evidence/evidence_grpc_service.h"
 #include "services/finding/finding_grpc_service.h"
+#include "services/improvement_plan/improvement_plan_grpc_service.h"
 #include "services/fieldwork/fieldwork_grpc_service.h"
 #include "services/framework/framework_files.h"
 #include "services/framework/framework_grpc_service.h"
@@ -67,6 +69,7 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::FieldworkAppService> fieldwork;
   std::unique_ptr<app::EvidenceAppService> evidence;
   std::unique_ptr<app::FindingAppService> findings;
+  std::unique_ptr<app::ImprovementPlanAppService> plans;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -171,6 +174,10 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       std::make_unique<app::EvidenceAppService>(*p.store, p.clock, p.ids, p.framework_codec);
   p.findings =
       std::make_unique<app::FindingAppService>(*p.store, p.clock, p.ids, p.framework_codec);
+  app::ImprovementPlanOptions plan_options;
+  plan_options.due_date_rules = config.due_date_rules;
+  p.plans = std::make_unique<app::ImprovementPlanAppService>(*p.store, p.clock, p.ids,
+                                                             p.framework_codec, plan_options);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
   if (p.web) {
@@ -191,6 +198,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<FieldworkGrpcService>(*p.runner, *p.fieldwork));
   p.services.push_back(std::make_unique<EvidenceGrpcService>(*p.runner, *p.evidence));
   p.services.push_back(std::make_unique<FindingGrpcService>(*p.runner, *p.findings));
+  p.services.push_back(std::make_unique<ImprovementPlanGrpcService>(*p.runner, *p.plans));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -32,6 +32,7 @@ constexpr const char* kApiFiles[] = {
     "healthcheck/v1/access.proto",      "healthcheck/v1/framework.proto",
     "healthcheck/v1/questionnaire.proto", "healthcheck/v1/fieldwork.proto",
     "healthcheck/v1/evidence.proto",    "healthcheck/v1/finding.proto",
+    "healthcheck/v1/improvement_plan.proto",
 };
 
 // Lists that every principal may call: they return only what it may see.
@@ -93,6 +94,13 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
       return t.engagement + "/recommendations/r1";
     }
     return t.engagement + "/findings/f1";
+  }
+  if (service == "ImprovementPlanService") {
+    const std::string plan = t.engagement + "/improvementPlan";
+    if (name == "RecordCheckIn") return plan + "/checkIns/1";
+    const bool on_action = name == "GetAction" || name == "UpdateAction" ||
+                           name == "VerifyAction" || name.find("ProgressUpdate") != std::string::npos;
+    return on_action ? plan + "/actions/a1" : plan;
   }
   if (service == "QuestionnaireService" && method->name() != "CreateQuestionnaire") {
     return t.engagement + "/questionnaire";
@@ -190,7 +198,8 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
                                              "EngagementService", "ProgrammeService",
                                              "AccessService", "FrameworkService",
                                              "QuestionnaireService", "FieldworkService",
-                                             "EvidenceService", "FindingService"}));
+                                             "EvidenceService", "FindingService",
+                                             "ImprovementPlanService"}));
   EXPECT_GE(AllMethods().size(), 30u);
 }
 
