@@ -13,7 +13,6 @@
 #include "core/app/ports/id_source.h"
 #include "core/app/ports/store.h"
 #include "core/domain/engagement.h"
-#include "core/domain/engagement.h"
 #include "core/domain/improvement_plan.h"
 #include "core/domain/principal.h"
 
