@@ -115,7 +115,7 @@ std::string Figure(absl::string_view label, absl::string_view value, absl::strin
 
 std::string Headline(const app::ProgrammeDashboard& d) {
   const std::string median =
-      d.turnaround.median_days ? absl::StrFormat("%.1f days", *d.turnaround.median_days) : "None";
+      d.turnaround.median_days ? absl::StrFormat("%.1f days", *d.turnaround.median_days) : "Not yet";
   const std::string published =
       absl::StrCat(d.turnaround.published, " published in the last 12 months");
   const std::string period =
