@@ -22,6 +22,7 @@
 #include "core/app/programme_app_service.h"
 #include "core/app/questionnaire_app_service.h"
 #include "core/app/questionnaire_results_app_service.h"
+#include "core/app/report_app_service.h"
 #include "core/app/respondent_app_service.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
@@ -41,6 +42,8 @@
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
+#include "services/report/report_grpc_service.h"
+#include "services/web/report_routes.h"
 #include "services/web/respondent_routes.h"
 #include "services/web/web_auth.h"
 #include "services/web/web_server.h"
@@ -66,6 +69,8 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::FieldworkAppService> fieldwork;
   std::unique_ptr<app::EvidenceAppService> evidence;
   std::unique_ptr<app::FindingAppService> findings;
+  std::shared_ptr<const app::ReportRenderer> report_renderer;
+  std::unique_ptr<app::ReportAppService> reports;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -138,6 +143,9 @@ absl::Status LoadBuiltinFrameworks(app::FrameworkAppService& frameworks) {
 
 absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
     const ServerConfig& config) {
+  if (config.report_renderer == nullptr) {
+    return absl::InvalidArgumentError("no report renderer");
+  }
   auto parts = std::make_unique<Parts>();
   HC_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
   HC_ASSIGN_OR_RETURN(parts->store,
@@ -169,9 +177,15 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       std::make_unique<app::EvidenceAppService>(*p.store, p.clock, p.ids, p.framework_codec);
   p.findings =
       std::make_unique<app::FindingAppService>(*p.store, p.clock, p.ids, p.framework_codec);
+  p.report_renderer = config.report_renderer;
+  p.reports = std::make_unique<app::ReportAppService>(*p.store, p.clock, p.ids,
+                                                      p.framework_codec, *p.report_renderer);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
-  if (p.web) p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access)});
+  if (p.web) {
+    p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access),
+                  ReportRoutes(*p.access, *p.reports)});
+  }
 
   p.executor = std::make_unique<Executor>(config.worker_threads);
   p.runner = std::make_unique<CallRunner>(*p.access, *p.executor);
@@ -186,6 +200,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<FieldworkGrpcService>(*p.runner, *p.fieldwork));
   p.services.push_back(std::make_unique<EvidenceGrpcService>(*p.runner, *p.evidence));
   p.services.push_back(std::make_unique<FindingGrpcService>(*p.runner, *p.findings));
+  p.services.push_back(std::make_unique<ReportGrpcService>(*p.runner, *p.reports));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -9,6 +9,10 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 
+namespace hc::app {
+class ReportRenderer;
+}  // namespace hc::app
+
 namespace hc::services {
 
 // Everything the server binary is configured with. Filled from flags by
@@ -35,6 +39,10 @@ struct ServerConfig {
   int max_message_bytes = 4 << 20;
   // Registers the benchmarks' bare echo service.
   bool enable_echo = false;
+  // Lays report versions out as HTML and PDF. Required until the built-in
+  // renderer is wired in: Start refuses INVALID_ARGUMENT "no report
+  // renderer" without one.
+  std::shared_ptr<const app::ReportRenderer> report_renderer;
 };
 
 // The composed server: store, use cases, gRPC services, health service and
@@ -43,7 +51,8 @@ class HealthCheckServer {
  public:
   // Opens and migrates the store, creates the first token on an empty store,
   // and starts listening. Errors: the store's (e.g. FAILED_PRECONDITION for
-  // a newer schema), INVALID_ARGUMENT for bad TLS settings, UNAVAILABLE if
+  // a newer schema), INVALID_ARGUMENT for bad TLS settings or no report
+  // renderer, UNAVAILABLE if
   // the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<HealthCheckServer>> Start(const ServerConfig& config);
   // Shuts down (as Shutdown with no grace) if still running.

@@ -64,7 +64,9 @@ int HttpStatusOf(absl::StatusCode code) {
 
 absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
                                                          const httplib::Request& req) {
-  absl::string_view bearer = req.get_header_value("Authorization");
+  // get_header_value returns a copy: keep it alive while viewing it.
+  const std::string header = req.get_header_value("Authorization");
+  absl::string_view bearer = header;
   if (!bearer.empty()) {
     if (!absl::ConsumePrefix(&bearer, "Bearer ") || bearer.empty()) {
       return absl::UnauthenticatedError("the Authorization header must be 'Bearer <token>'");

@@ -17,6 +17,7 @@
 #include "core/storage/sqlite/sqlite_peer_repository.h"
 #include "core/storage/sqlite/sqlite_questionnaire_repository.h"
 #include "core/storage/sqlite/sqlite_recommendation_repository.h"
+#include "core/storage/sqlite/sqlite_report_repository.h"
 #include "core/storage/sqlite/sqlite_response_repository.h"
 
 namespace hc::storage {
@@ -27,7 +28,7 @@ class SqliteRepositories final : public app::Repositories {
   explicit SqliteRepositories(Database& db)
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
         questionnaires_(db), invitations_(db), drafts_(db), responses_(db), activities_(db),
-        documents_(db), notes_(db), findings_(db), recommendations_(db), feedback_(db),
+        documents_(db), notes_(db), findings_(db), recommendations_(db), feedback_(db), reports_(db),
         audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
@@ -45,6 +46,7 @@ class SqliteRepositories final : public app::Repositories {
   app::FindingRepository& findings() override { return findings_; }
   app::RecommendationRepository& recommendations() override { return recommendations_; }
   app::FeedbackRepository& feedback() override { return feedback_; }
+  app::ReportRepository& reports() override { return reports_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -64,6 +66,7 @@ class SqliteRepositories final : public app::Repositories {
   SqliteFindingRepository findings_;
   SqliteRecommendationRepository recommendations_;
   SqliteFeedbackRepository feedback_;
+  SqliteReportRepository reports_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };
