@@ -81,6 +81,7 @@ class ReportApiTest : public ApiTest {
     *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     create.mutable_questionnaire()->set_min_group_size(3);
+    create.mutable_questionnaire()->set_collect_comments(true);
     v1::Questionnaire q;
     const grpc::Status status = questionnaires_->CreateQuestionnaire(Lead().get(), create, &q);
     ASSERT_TRUE(status.ok()) << status.error_message();
@@ -98,8 +99,9 @@ class ReportApiTest : public ApiTest {
     return tokens;
   }
 
-  // Answers `value` on every statement over the web form and submits.
-  void Respond(const std::string& token, int value) {
+  // Answers `value` on every statement over the web form, with `comment`
+  // if given, and submits.
+  void Respond(const std::string& token, int value, const std::string& comment = "") {
     for (int principle = 1; principle <= 6; ++principle) {
       httplib::Params form;
       for (int s = 1; s <= 6; ++s) {
@@ -110,6 +112,7 @@ class ReportApiTest : public ApiTest {
       ASSERT_EQ(res->status, 303) << res->body;
     }
     httplib::Params last{{"a.overall.1", std::to_string(value)}};
+    if (!comment.empty()) last.emplace("comment", comment);
     for (int principle = 1; principle <= 6; ++principle) {
       last.emplace(absl::StrCat("s.", principle), "3");
     }
@@ -119,6 +122,23 @@ class ReportApiTest : public ApiTest {
     auto submit = web_->Post(absl::StrCat("/q/", token, "/submit"), httplib::Params{});
     ASSERT_TRUE(submit);
     ASSERT_EQ(submit->status, 303) << submit->body;
+  }
+
+  // The team marks the respondents' comment with `text` quotable.
+  void MarkQuotable(const std::string& text) {
+    v1::ListCommentsRequest list;
+    list.set_parent(engagement_ + "/questionnaire");
+    v1::ListCommentsResponse comments;
+    ASSERT_TRUE(questionnaires_->ListComments(Ctx(peer_).get(), list, &comments).ok());
+    ASSERT_EQ(comments.comments_size(), 2);
+    for (const v1::Comment& c : comments.comments()) {
+      if (c.text() != text) continue;
+      v1::SetCommentQuotableRequest mark;
+      mark.set_name(c.name());
+      mark.set_quotable(true);
+      v1::Comment marked;
+      ASSERT_TRUE(questionnaires_->SetCommentQuotable(Ctx(peer_).get(), mark, &marked).ok());
+    }
   }
 
   void CloseQuestionnaire(const std::string& engagement) {
@@ -269,8 +289,11 @@ class ReportApiTest : public ApiTest {
     ASSERT_NO_FATAL_FAILURE(OpenQuestionnaire(engagement_));
     const std::vector<std::string> tokens = Invite(engagement_, kCsv);
     ASSERT_EQ(tokens.size(), 8u);
-    for (size_t i = 0; i + 1 < tokens.size(); ++i) ASSERT_NO_FATAL_FAILURE(Respond(tokens[i], 3));
+    ASSERT_NO_FATAL_FAILURE(Respond(tokens[0], 3, "The board listens to the front line"));
+    ASSERT_NO_FATAL_FAILURE(Respond(tokens[1], 3, "Ask the chair about the budget"));
+    for (size_t i = 2; i + 1 < tokens.size(); ++i) ASSERT_NO_FATAL_FAILURE(Respond(tokens[i], 3));
     ASSERT_NO_FATAL_FAILURE(CloseQuestionnaire(engagement_));
+    ASSERT_NO_FATAL_FAILURE(MarkQuotable("The board listens to the front line"));
     ASSERT_NO_FATAL_FAILURE(SeedFieldwork());
     using Engagements = v1::EngagementService::Stub;
     for (auto method : {&Engagements::BeginDeskResearch, &Engagements::OpenQuestionnaire,
@@ -481,6 +504,8 @@ TEST_F(ReportApiTest, ComposesTheReportFromTheEngagementAsTheRulesAllow) {
   EXPECT_EQ(change.statements[0].previous, 2);
   EXPECT_EQ(change.statements[0].current, 3);
   EXPECT_EQ(change.statements[0].change, 1);
+  // Only the comment the team marked quotable.
+  EXPECT_THAT(d.results.quotable_comments, ElementsAre("The board listens to the front line"));
   // 4 Findings by first principle in benchmark order, strengths first.
   ASSERT_EQ(d.findings.size(), 2u);
   EXPECT_EQ(d.findings[0].heading, "Principle 1: Recognise and accept the need for partnership");
@@ -498,6 +523,29 @@ TEST_F(ReportApiTest, ComposesTheReportFromTheEngagementAsTheRulesAllow) {
   EXPECT_EQ(d.recommendations[0].priority, "High");
   EXPECT_EQ(d.recommendations[0].answers, "Answers F2, F3");
   EXPECT_EQ(d.benchmark.framework_id, "partnership-assessment-tool");
+}
+
+TEST_F(ReportApiTest, AVersionNeedsTheReportStageAndAnAgreedFinding) {
+  ASSERT_NO_FATAL_FAILURE(CreateEngagement(""));
+  ASSERT_NO_FATAL_FAILURE(OpenQuestionnaire(engagement_));
+  v1::Report r;
+  EXPECT_THAT(Create(peer_, &r),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION,
+                         "is SCOPING; a report version is generated in REPORT"));
+  // In REPORT without an agreed finding (stored directly: the lifecycle
+  // itself would not get there without one).
+  auto db = OpenStore();
+  ASSERT_NE(db, nullptr);
+  auto update = db->Prepare("UPDATE engagements SET stage = 'REPORT' WHERE id = ?");
+  ASSERT_TRUE(update.ok()) << update.status();
+  update->Bind(1, Id(engagement_));
+  ASSERT_TRUE(update->Run().ok());
+  EXPECT_THAT(Create(peer_, &r), GrpcIsWith(StatusCode::FAILED_PRECONDITION, "no agreed findings"));
+  v1::CreateReportRequest bad;
+  bad.set_parent(engagement_);
+  bad.set_request_id("not valid!");
+  EXPECT_THAT(reports_->CreateReport(Ctx(peer_).get(), bad, &r),
+              GrpcIs(StatusCode::INVALID_ARGUMENT));
 }
 
 TEST_F(ReportApiTest, EachRoleMayDoOnlyItsPart) {
