@@ -19,6 +19,9 @@ using domain::ReportAction;
 using domain::ReportState;
 using domain::ReportVersion;
 
+constexpr absl::string_view kCreateReport = "CreateReport";
+constexpr absl::string_view kPublishReport = "PublishReport";
+
 std::string ReportName(absl::string_view engagement_id, int number) {
   return absl::StrCat("engagements/", engagement_id, "/reports/", number);
 }
@@ -158,41 +161,68 @@ absl::Status ReportAppService::Render(const report::ReportDocument& document,
   return absl::OkStatus();
 }
 
+absl::StatusOr<ReportAppService::Generation> ReportAppService::ReadGeneration(
+    Repositories& repos, const domain::Principal& principal, absl::string_view engagement_id,
+    const RequestKey& key, absl::Time now, absl::CivilDay today) {
+  Generation generation;
+  HC_ASSIGN_OR_RETURN(domain::Engagement e,
+                      LoadEngagementForChange(repos, principal, engagement_id,
+                                              EngagementAccess::kDraft, kCreateReport));
+  HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                      FindReplay(repos, kCreateReport, principal, key));
+  if (earlier) {
+    int number = 0;
+    if (!absl::SimpleAtoi(*earlier, &number)) return absl::InternalError("bad replay record");
+    HC_ASSIGN_OR_RETURN(generation.replay, repos.reports().Get(engagement_id, number));
+    return generation;
+  }
+  HC_RETURN_IF_ERROR(CheckCanGenerate(repos, e));
+  HC_ASSIGN_OR_RETURN(const int64_t last, repos.reports().LastNumber(engagement_id));
+  HC_ASSIGN_OR_RETURN(generation.document, ComposeReport(repos, codec_, e, static_cast<int>(last) + 1,
+                                                         now, today));
+  return generation;
+}
+
 absl::StatusOr<ReportVersion> ReportAppService::CreateReport(const domain::Principal& principal,
                                                              absl::string_view engagement_id,
                                                              const RequestKey& key) {
-  constexpr absl::string_view kAction = "CreateReport";
   HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
+  const absl::Time now = clock_.Now();
+  const absl::CivilDay today = clock_.Today();
+  Generation read;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(read, ReadGeneration(repos, principal, engagement_id, key, now, today));
+    return absl::OkStatus();
+  }));
+  if (read.replay) return WithoutBytes(*std::move(read.replay));
+  // Drawing the PDF takes a while: it happens outside any transaction, and
+  // the write below checks that the store still composes the same report.
   ReportVersion result;
+  const int number = read.document.version;
+  result.content_fingerprint = ReportFingerprint(read.document);
+  HC_RETURN_IF_ERROR(Render(read.document, result));
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(domain::Engagement e,
-                        LoadEngagementForChange(repos, principal, engagement_id,
-                                                EngagementAccess::kDraft, kAction));
-    HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
-                        FindReplay(repos, kAction, principal, key));
-    if (earlier) {
-      int number = 0;
-      if (!absl::SimpleAtoi(*earlier, &number)) return absl::InternalError("bad replay record");
-      HC_ASSIGN_OR_RETURN(result, repos.reports().Get(engagement_id, number));
+    HC_ASSIGN_OR_RETURN(Generation now_read,
+                        ReadGeneration(repos, principal, engagement_id, key, now, today));
+    if (now_read.replay) {
+      result = *std::move(now_read.replay);
       return absl::OkStatus();
     }
-    HC_RETURN_IF_ERROR(CheckCanGenerate(repos, e));
-    HC_ASSIGN_OR_RETURN(const int64_t last, repos.reports().LastNumber(engagement_id));
-    const absl::Time now = clock_.Now();
-    const int number = static_cast<int>(last) + 1;
-    HC_ASSIGN_OR_RETURN(report::ReportDocument document,
-                        ComposeReport(repos, codec_, e, number, now, clock_.Today()));
+    if (now_read.document.version != number ||
+        ReportFingerprint(now_read.document) != result.content_fingerprint) {
+      return absl::AbortedError(absl::StrCat(
+          "the engagement changed while ", domain::ReportVersionLabel(number),
+          " was being generated; generate it again"));
+    }
     result.meta = {absl::StrCat(number), now, now, 1};
     result.engagement_id = std::string(engagement_id);
     result.number = number;
     result.state = ReportState::kDraft;
     HC_ASSIGN_OR_RETURN(result.created_by, DisplayName(repos, principal));
     result.created_by_peer_id = principal.peer_id;
-    result.content_fingerprint = ReportFingerprint(document);
-    HC_RETURN_IF_ERROR(Render(document, result));
     HC_RETURN_IF_ERROR(repos.reports().Insert(result));
-    HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key, result.meta.id, now));
-    return Audit(repos, principal, kAction, ReportName(engagement_id, number), now);
+    HC_RETURN_IF_ERROR(RecordRequest(repos, kCreateReport, principal, key, result.meta.id, now));
+    return Audit(repos, principal, kCreateReport, ReportName(engagement_id, number), now);
   }));
   return WithoutBytes(std::move(result));
 }
@@ -254,44 +284,65 @@ absl::StatusOr<ReportVersion> ReportAppService::ChangeReportState(
   return WithoutBytes(std::move(result));
 }
 
+absl::StatusOr<ReportAppService::Publication> ReportAppService::ReadPublication(
+    Repositories& repos, const domain::Principal& principal, absl::string_view engagement_id,
+    int number, std::optional<int64_t> expected_version, absl::Time now, absl::CivilDay today) {
+  Publication publication;
+  HC_ASSIGN_OR_RETURN(publication.engagement,
+                      LoadEngagementForChange(repos, principal, engagement_id,
+                                              EngagementAccess::kLeadPeer, kPublishReport));
+  HC_ASSIGN_OR_RETURN(publication.version,
+                      LoadForChange(repos, engagement_id, number, expected_version));
+  const std::string label = domain::ReportVersionLabel(number);
+  HC_ASSIGN_OR_RETURN(publication.to, domain::NextReportState(publication.version.state,
+                                                              ReportAction::kPublish, label));
+  HC_ASSIGN_OR_RETURN(publication.document,
+                      ComposeReport(repos, codec_, publication.engagement, number, now, today));
+  if (ReportFingerprint(publication.document) != publication.version.content_fingerprint) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the engagement changed since ", label, " was generated; generate a new version"));
+  }
+  MarkPublished(publication.document, today);
+  return publication;
+}
+
 absl::StatusOr<ReportVersion> ReportAppService::PublishReport(
     const domain::Principal& principal, absl::string_view engagement_id, int number,
     std::optional<int64_t> expected_version) {
-  constexpr absl::string_view kAction = "PublishReport";
+  const absl::Time now = clock_.Now();
+  const absl::CivilDay today = clock_.Today();
+  Publication read;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(read, ReadPublication(repos, principal, engagement_id, number,
+                                              expected_version, now, today));
+    return absl::OkStatus();
+  }));
+  // Rendered outside any transaction; the write checks everything again.
+  ReportVersion rendered;
+  HC_RETURN_IF_ERROR(Render(read.document, rendered));
   ReportVersion result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(domain::Engagement e,
-                        LoadEngagementForChange(repos, principal, engagement_id,
-                                                EngagementAccess::kLeadPeer, kAction));
-    HC_ASSIGN_OR_RETURN(result, LoadForChange(repos, engagement_id, number, expected_version));
-    const std::string label = domain::ReportVersionLabel(number);
-    HC_ASSIGN_OR_RETURN(const ReportState to,
-                        domain::NextReportState(result.state, ReportAction::kPublish, label));
-    const absl::Time now = clock_.Now();
-    const absl::CivilDay today = clock_.Today();
-    HC_ASSIGN_OR_RETURN(report::ReportDocument document,
-                        ComposeReport(repos, codec_, e, number, now, today));
-    if (ReportFingerprint(document) != result.content_fingerprint) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the engagement changed since ", label, " was generated; generate a new version"));
-    }
-    MarkPublished(document, today);
-    HC_RETURN_IF_ERROR(Render(document, result));
+    HC_ASSIGN_OR_RETURN(Publication p, ReadPublication(repos, principal, engagement_id, number,
+                                                       expected_version, now, today));
+    result = std::move(p.version);
+    result.html = std::move(rendered.html);
+    result.pdf = std::move(rendered.pdf);
     HC_RETURN_IF_ERROR(Supersede(repos, engagement_id, now));
-    result.state = to;
+    result.state = p.to;
     result.publish_time = now;
     HC_ASSIGN_OR_RETURN(result.published_by, DisplayName(repos, principal));
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.reports().Update(result));
-    HC_RETURN_IF_ERROR(Audit(repos, principal, kAction, ReportName(engagement_id, number), now));
-    if (e.stage != domain::Stage::kReport) return absl::OkStatus();
+    HC_RETURN_IF_ERROR(
+        Audit(repos, principal, kPublishReport, ReportName(engagement_id, number), now));
+    if (p.engagement.stage != domain::Stage::kReport) return absl::OkStatus();
     // Publishing the first version is the engagement's own PublishReport.
-    HC_RETURN_IF_ERROR(ApplyTransition(repos, principal, now, today, e,
+    HC_RETURN_IF_ERROR(ApplyTransition(repos, principal, now, today, p.engagement,
                                        domain::Transition::kPublishReport, "")
                            .status());
-    Touch(e.meta, now);
-    HC_RETURN_IF_ERROR(repos.engagements().Update(e));
-    return Audit(repos, principal, "PublishReport", absl::StrCat("engagements/", engagement_id),
+    Touch(p.engagement.meta, now);
+    HC_RETURN_IF_ERROR(repos.engagements().Update(p.engagement));
+    return Audit(repos, principal, kPublishReport, absl::StrCat("engagements/", engagement_id),
                  now);
   }));
   return WithoutBytes(std::move(result));

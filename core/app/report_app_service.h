@@ -7,12 +7,15 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "core/app/mutation.h"
 #include "core/app/ports/clock.h"
 #include "core/app/ports/framework_codec.h"
 #include "core/app/ports/id_source.h"
 #include "core/app/ports/report_renderer.h"
 #include "core/app/ports/store.h"
+#include "core/domain/engagement.h"
 #include "core/domain/principal.h"
 #include "core/domain/report_version.h"
 
@@ -29,7 +32,8 @@ struct ReportFile {
 };
 
 // Use cases of the written report's versions and their comments.
-// Thread-safe. Rules:
+// Thread-safe: versions are rendered outside any store transaction, which
+// then checks that the engagement still composes the same report. Rules:
 // - The lead peer and peers on the team generate versions and submit them
 //   for team review (EngagementAccess::kDraft); the lead peer alone sends
 //   one for the factual-accuracy check, publishes and withdraws
@@ -53,7 +57,8 @@ class ReportAppService {
   // renderings' SHA-256. FAILED_PRECONDITION unless the engagement is in
   // REPORT, IMPROVEMENT_PLAN or FOLLOW_UP, has an agreed finding and has no
   // other unpublished version (named in the message). Idempotent by
-  // request_id. The result carries no bytes.
+  // request_id. ABORTED if the engagement changed while the version was
+  // being rendered (generate it again). The result carries no bytes.
   absl::StatusOr<domain::ReportVersion> CreateReport(const domain::Principal& principal,
                                                      absl::string_view engagement_id,
                                                      const RequestKey& key);
@@ -102,6 +107,30 @@ class ReportAppService {
                                       ReportFormat format);
 
  private:
+  // What generating the next version reads: the version an earlier call
+  // with the same request created, or the document to render.
+  struct Generation {
+    std::optional<domain::ReportVersion> replay;
+    report::ReportDocument document;
+  };
+  absl::StatusOr<Generation> ReadGeneration(Repositories& repos,
+                                            const domain::Principal& principal,
+                                            absl::string_view engagement_id,
+                                            const RequestKey& key, absl::Time now,
+                                            absl::CivilDay today);
+  // What publishing reads and checks: the engagement, the version, the
+  // state it moves to and the document marked as published.
+  struct Publication {
+    domain::Engagement engagement;
+    domain::ReportVersion version;
+    domain::ReportState to = domain::ReportState::kUnspecified;
+    report::ReportDocument document;
+  };
+  absl::StatusOr<Publication> ReadPublication(Repositories& repos,
+                                              const domain::Principal& principal,
+                                              absl::string_view engagement_id, int number,
+                                              std::optional<int64_t> expected_version,
+                                              absl::Time now, absl::CivilDay today);
   // Renders `document` and fills the version's renderings and hashes.
   absl::Status Render(const report::ReportDocument& document, domain::ReportVersion& version);
 
