@@ -384,6 +384,7 @@ absl::StatusOr<domain::ReportComment> ReportAppService::CreateComment(
     result.report_number = number;
     HC_ASSIGN_OR_RETURN(result.author_name, DisplayName(repos, principal));
     result.author_role = RoleOf(principal, e);
+    result.from_partnership = principal.role == domain::Role::kPartnershipContact;
     result.create_time = now;
     HC_RETURN_IF_ERROR(repos.reports().InsertComment(result));
     HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key, result.id, now));
@@ -400,7 +401,9 @@ absl::StatusOr<Page<domain::ReportComment>> ReportAppService::ListComments(
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_RETURN_IF_ERROR(
         LoadReadable(repos, principal, engagement_id, number, "ListReportComments").status());
-    HC_ASSIGN_OR_RETURN(result, repos.reports().ListComments(engagement_id, number, page));
+    const bool partnership_only = principal.role == domain::Role::kPartnershipContact;
+    HC_ASSIGN_OR_RETURN(result, repos.reports().ListComments(engagement_id, number,
+                                                             partnership_only, page));
     return absl::OkStatus();
   }));
   return result;

@@ -96,7 +96,8 @@ class ReportAppService {
                                                       int number,
                                                       const domain::ReportComment& input,
                                                       const RequestKey& key);
-  // In time order.
+  // In time order. The partnership's contact reads only the partnership's
+  // comments, never the team's.
   absl::StatusOr<Page<domain::ReportComment>> ListComments(const domain::Principal& principal,
                                                            absl::string_view engagement_id,
                                                            int number, const PageRequest& page);

@@ -76,6 +76,9 @@ struct ReportComment {
   std::string section;  // e.g. "4 Findings"; may be empty
   std::string author_name;
   std::string author_role;  // "Lead peer", "Peer", "Partnership contact", ...
+  // Written by the partnership's contact. The partnership reads only these:
+  // the team's remarks on its drafts stay with the team.
+  bool from_partnership = false;
   absl::Time create_time = absl::UnixEpoch();
 };
 

@@ -636,10 +636,14 @@ TEST_F(ReportApiTest, CommentsFollowTheVersionsState) {
   v1::ListReportCommentsRequest list;
   list.set_parent(r.name());
   v1::ListReportCommentsResponse comments;
-  ASSERT_TRUE(reports_->ListReportComments(Ctx(contact_).get(), list, &comments).ok());
+  ASSERT_TRUE(reports_->ListReportComments(Ctx(lead_peer_).get(), list, &comments).ok());
   ASSERT_EQ(comments.comments_size(), 2);
   EXPECT_EQ(comments.comments(0).text(), "Tighten section 4");
   EXPECT_EQ(comments.comments(1).text(), "F2 misstates the board's view");
+  // The partnership reads its own comments, not the team's.
+  ASSERT_TRUE(reports_->ListReportComments(Ctx(contact_).get(), list, &comments).ok());
+  ASSERT_EQ(comments.comments_size(), 1);
+  EXPECT_EQ(comments.comments(0).text(), "F2 misstates the board's view");
   ASSERT_TRUE(Get(peer_, r.name(), &r).ok());
   EXPECT_EQ(r.comment_count(), 2);
   // Once published, nobody comments.

@@ -384,9 +384,11 @@ class ReportRepository {
                                                            int number,
                                                            absl::string_view id) = 0;
   virtual absl::Status InsertComment(const domain::ReportComment& comment) = 0;
-  // In time order; cursor = (creation time, id).
+  // In time order; cursor = (creation time, id). `partnership_only`
+  // narrows to those from the partnership.
   virtual absl::StatusOr<Page<domain::ReportComment>> ListComments(
-      absl::string_view engagement_id, int number, const PageRequest& page) = 0;
+      absl::string_view engagement_id, int number, bool partnership_only,
+      const PageRequest& page) = 0;
 };
 
 // What a create with a request_id produced (AIP-155).

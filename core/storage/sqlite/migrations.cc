@@ -462,6 +462,7 @@ CREATE TABLE report_comments (
   author_name TEXT NOT NULL,
   author_role TEXT NOT NULL,
   create_us INTEGER NOT NULL,
+  from_partnership INTEGER NOT NULL CHECK (from_partnership IN (0, 1)),
   PRIMARY KEY (engagement_id, report_number, id),
   FOREIGN KEY (engagement_id, report_number)
     REFERENCES report_versions (engagement_id, number)

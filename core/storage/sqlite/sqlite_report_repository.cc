@@ -39,15 +39,16 @@ constexpr char kUpdate[] =
 #undef HC_REPORT_COLUMNS
 
 #define HC_COMMENT_COLUMNS \
-  "engagement_id, report_number, id, text, section, author_name, author_role, create_us"
+  "engagement_id, report_number, id, text, section, author_name, author_role, create_us, " \
+  "from_partnership"
 constexpr char kSelectComment[] = "SELECT " HC_COMMENT_COLUMNS " FROM report_comments "
                                   "WHERE engagement_id = ? AND report_number = ? AND id = ?";
 constexpr char kSelectComments[] =
     "SELECT " HC_COMMENT_COLUMNS " FROM report_comments "
-    "WHERE engagement_id = ?1 AND report_number = ?2 AND (create_us, id) > (?3, ?4) "
-    "ORDER BY create_us, id LIMIT ?5";
+    "WHERE engagement_id = ?1 AND report_number = ?2 AND (?6 = 0 OR from_partnership = 1) "
+    "AND (create_us, id) > (?3, ?4) ORDER BY create_us, id LIMIT ?5";
 constexpr char kInsertComment[] =
-    "INSERT INTO report_comments (" HC_COMMENT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO report_comments (" HC_COMMENT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 #undef HC_COMMENT_COLUMNS
 
 void BindVersion(Statement& st, const domain::ReportVersion& v) {
@@ -96,6 +97,7 @@ absl::StatusOr<domain::ReportComment> ReadComment(const Statement& row) {
   c.author_name = row.Text(5);
   c.author_role = row.Text(6);
   c.create_time = FromMicros(row.Int(7));
+  c.from_partnership = row.Int(8) != 0;
   return c;
 }
 
@@ -166,16 +168,17 @@ absl::Status SqliteReportRepository::InsertComment(const domain::ReportComment& 
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kInsertComment));
   st.Bind(1, c.engagement_id).Bind(2, int64_t{c.report_number}).Bind(3, c.id);
   st.Bind(4, c.text).Bind(5, c.section).Bind(6, c.author_name).Bind(7, c.author_role);
-  st.Bind(8, ToMicros(c.create_time));
+  st.Bind(8, ToMicros(c.create_time)).Bind(9, int64_t{c.from_partnership ? 1 : 0});
   return st.Run();
 }
 
 absl::StatusOr<app::Page<domain::ReportComment>> SqliteReportRepository::ListComments(
-    absl::string_view engagement_id, int number, const app::PageRequest& page) {
+    absl::string_view engagement_id, int number, bool partnership_only,
+    const app::PageRequest& page) {
   const app::Cursor after = StartOf(page);
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectComments));
   st.Bind(1, engagement_id).Bind(2, int64_t{number}).Bind(3, after.key).Bind(4, after.id);
-  st.Bind(5, FetchLimit(page));
+  st.Bind(5, FetchLimit(page)).Bind(6, int64_t{partnership_only ? 1 : 0});
   return ReadPage<domain::ReportComment>(
       st, page, ReadComment, [](const domain::ReportComment& c) {
         return app::Cursor{ToMicros(c.create_time), c.id};

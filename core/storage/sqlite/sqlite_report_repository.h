@@ -25,7 +25,8 @@ class SqliteReportRepository final : public app::ReportRepository {
                                                    absl::string_view id) override;
   absl::Status InsertComment(const domain::ReportComment& comment) override;
   absl::StatusOr<app::Page<domain::ReportComment>> ListComments(
-      absl::string_view engagement_id, int number, const app::PageRequest& page) override;
+      absl::string_view engagement_id, int number, bool partnership_only,
+      const app::PageRequest& page) override;
 
  private:
   Database& db_;

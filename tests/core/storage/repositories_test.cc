@@ -1099,7 +1099,7 @@ TEST_F(ReportRepositoryTest, CommentsAreListedInTimeOrderAndCounted) {
     HC_RETURN_IF_ERROR(r.reports().Insert(MakeReport(1, domain::ReportState::kTeamReview)));
     for (int i : {3, 1, 2}) {
       domain::ReportComment c{absl::StrCat("c", i), "e1", 1, absl::StrCat("text ", i),
-                              "4 Findings", "Pete Peer", "Peer", At(i)};
+                              "4 Findings", "Pete Peer", "Peer", i == 2, At(i)};
       HC_RETURN_IF_ERROR(r.reports().InsertComment(c));
     }
     return absl::OkStatus();
@@ -1107,13 +1107,20 @@ TEST_F(ReportRepositoryTest, CommentsAreListedInTimeOrderAndCounted) {
   std::vector<std::string> ids;
   app::PageRequest page{2, std::nullopt};
   for (;;) {
-    auto listed = Read([&](app::Repositories& r) { return r.reports().ListComments("e1", 1, page); });
+    auto listed =
+        Read([&](app::Repositories& r) { return r.reports().ListComments("e1", 1, false, page); });
     ASSERT_TRUE(listed.ok());
     for (const auto& c : listed->items) ids.push_back(c.id);
     if (!listed->next) break;
     page.after = listed->next;
   }
   EXPECT_THAT(ids, ElementsAre("c1", "c2", "c3"));
+  auto partnership = Read([](app::Repositories& r) {
+    return r.reports().ListComments("e1", 1, true, {10, std::nullopt});
+  });
+  ASSERT_TRUE(partnership.ok());
+  ASSERT_EQ(partnership->items.size(), 1u);
+  EXPECT_EQ(partnership->items[0].id, "c2");
   auto version = Read([](app::Repositories& r) { return r.reports().Get("e1", 1); });
   ASSERT_TRUE(version.ok());
   EXPECT_EQ(version->comment_count, 3);
