@@ -59,6 +59,7 @@ absl::StatusOr<ReportVersion> LoadReadable(Repositories& repos, const domain::Pr
   if (contact && !domain::VisibleToPartnership(version->state)) {
     return NotFound(engagement_id, number);
   }
+  if (contact) version->comment_count = version->partnership_comment_count;
   return version;
 }
 
@@ -252,6 +253,7 @@ absl::StatusOr<Page<ReportVersion>> ReportAppService::ListReports(
       std::erase_if(result.items, [](const ReportVersion& v) {
         return !domain::VisibleToPartnership(v.state);
       });
+      for (ReportVersion& v : result.items) v.comment_count = v.partnership_comment_count;
     }
     return absl::OkStatus();
   }));

@@ -64,6 +64,7 @@ struct ReportVersion {
   ReportRendering html;
   ReportRendering pdf;
   int comment_count = 0;
+  int partnership_comment_count = 0;  // of those, from the partnership
 };
 
 // A remark on one version, by the team or (in the factual-accuracy check)

@@ -646,6 +646,8 @@ TEST_F(ReportApiTest, CommentsFollowTheVersionsState) {
   EXPECT_EQ(comments.comments(0).text(), "F2 misstates the board's view");
   ASSERT_TRUE(Get(peer_, r.name(), &r).ok());
   EXPECT_EQ(r.comment_count(), 2);
+  ASSERT_TRUE(Get(contact_, r.name(), &r).ok());
+  EXPECT_EQ(r.comment_count(), 1);
   // Once published, nobody comments.
   ASSERT_TRUE(Change(&Stub::PublishReport, lead_peer_, r.name(), &r).ok());
   EXPECT_THAT(Comment(contact_, r.name(), "Late", &c),

@@ -8,13 +8,15 @@
 namespace hc::storage {
 namespace {
 
-// Columns 0-14; the bytes (15, 16) only where a version is read whole.
+// Columns 0-16; the bytes (17, 18) only where a version is read whole.
 #define HC_REPORT_COLUMNS                                                                      \
   "r.engagement_id, r.number, r.state, r.created_by, r.created_by_peer_id, r.publish_us, "    \
   "r.published_by, r.content_fingerprint, r.html_sha256, r.html_size, r.pdf_sha256, "          \
   "r.pdf_size, r.create_us, r.update_us, r.version, "                                          \
   "(SELECT COUNT(*) FROM report_comments c WHERE c.engagement_id = r.engagement_id "          \
-  "AND c.report_number = r.number)"
+  "AND c.report_number = r.number), "                                                          \
+  "(SELECT COUNT(*) FROM report_comments c WHERE c.engagement_id = r.engagement_id "          \
+  "AND c.report_number = r.number AND c.from_partnership = 1)"
 
 constexpr char kSelectOne[] = "SELECT " HC_REPORT_COLUMNS ", r.html, r.pdf FROM report_versions r "
                               "WHERE r.engagement_id = ? AND r.number = ?";
@@ -80,9 +82,10 @@ absl::StatusOr<domain::ReportVersion> ReadVersion(const Statement& row, bool wit
   v.pdf.sha256 = row.Text(10);
   v.pdf.size = row.Int(11);
   v.comment_count = static_cast<int>(row.Int(15));
+  v.partnership_comment_count = static_cast<int>(row.Int(16));
   if (with_bytes) {
-    v.html.bytes = row.Blob(16);
-    v.pdf.bytes = row.Blob(17);
+    v.html.bytes = row.Blob(17);
+    v.pdf.bytes = row.Blob(18);
   }
   return v;
 }

@@ -1124,6 +1124,7 @@ TEST_F(ReportRepositoryTest, CommentsAreListedInTimeOrderAndCounted) {
   auto version = Read([](app::Repositories& r) { return r.reports().Get("e1", 1); });
   ASSERT_TRUE(version.ok());
   EXPECT_EQ(version->comment_count, 3);
+  EXPECT_EQ(version->partnership_comment_count, 1);
   EXPECT_THAT(Read([](app::Repositories& r) { return r.reports().GetComment("e1", 1, "c9"); }),
               StatusIs(absl::StatusCode::kNotFound));
 }
