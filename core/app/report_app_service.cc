@@ -59,7 +59,6 @@ absl::StatusOr<ReportVersion> LoadReadable(Repositories& repos, const domain::Pr
   if (contact && !domain::VisibleToPartnership(version->state)) {
     return NotFound(engagement_id, number);
   }
-  if (contact) version->comment_count = version->partnership_comment_count;
   return version;
 }
 
@@ -235,6 +234,9 @@ absl::StatusOr<ReportVersion> ReportAppService::GetReport(const domain::Principa
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(result,
                         LoadReadable(repos, principal, engagement_id, number, "GetReport"));
+    if (principal.role == domain::Role::kPartnershipContact) {
+      result.comment_count = result.partnership_comment_count;
+    }
     return absl::OkStatus();
   }));
   return WithoutBytes(std::move(result));
