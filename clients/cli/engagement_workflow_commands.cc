@@ -53,10 +53,6 @@ std::vector<Transition> Transitions() {
        &Stub::GiveInitialFeedback},
       {"begin-report", "initial_feedback -> report: needs a report due date.",
        false, note, &Stub::BeginReport},
-      {"publish-report",
-       "report -> improvement_plan: needs agreed findings and a report ready "
-       "to publish.",
-       false, note, &Stub::PublishReport},
       {"close",
        "follow_up -> closed, or improvement_plan -> closed with --reason "
        "when no plan was approved.",

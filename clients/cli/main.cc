@@ -21,6 +21,7 @@
 #include "clients/cli/plan_commands.h"
 #include "clients/cli/questionnaire_commands.h"
 #include "clients/cli/recommendation_commands.h"
+#include "clients/cli/report_commands.h"
 #include "clients/cli/sync_commands.h"
 #include "clients/cli/token_commands.h"
 #include "clients/cli/triangulation_commands.h"
@@ -33,7 +34,8 @@ int main(int argc, char** argv) {
         hc::cli::DocumentCommands(),    hc::cli::NoteCommands(),
         hc::cli::SyncCommands(),        hc::cli::TriangulationCommands(),
         hc::cli::FindingCommands(),     hc::cli::RecommendationCommands(),
-        hc::cli::FeedbackCommands(),    hc::cli::QuestionnaireCommands(),
+        hc::cli::FeedbackCommands(),    hc::cli::ReportCommands(),
+        hc::cli::QuestionnaireCommands(),
         hc::cli::FrameworkCommands(),   hc::cli::ProgrammeCommands(),
         hc::cli::TokenCommands(),
     };

@@ -19,6 +19,7 @@ inline constexpr absl::string_view kActivities = "activities";
 inline constexpr absl::string_view kDocuments = "documents";
 inline constexpr absl::string_view kNotes = "notes";
 inline constexpr absl::string_view kFindings = "findings";
+inline constexpr absl::string_view kReports = "reports";
 inline constexpr absl::string_view kRecommendations = "recommendations";
 
 // Returns `text` as a resource name in `collection`: a bare id gains the

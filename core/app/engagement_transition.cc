@@ -17,6 +17,11 @@ absl::StatusOr<domain::LifecycleFacts> LoadLifecycleFacts(Repositories& repos,
                       repos.findings().CountInState(engagement.meta.id,
                                                     domain::ReviewState::kAgreed));
   facts.agreed_findings = static_cast<int>(agreed);
+  HC_ASSIGN_OR_RETURN(std::vector<domain::ReportVersion> reports,
+                      repos.reports().ListAll(engagement.meta.id));
+  for (const domain::ReportVersion& r : reports) {
+    if (r.state == domain::ReportState::kPublished) facts.report_ready = true;
+  }
   HC_ASSIGN_OR_RETURN(const std::optional<domain::ImprovementPlan> plan,
                       repos.plans().GetPlan(engagement.meta.id));
   facts.plan_approved = plan && plan->state == domain::PlanState::kApproved;

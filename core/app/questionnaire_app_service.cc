@@ -339,7 +339,10 @@ absl::StatusOr<ResponseRates> QuestionnaireAppService::GetResponseRates(
     HC_ASSIGN_OR_RETURN(tallies, repos.invitations().Tally(engagement_id));
     return absl::OkStatus();
   }));
-  const int k = q.min_group_size;
+  return ResponseRatesFrom(tallies, q.min_group_size);
+}
+
+ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k) {
   ResponseRates rates;
   rates.min_group_size = k;
   rates.overall = OverallRate(tallies, k);

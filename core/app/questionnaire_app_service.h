@@ -52,6 +52,11 @@ struct ResponseRates {
 // What GetResponseRates shows as `overall`, and the programme dashboard too.
 GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k);
 
+// The response rates of an engagement's invitations `tallies` under the
+// disclosure rules with k = `k`: nothing below the overall total when it is
+// withheld; levels, organisations and sectors decided as the results'. Pure.
+ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k);
+
 // Use cases of an engagement's questionnaire and its invitations. Access:
 // the programme lead and the team's lead peer and peers set it up; the
 // partnership's contact may also import invitations (to receive the links)

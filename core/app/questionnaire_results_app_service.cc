@@ -11,6 +11,7 @@
 #include "core/common/status_macros.h"
 #include "core/domain/disclosure.h"
 #include "core/domain/questionnaire.h"
+#include "core/domain/report_wording.h"
 #include "core/domain/submission.h"
 
 namespace hc::app {
@@ -219,8 +220,30 @@ ChangeRow ChangeRowOf(const domain::ScoreChange& change, const domain::ScoreSumm
   return row;
 }
 
+// Each current statement's mean answer against the previous one of the
+// same code.
+std::vector<StatementChangeRow> CompareStatements(const Loaded::Previous& previous,
+                                                  const domain::Results& before,
+                                                  const Framework& framework,
+                                                  const domain::Results& current) {
+  std::map<std::string, const domain::StatementDistribution*> earlier;
+  for (const domain::StatementDistribution& d : before.statements) earlier[d.statement_code] = &d;
+  std::vector<StatementChangeRow> rows;
+  for (const domain::StatementDistribution& d : current.statements) {
+    StatementChangeRow row;
+    row.statement_code = d.statement_code;
+    row.current_mean = domain::MeanAnswer(framework.scale, d);
+    const auto it = earlier.find(d.statement_code);
+    if (it != earlier.end()) row.previous_mean = domain::MeanAnswer(previous.framework.scale, *it->second);
+    if (row.previous_mean && row.current_mean) row.change = *row.current_mean - *row.previous_mean;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 absl::StatusOr<PreviousComparison> Compare(const Loaded::Previous& previous,
                                            const std::string& previous_id,
+                                           const Framework& framework,
                                            const domain::Results& current) {
   HC_ASSIGN_OR_RETURN(domain::Results before, Score(previous.framework, previous.responses));
   HC_ASSIGN_OR_RETURN(domain::ResultsChange change, domain::ChangeSince(before, current));
@@ -234,44 +257,14 @@ absl::StatusOr<PreviousComparison> Compare(const Loaded::Previous& previous,
                                        FindSection(current, c.section_code)));
   }
   out.aggregate = ChangeRowOf(change.aggregate, &before.aggregate, &current.aggregate);
+  out.statements = CompareStatements(previous, before, framework, current);
   return out;
 }
 
-}  // namespace
-
-QuestionnaireResultsAppService::QuestionnaireResultsAppService(Store& store, Clock& clock,
-                                                               const FrameworkCodec& codec)
-    : store_(store), clock_(clock), codec_(codec) {}
-
-absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResults(
-    const domain::Principal& principal, absl::string_view engagement_id) {
-  Loaded loaded;
-  const absl::Time now = clock_.Now();
-  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(loaded.engagement,
-                        LoadEngagement(repos, principal, engagement_id, EngagementAccess::kTeam,
-                                       "GetQuestionnaireResults"));
-    absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement_id);
-    if (absl::IsNotFound(q.status())) {
-      return absl::NotFoundError(absl::StrCat("engagements/", engagement_id,
-                                              " has no questionnaire, so no results"));
-    }
-    HC_RETURN_IF_ERROR(q.status());
-    loaded.questionnaire = *std::move(q);
-    if (domain::StateAt(loaded.questionnaire, now) != domain::QuestionnaireState::kClosed) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          NameOf(engagement_id), " is not closed; its results can be read once it closes"));
-    }
-    HC_ASSIGN_OR_RETURN(loaded.framework,
-                        LoadFramework(repos, codec_, loaded.questionnaire.framework_id,
-                                      loaded.questionnaire.framework_version));
-    HC_ASSIGN_OR_RETURN(loaded.responses, repos.responses().ListResponses(engagement_id));
-    HC_ASSIGN_OR_RETURN(loaded.invited, repos.invitations().Tally(engagement_id));
-    return LoadPrevious(repos, codec_, now, loaded);
-  }));
-
+// The view of what was loaded, after disclosure control.
+absl::StatusOr<QuestionnaireResultsView> Decide(Loaded loaded) {
   QuestionnaireResultsView view;
-  view.engagement_id = std::string(engagement_id);
+  view.engagement_id = loaded.engagement.meta.id;
   view.min_group_size = loaded.questionnaire.min_group_size;
   const int k = view.min_group_size;
   view.released = domain::TotalReleasable(static_cast<int>(loaded.responses.size()), k);
@@ -288,11 +281,57 @@ absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResu
   if (loaded.previous) {
     HC_ASSIGN_OR_RETURN(view.previous, Compare(*loaded.previous,
                                                loaded.engagement.previous_engagement_id,
-                                               view.results));
+                                               loaded.framework, view.results));
   } else {
     view.previous_note = loaded.previous_note;
   }
   view.framework = std::move(loaded.framework);
+  return view;
+}
+
+}  // namespace
+
+absl::StatusOr<QuestionnaireResultsView> ComputeResultsView(Repositories& repos,
+                                                            const FrameworkCodec& codec,
+                                                            const domain::Engagement& engagement,
+                                                            absl::Time now) {
+  const std::string& engagement_id = engagement.meta.id;
+  Loaded loaded;
+  loaded.engagement = engagement;
+  absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement_id);
+  if (absl::IsNotFound(q.status())) {
+    return absl::NotFoundError(absl::StrCat("engagements/", engagement_id,
+                                            " has no questionnaire, so no results"));
+  }
+  HC_RETURN_IF_ERROR(q.status());
+  loaded.questionnaire = *std::move(q);
+  if (domain::StateAt(loaded.questionnaire, now) != domain::QuestionnaireState::kClosed) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        NameOf(engagement_id), " is not closed; its results can be read once it closes"));
+  }
+  HC_ASSIGN_OR_RETURN(loaded.framework,
+                      LoadFramework(repos, codec, loaded.questionnaire.framework_id,
+                                    loaded.questionnaire.framework_version));
+  HC_ASSIGN_OR_RETURN(loaded.responses, repos.responses().ListResponses(engagement_id));
+  HC_ASSIGN_OR_RETURN(loaded.invited, repos.invitations().Tally(engagement_id));
+  HC_RETURN_IF_ERROR(LoadPrevious(repos, codec, now, loaded));
+  return Decide(std::move(loaded));
+}
+
+QuestionnaireResultsAppService::QuestionnaireResultsAppService(Store& store, Clock& clock,
+                                                               const FrameworkCodec& codec)
+    : store_(store), clock_(clock), codec_(codec) {}
+
+absl::StatusOr<QuestionnaireResultsView> QuestionnaireResultsAppService::GetResults(
+    const domain::Principal& principal, absl::string_view engagement_id) {
+  QuestionnaireResultsView view;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(domain::Engagement engagement,
+                        LoadEngagement(repos, principal, engagement_id, EngagementAccess::kTeam,
+                                       "GetQuestionnaireResults"));
+    HC_ASSIGN_OR_RETURN(view, ComputeResultsView(repos, codec_, engagement, clock_.Now()));
+    return absl::OkStatus();
+  }));
   return view;
 }
 

@@ -49,6 +49,15 @@ struct ChangeRow {
   domain::ScoreChange change;  // differences and bands (domain::ChangeSince)
 };
 
+// One statement's change since the previous health check: the mean answer
+// value (domain::MeanAnswer) then and now, matched by statement code.
+struct StatementChangeRow {
+  std::string statement_code;
+  std::optional<double> previous_mean;  // unset when it was not asked or answered then
+  std::optional<double> current_mean;
+  std::optional<double> change;  // current - previous, when both are set
+};
+
 struct PreviousComparison {
   std::string previous_engagement_id;
   std::string framework_id;
@@ -56,6 +65,7 @@ struct PreviousComparison {
   int previous_respondents = 0;
   std::vector<ChangeRow> sections;  // the current benchmark's order
   ChangeRow aggregate;
+  std::vector<StatementChangeRow> statements;  // the current results' statement order
 };
 
 // The results of one closed questionnaire after disclosure control.
@@ -78,6 +88,15 @@ struct QuestionnaireResultsView {
   std::optional<PreviousComparison> previous;
   std::string previous_note;  // why `previous` is unset; empty when set
 };
+
+// The results of the engagement's questionnaire at `now` under the rules of
+// QuestionnaireResultsAppService below, read in the caller's transaction
+// without any access check (the caller makes it). NOT_FOUND without a
+// questionnaire, FAILED_PRECONDITION until it is closed.
+absl::StatusOr<QuestionnaireResultsView> ComputeResultsView(Repositories& repos,
+                                                            const FrameworkCodec& codec,
+                                                            const domain::Engagement& engagement,
+                                                            absl::Time now);
 
 // The questionnaire's results (DOMAIN.md: Benchmarks and scoring;
 // Confidentiality). Rules:

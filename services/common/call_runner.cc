@@ -37,7 +37,15 @@ absl::StatusOr<domain::Principal> CallRunner::Authenticate(grpc::CallbackServerC
 grpc::ServerUnaryReactor* CallRunner::Run(grpc::CallbackServerContext* context,
                                           absl::string_view method, Handler handler) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  executor_.Schedule([this, context, reactor, method, handler = std::move(handler)] {
+  RunWith(context, method, std::move(handler),
+          [reactor](const grpc::Status& reply) { reactor->Finish(reply); });
+  return reactor;
+}
+
+void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view method,
+                         Handler handler, Finish finish) {
+  executor_.Schedule([this, context, method, handler = std::move(handler),
+                      finish = std::move(finish)] {
     const absl::Time start = absl::Now();
     absl::Status status;
     std::string actor = "-";
@@ -60,9 +68,8 @@ grpc::ServerUnaryReactor* CallRunner::Run(grpc::CallbackServerContext* context,
              {"ms", absl::StrFormat("%.3f", absl::ToDoubleMilliseconds(absl::Now() - start))},
              {"actor", actor},
              {"peer", context->peer()}});
-    reactor->Finish(reply);
+    finish(reply);
   });
-  return reactor;
 }
 
 }  // namespace hc::services

@@ -32,6 +32,14 @@ class CallRunner {
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, absl::string_view method,
                                 Handler handler);
 
+  // As Run, for a call with a reactor of its own (a server-streaming one):
+  // on a worker thread, the same refusals, authentication, `handler` and
+  // log line, then `finish` with the converted status. `finish` runs last
+  // and alone touches the reactor; on OK it starts the reactor's writes.
+  using Finish = std::function<void(const grpc::Status&)>;
+  void RunWith(grpc::CallbackServerContext* context, absl::string_view method, Handler handler,
+               Finish finish);
+
  private:
   absl::StatusOr<domain::Principal> Authenticate(grpc::CallbackServerContext* context);
 

@@ -23,6 +23,7 @@
 #include "core/app/programme_app_service.h"
 #include "core/app/questionnaire_app_service.h"
 #include "core/app/questionnaire_results_app_service.h"
+#include "core/app/report_app_service.h"
 #include "core/app/respondent_app_service.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
@@ -44,6 +45,9 @@
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
 #include "services/web/dashboard_routes.h"
+#include "core/report/document_renderer.h"
+#include "services/report/report_grpc_service.h"
+#include "services/web/report_routes.h"
 #include "services/web/respondent_routes.h"
 #include "services/web/web_auth.h"
 #include "services/web/web_server.h"
@@ -70,6 +74,8 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::EvidenceAppService> evidence;
   std::unique_ptr<app::FindingAppService> findings;
   std::unique_ptr<app::ImprovementPlanAppService> plans;
+  std::shared_ptr<const app::ReportRenderer> report_renderer;
+  std::unique_ptr<app::ReportAppService> reports;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<CallRunner> runner;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -178,11 +184,16 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   plan_options.due_date_rules = config.due_date_rules;
   p.plans = std::make_unique<app::ImprovementPlanAppService>(*p.store, p.clock, p.ids,
                                                              p.framework_codec, plan_options);
+  p.report_renderer = config.report_renderer != nullptr
+                          ? config.report_renderer
+                          : std::make_shared<const report::DocumentRenderer>();
+  p.reports = std::make_unique<app::ReportAppService>(
+      *p.store, p.clock, p.ids, p.framework_codec, *p.report_renderer, config.due_date_rules);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
   if (p.web) {
     p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access),
-                  DashboardRoutes(*p.access, *p.programme)});
+                  DashboardRoutes(*p.access, *p.programme), ReportRoutes(*p.access, *p.reports)});
   }
 
   p.executor = std::make_unique<Executor>(config.worker_threads);
@@ -199,6 +210,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<EvidenceGrpcService>(*p.runner, *p.evidence));
   p.services.push_back(std::make_unique<FindingGrpcService>(*p.runner, *p.findings));
   p.services.push_back(std::make_unique<ImprovementPlanGrpcService>(*p.runner, *p.plans));
+  p.services.push_back(std::make_unique<ReportGrpcService>(*p.runner, *p.reports));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -10,6 +10,10 @@
 #include "absl/time/time.h"
 #include "core/domain/engagement.h"
 
+namespace hc::app {
+class ReportRenderer;
+}  // namespace hc::app
+
 namespace hc::services {
 
 // Everything the server binary is configured with. Filled from flags by
@@ -38,6 +42,9 @@ struct ServerConfig {
   int max_message_bytes = 4 << 20;
   // Registers the benchmarks' bare echo service.
   bool enable_echo = false;
+  // Lays report versions out as HTML and PDF; null: the built-in renderer
+  // (report::DocumentRenderer). Tests set a faster one.
+  std::shared_ptr<const app::ReportRenderer> report_renderer;
 };
 
 // The composed server: store, use cases, gRPC services, health service and

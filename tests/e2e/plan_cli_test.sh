@@ -130,8 +130,8 @@ expect_error 2 "missing --status" --token="$contact_token" plan updates add \
   "$engagement/improvementPlan/actions/a1" --text="Drafted"
 expect_error 2 "unknown command 'begin-follow-up'" --token="$lena_token" engagements \
   begin-follow-up "$engagement"
-expect_error 1 "FAILED_PRECONDITION" --token-file="$work/hc.db.token" engagements publish-report \
-  "$engagement"
+expect_error 2 "unknown command 'publish-report'" --token-file="$work/hc.db.token" engagements \
+  publish-report "$engagement"
 
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "server exited with $? on SIGTERM"

@@ -1,10 +1,12 @@
 #include "tests/services/api_test_fixture.h"
 
 #include <fstream>
+#include <memory>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "tests/support/fake_report_renderer.h"
 
 namespace hc::testing {
 
@@ -25,6 +27,7 @@ void ApiTest::SetUp() {
   config.store_path = dir_.File("store.db");
   config.token_file = dir_.File("lead.token");
   config.worker_threads = 4;
+  config.report_renderer = renderer_;
   auto server = services::HealthCheckServer::Start(config);
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = *std::move(server);

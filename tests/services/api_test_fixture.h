@@ -16,6 +16,7 @@
 #include "healthcheck/v1/peer.grpc.pb.h"
 #include "healthcheck/v1/programme.grpc.pb.h"
 #include "services/server/server.h"
+#include "tests/support/fake_report_renderer.h"
 #include "tests/support/temp_dir.h"
 
 namespace hc::testing {
@@ -68,6 +69,8 @@ class ApiTest : public ::testing::Test {
                            v1::TeamRole role);
 
   TempDir dir_;
+  // Renders report versions; keeps the last document composed.
+  std::shared_ptr<FakeReportRenderer> renderer_ = std::make_shared<FakeReportRenderer>();
   std::unique_ptr<services::HealthCheckServer> server_;
   std::string lead_token_;
   std::unique_ptr<v1::PartnershipService::Stub> partnerships_;

@@ -1,9 +1,10 @@
 // Every method of every healthcheck.v1 service, enumerated from the service
 // descriptors, refuses a call without a token (UNAUTHENTICATED), with an
 // unknown or revoked token (UNAUTHENTICATED), and from a principal with the
-// wrong role or no part in the resource (PERMISSION_DENIED). A method added
-// to the API is covered without touching this file; a list method must be
-// named in kFilteredLists and is then checked to return nothing foreign.
+// wrong role or no part in the resource (PERMISSION_DENIED). A unary method
+// added to the API is covered without touching this file (a streaming one
+// is called through its own stub below); a list method must be named in
+// kFilteredLists and is then checked to return nothing foreign.
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
@@ -14,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "healthcheck/v1/report.grpc.pb.h"
 #include "tests/services/api_test_fixture.h"
 
 namespace hc::testing {
@@ -33,6 +35,7 @@ constexpr const char* kApiFiles[] = {
     "healthcheck/v1/questionnaire.proto", "healthcheck/v1/fieldwork.proto",
     "healthcheck/v1/evidence.proto",    "healthcheck/v1/finding.proto",
     "healthcheck/v1/improvement_plan.proto",
+    "healthcheck/v1/report.proto",
 };
 
 // Lists that every principal may call: they return only what it may see.
@@ -47,7 +50,8 @@ const std::set<std::string> kOpenToEveryRole = {
     "healthcheck.v1.FrameworkService.GetFramework",
 };
 
-std::vector<const MethodDescriptor*> AllMethods() {
+// Every method of the API, streaming or not.
+std::vector<const MethodDescriptor*> EveryMethod() {
   std::vector<const MethodDescriptor*> methods;
   for (const char* file : kApiFiles) {
     const auto* fd = google::protobuf::DescriptorPool::generated_pool()->FindFileByName(file);
@@ -60,6 +64,15 @@ std::vector<const MethodDescriptor*> AllMethods() {
     }
   }
   return methods;
+}
+
+// The unary methods, which the generic stub below calls.
+std::vector<const MethodDescriptor*> AllMethods() {
+  std::vector<const MethodDescriptor*> unary;
+  for (const MethodDescriptor* m : EveryMethod()) {
+    if (!m->client_streaming() && !m->server_streaming()) unary.push_back(m);
+  }
+  return unary;
 }
 
 // The resource names a request is filled with: all belong to someone else.
@@ -89,6 +102,9 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
     return t.engagement + "/notes/n1";
   }
   if (name == "GetInitialFeedback") return t.engagement + "/initialFeedback";
+  if (service == "ReportService" && name != "CreateReport" && name != "ListReports") {
+    return t.engagement + "/reports/1";
+  }
   if (service == "FindingService" && name.find("Create") != 0 && name.find("List") != 0) {
     if (name.find("Recommendation") != std::string::npos) {
       return t.engagement + "/recommendations/r1";
@@ -199,8 +215,36 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
                                              "AccessService", "FrameworkService",
                                              "QuestionnaireService", "FieldworkService",
                                              "EvidenceService", "FindingService",
-                                             "ImprovementPlanService"}));
+                                             "ImprovementPlanService", "ReportService"}));
   EXPECT_GE(AllMethods().size(), 30u);
+  // The only streaming method, refused by the test below.
+  std::set<std::string> streaming;
+  for (const MethodDescriptor* m : EveryMethod()) {
+    if (m->client_streaming() || m->server_streaming()) streaming.insert(m->full_name());
+  }
+  EXPECT_EQ(streaming, std::set<std::string>{"healthcheck.v1.ReportService.DownloadReport"});
+}
+
+// DownloadReport streams, so it is called through its own stub: the same
+// refusals as every unary method, before any byte is sent.
+TEST_F(AuthorizationTest, DownloadReportRefusesLikeEveryMethod) {
+  auto reports = v1::ReportService::NewStub(server_->InProcessChannel());
+  const auto download = [&](const std::string& token) {
+    v1::DownloadReportRequest request;
+    request.set_name(targets_.engagement + "/reports/1");
+    request.set_format(v1::REPORT_FORMAT_PDF);
+    auto context = Ctx(token);
+    auto reader = reports->DownloadReport(context.get(), request);
+    v1::DownloadReportResponse part;
+    int parts = 0;
+    while (reader->Read(&part)) ++parts;
+    EXPECT_EQ(parts, 0);
+    return reader->Finish();
+  };
+  EXPECT_THAT(download(""), GrpcIs(grpc::StatusCode::UNAUTHENTICATED));
+  EXPECT_THAT(download("hc_not-a-real-token"), GrpcIs(grpc::StatusCode::UNAUTHENTICATED));
+  EXPECT_THAT(download(outsider_peer_token_), GrpcIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(download(other_contact_token_), GrpcIs(grpc::StatusCode::PERMISSION_DENIED));
 }
 
 TEST_F(AuthorizationTest, EveryMethodRefusesAMissingTokenWithUnauthenticated) {

@@ -24,6 +24,7 @@
 #include "core/domain/peer.h"
 #include "core/domain/principal.h"
 #include "core/domain/questionnaire.h"
+#include "core/domain/report_version.h"
 
 // The repository ports: what the use cases need of a store, one class per
 // aggregate. Every method returns NOT_FOUND for a missing resource,
@@ -407,6 +408,41 @@ class ImprovementPlanRepository {
                                                              const PageRequest& page) = 0;
 };
 
+// An engagement's report versions (at most domain::kMaxReportVersions) and
+// their comments. Nothing is deleted; the store itself refuses any change to
+// a published version's renderings, fingerprint or state other than
+// PUBLISHED -> SUPERSEDED.
+class ReportRepository {
+ public:
+  virtual ~ReportRepository() = default;
+  // With both renderings' bytes. NOT_FOUND unless the engagement has it.
+  virtual absl::StatusOr<domain::ReportVersion> Get(absl::string_view engagement_id,
+                                                    int number) = 0;
+  // ALREADY_EXISTS if the number is taken.
+  virtual absl::Status Insert(const domain::ReportVersion& version) = 0;
+  // Replaces everything but the engagement, number, creator and creation.
+  virtual absl::Status Update(const domain::ReportVersion& version) = 0;
+  // Without the renderings' bytes; in number order; cursor = (number, id).
+  virtual absl::StatusOr<Page<domain::ReportVersion>> List(absl::string_view engagement_id,
+                                                           const PageRequest& page) = 0;
+  // Every version of the engagement without bytes, in number order.
+  virtual absl::StatusOr<std::vector<domain::ReportVersion>> ListAll(
+      absl::string_view engagement_id) = 0;
+  // The highest number given so far, 0 for none.
+  virtual absl::StatusOr<int64_t> LastNumber(absl::string_view engagement_id) = 0;
+
+  // NOT_FOUND unless the version has a comment with this id.
+  virtual absl::StatusOr<domain::ReportComment> GetComment(absl::string_view engagement_id,
+                                                           int number,
+                                                           absl::string_view id) = 0;
+  virtual absl::Status InsertComment(const domain::ReportComment& comment) = 0;
+  // In time order; cursor = (creation time, id). `partnership_only`
+  // narrows to those from the partnership.
+  virtual absl::StatusOr<Page<domain::ReportComment>> ListComments(
+      absl::string_view engagement_id, int number, bool partnership_only,
+      const PageRequest& page) = 0;
+};
+
 // What a create with a request_id produced (AIP-155).
 struct RecordedRequest {
   std::string fingerprint;  // of the request, to detect a reused id
@@ -442,6 +478,7 @@ class Repositories {
   virtual RecommendationRepository& recommendations() = 0;
   virtual FeedbackRepository& feedback() = 0;
   virtual ImprovementPlanRepository& plans() = 0;
+  virtual ReportRepository& reports() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;
 };

@@ -488,6 +488,69 @@ CREATE TABLE plan_check_ins (
   PRIMARY KEY (engagement_id, number)
 ) STRICT;
 )sql",
+    // 10: report versions: each generated once, both renderings kept as BLOBs
+    // with their SHA-256; comments by the team and the partnership. A
+    // published version is kept as published: only its state may move on,
+    // to SUPERSEDED, and it is never deleted.
+    R"sql(
+CREATE TABLE report_versions (
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  number INTEGER NOT NULL CHECK (number > 0),
+  state TEXT NOT NULL CHECK (state IN ('DRAFT', 'TEAM_REVIEW', 'FACTUAL_CHECK', 'PUBLISHED',
+                                       'SUPERSEDED', 'WITHDRAWN')),
+  created_by TEXT NOT NULL,
+  created_by_peer_id TEXT NOT NULL,
+  publish_us INTEGER,
+  published_by TEXT NOT NULL,
+  content_fingerprint TEXT NOT NULL,
+  html_sha256 TEXT NOT NULL,
+  html_size INTEGER NOT NULL,
+  pdf_sha256 TEXT NOT NULL,
+  pdf_size INTEGER NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  html BLOB NOT NULL,
+  pdf BLOB NOT NULL,
+  PRIMARY KEY (engagement_id, number)
+) STRICT;
+
+CREATE TABLE report_comments (
+  engagement_id TEXT NOT NULL,
+  report_number INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  section TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_role TEXT NOT NULL,
+  create_us INTEGER NOT NULL,
+  from_partnership INTEGER NOT NULL CHECK (from_partnership IN (0, 1)),
+  PRIMARY KEY (engagement_id, report_number, id),
+  FOREIGN KEY (engagement_id, report_number)
+    REFERENCES report_versions (engagement_id, number)
+) STRICT;
+CREATE UNIQUE INDEX report_comments_by_time
+  ON report_comments (engagement_id, report_number, create_us, id);
+
+CREATE TRIGGER report_versions_published_are_kept BEFORE UPDATE ON report_versions
+WHEN OLD.state IN ('PUBLISHED', 'SUPERSEDED') AND (
+  NEW.html IS NOT OLD.html OR NEW.pdf IS NOT OLD.pdf
+  OR NEW.html_sha256 IS NOT OLD.html_sha256 OR NEW.pdf_sha256 IS NOT OLD.pdf_sha256
+  OR NEW.html_size IS NOT OLD.html_size OR NEW.pdf_size IS NOT OLD.pdf_size
+  OR NEW.content_fingerprint IS NOT OLD.content_fingerprint
+  OR NEW.publish_us IS NOT OLD.publish_us OR NEW.published_by IS NOT OLD.published_by
+  OR NEW.engagement_id IS NOT OLD.engagement_id OR NEW.number IS NOT OLD.number
+  OR NOT (NEW.state = OLD.state OR (OLD.state = 'PUBLISHED' AND NEW.state = 'SUPERSEDED')))
+BEGIN
+  SELECT RAISE(ABORT, 'a published report version is kept as published');
+END;
+CREATE TRIGGER report_versions_are_kept BEFORE DELETE ON report_versions BEGIN
+  SELECT RAISE(ABORT, 'report versions are never deleted');
+END;
+CREATE TRIGGER report_comments_are_kept BEFORE UPDATE ON report_comments BEGIN
+  SELECT RAISE(ABORT, 'report comments are kept as written');
+END;
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

@@ -18,6 +18,7 @@
 #include "core/storage/sqlite/sqlite_peer_repository.h"
 #include "core/storage/sqlite/sqlite_questionnaire_repository.h"
 #include "core/storage/sqlite/sqlite_recommendation_repository.h"
+#include "core/storage/sqlite/sqlite_report_repository.h"
 #include "core/storage/sqlite/sqlite_response_repository.h"
 
 namespace hc::storage {
@@ -29,7 +30,7 @@ class SqliteRepositories final : public app::Repositories {
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
         questionnaires_(db), invitations_(db), drafts_(db), responses_(db), activities_(db),
         documents_(db), notes_(db), findings_(db), recommendations_(db), feedback_(db),
-        plans_(db), audit_log_(db), requests_(db) {}
+        plans_(db), reports_(db), audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
@@ -47,6 +48,7 @@ class SqliteRepositories final : public app::Repositories {
   app::RecommendationRepository& recommendations() override { return recommendations_; }
   app::FeedbackRepository& feedback() override { return feedback_; }
   app::ImprovementPlanRepository& plans() override { return plans_; }
+  app::ReportRepository& reports() override { return reports_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
 
@@ -67,6 +69,7 @@ class SqliteRepositories final : public app::Repositories {
   SqliteRecommendationRepository recommendations_;
   SqliteFeedbackRepository feedback_;
   SqliteImprovementPlanRepository plans_;
+  SqliteReportRepository reports_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;
 };

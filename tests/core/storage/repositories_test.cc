@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/temp_dir.h"
@@ -1005,6 +1006,126 @@ TEST_F(RepositoriesTest, FailedWriteKeepsNoneOfItsChanges) {
   EXPECT_THAT(Read([](app::Repositories& r) { return r.partnerships().Get("p1"); }),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(Read([](app::Repositories& r) { return r.peers().Get("ann"); }),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+}  // namespace
+}  // namespace hc::storage
+
+namespace hc::storage {
+namespace {
+
+domain::ReportVersion MakeReport(int number, domain::ReportState state) {
+  domain::ReportVersion v;
+  v.meta = {absl::StrCat(number), At(number), At(number), 1};
+  v.engagement_id = "e1";
+  v.number = number;
+  v.state = state;
+  v.created_by = "Pete Peer";
+  v.created_by_peer_id = "p1";
+  v.content_fingerprint = absl::StrCat("fp", number);
+  v.html = {std::string("<html>\0x</html>", 15), "h", 15};
+  v.pdf = {absl::StrCat("%PDF-", number), "p", 6};
+  return v;
+}
+
+class ReportRepositoryTest : public RepositoriesTest {
+ protected:
+  void SetUp() override {
+    RepositoriesTest::SetUp();
+    HC_ASSERT_OK(Write([&](app::Repositories& r) -> absl::Status {
+      HC_RETURN_IF_ERROR(r.partnerships().Insert(MakePartnership("pa", At(0))));
+      return r.engagements().Insert(MakeEngagement("e1", "pa", At(0)));
+    }));
+  }
+};
+
+TEST_F(ReportRepositoryTest, KeepsBothRenderingsAsBytesAndListsWithoutThem) {
+  HC_ASSERT_OK(Write([&](app::Repositories& r) -> absl::Status {
+    HC_RETURN_IF_ERROR(r.reports().Insert(MakeReport(1, domain::ReportState::kPublished)));
+    return r.reports().Insert(MakeReport(2, domain::ReportState::kDraft));
+  }));
+  auto one = Read([](app::Repositories& r) { return r.reports().Get("e1", 1); });
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(one->html.bytes, std::string("<html>\0x</html>", 15));  // a BLOB, NUL and all
+  EXPECT_EQ(one->pdf.bytes, "%PDF-1");
+  EXPECT_EQ(one->state, domain::ReportState::kPublished);
+  auto all = Read([](app::Repositories& r) { return r.reports().ListAll("e1"); });
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_TRUE((*all)[0].pdf.bytes.empty());
+  EXPECT_EQ((*all)[1].pdf.size, 6);
+  EXPECT_THAT(Read([](app::Repositories& r) { return r.reports().LastNumber("e1"); }),
+              IsOkAndHolds(2));
+  EXPECT_THAT(AllPages([](app::Repositories& r,
+                          const app::PageRequest& p) { return r.reports().List("e1", p); },
+                       1),
+              ElementsAre("1", "2"));
+  EXPECT_THAT(Read([](app::Repositories& r) { return r.reports().Get("e1", 3); }),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Write([&](app::Repositories& r) {
+                return r.reports().Insert(MakeReport(2, domain::ReportState::kDraft));
+              }),
+              StatusIs(absl::StatusCode::kAlreadyExists));
+}
+
+TEST_F(ReportRepositoryTest, APublishedVersionOnlyMovesToSuperseded) {
+  HC_ASSERT_OK(Write([&](app::Repositories& r) {
+    return r.reports().Insert(MakeReport(1, domain::ReportState::kPublished));
+  }));
+  // The trigger's refusal: the app never asks for it, so it is a defect.
+  const auto kRefused = StatusIsWith(absl::StatusCode::kInternal, "kept as published");
+  domain::ReportVersion changed = MakeReport(1, domain::ReportState::kPublished);
+  changed.pdf.bytes = "%PDF-forged";
+  EXPECT_THAT(Write([&](app::Repositories& r) { return r.reports().Update(changed); }),
+              kRefused);
+  changed = MakeReport(1, domain::ReportState::kDraft);
+  EXPECT_THAT(Write([&](app::Repositories& r) { return r.reports().Update(changed); }),
+              kRefused);
+  changed = MakeReport(1, domain::ReportState::kSuperseded);
+  changed.meta.version = 2;
+  HC_EXPECT_OK(Write([&](app::Repositories& r) { return r.reports().Update(changed); }));
+  changed.state = domain::ReportState::kPublished;
+  EXPECT_THAT(Write([&](app::Repositories& r) { return r.reports().Update(changed); }),
+              kRefused);
+  auto kept = Read([](app::Repositories& r) { return r.reports().Get("e1", 1); });
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->pdf.bytes, "%PDF-1");
+  EXPECT_EQ(kept->state, domain::ReportState::kSuperseded);
+}
+
+TEST_F(ReportRepositoryTest, CommentsAreListedInTimeOrderAndCounted) {
+  HC_ASSERT_OK(Write([&](app::Repositories& r) -> absl::Status {
+    HC_RETURN_IF_ERROR(r.reports().Insert(MakeReport(1, domain::ReportState::kTeamReview)));
+    for (int i : {3, 1, 2}) {
+      domain::ReportComment c{absl::StrCat("c", i), "e1", 1, absl::StrCat("text ", i),
+                              "4 Findings", "Pete Peer", "Peer", i == 2, At(i)};
+      HC_RETURN_IF_ERROR(r.reports().InsertComment(c));
+    }
+    return absl::OkStatus();
+  }));
+  std::vector<std::string> ids;
+  app::PageRequest page{2, std::nullopt};
+  for (;;) {
+    auto listed =
+        Read([&](app::Repositories& r) { return r.reports().ListComments("e1", 1, false, page); });
+    ASSERT_TRUE(listed.ok());
+    for (const auto& c : listed->items) ids.push_back(c.id);
+    if (!listed->next) break;
+    page.after = listed->next;
+  }
+  EXPECT_THAT(ids, ElementsAre("c1", "c2", "c3"));
+  auto partnership = Read([](app::Repositories& r) {
+    return r.reports().ListComments("e1", 1, true, {10, std::nullopt});
+  });
+  ASSERT_TRUE(partnership.ok());
+  ASSERT_EQ(partnership->items.size(), 1u);
+  EXPECT_EQ(partnership->items[0].id, "c2");
+  auto version = Read([](app::Repositories& r) { return r.reports().Get("e1", 1); });
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(version->comment_count, 3);
+  EXPECT_EQ(version->partnership_comment_count, 1);
+  EXPECT_THAT(Read([](app::Repositories& r) { return r.reports().GetComment("e1", 1, "c9"); }),
               StatusIs(absl::StatusCode::kNotFound));
 }
 

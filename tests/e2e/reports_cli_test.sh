@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# End to end: a version of the written report generated with hcctl, submitted
+# for team review, sent for the factual-accuracy check, commented on by the
+# partnership's contact and published by the lead peer (moving the
+# engagement to IMPROVEMENT_PLAN); then downloaded as PDF and HTML with
+# hcctl and over HTTP with curl, each file checked with sha256sum against
+# the server's record.
+#
+# Usage: reports_cli_test.sh HC_SERVER HCCTL
+set -euo pipefail
+
+server_bin=$1
+hcctl_bin=$2
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
+
+"$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
+  > "$work/server.log" 2>&1 &
+server_pid=$!
+port=""
+http_port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/.*event=serving .*port=\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
+  http_port=$(sed -n 's/.*event=serving_http .*port=\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
+  [[ -n "$port" && -n "$http_port" ]] && break
+  sleep 0.1
+done
+[[ -n "$port" && -n "$http_port" ]] || fail "server did not start"
+export HC_SERVER="127.0.0.1:$port" HC_TOKEN_FILE="$work/hc.db.token"
+
+hcctl() { "$hcctl_bin" "$@"; }
+name_of() { grep -o '"name": "[^"]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
+field_of() { grep -o "\"$1\": \"[^\"]*\"" | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
+as() { local token=$1; shift; HC_TOKEN_FILE="" HC_TOKEN="$token" "$hcctl_bin" "$@"; }
+day() { date -u -d "$1 days" +%F; }
+
+# --- An engagement run to REPORT: fieldwork over the last three days --------
+partnership=$(hcctl partnerships create --json --display-name="Riverside CSP" --kind=csp \
+  --member="Riverside Council:local_government" --member="Riverside Police:police" | name_of)
+peer() {
+  hcctl peers create --json --display-name="$1" --email="$2" --organisation="$3" --sector="$4" \
+    --accredited-date=2025-01-15 --expiry-date=2035-01-14 | name_of
+}
+lena=$(peer "Lena Lead" lena@northshire.gov.uk "Northshire Council" local_government)
+hari=$(peer "Hari Health" hari@southshire.nhs.uk "Southshire NHS Trust" health)
+engagement=$(hcctl engagements create --json --partnership="$partnership" --purpose=developmental \
+  --fieldwork-day1="$(day -3)" --fieldwork-day2="$(day -2)" --fieldwork-day3="$(day -1)" | name_of)
+[[ "$engagement" == engagements/* ]] || fail "no engagement"
+hcctl engagements add-member "$engagement" --peer="$lena" --role=lead_peer > /dev/null
+hcctl engagements add-member "$engagement" --peer="$hari" --role=peer > /dev/null
+hcctl engagements update "$engagement" --issue="Is the vision shared?" \
+  --questionnaire-open="$(day -30)" --questionnaire-close="$(day -10)" > /dev/null
+hcctl questionnaires create "$engagement" --framework=partnership-assessment-tool \
+  --open=now+1h --close=now+14d > /dev/null
+for transition in begin-desk-research open-questionnaire start-fieldwork; do
+  hcctl engagements "$transition" "$engagement" > /dev/null || fail "$transition refused"
+done
+token_for() { hcctl tokens create --json --display-name="$1" --role="$2" "$3" | field_of secret; }
+lena_token=$(token_for "Lena's laptop" peer --peer="$lena")
+hari_token=$(token_for "Hari's laptop" peer --peer="$hari")
+contact_token=$(token_for "Riverside's contact" partnership_contact --partnership="$partnership")
+[[ -n "$lena_token" && -n "$hari_token" && -n "$contact_token" ]] || fail "no tokens"
+
+interview=$(as "$hari_token" activities plan "$engagement" --json --kind=interview \
+  --title="Chair of the board" --day=1 --start=09:00 --end=10:00 --peer="$lena" | name_of)
+note=$(echo "The board shares a clear vision" | as "$hari_token" notes add "$engagement" --json \
+  --activity="$interview" --polarity=positive --tag=1 | name_of)
+finding=$(as "$hari_token" findings add "$engagement" --json --kind=strength \
+  --title="A shared vision" --principle=1 --note="$note" \
+  --narrative="Every partner told us the same story." | name_of)
+as "$lena_token" findings agree "$finding" > /dev/null || fail "could not agree the finding"
+as "$lena_token" engagements give-initial-feedback "$engagement" > /dev/null
+as "$lena_token" engagements begin-report "$engagement" > /dev/null
+
+# --- The version: generated, reviewed, checked, commented, published -------
+report=$(as "$hari_token" reports generate "$engagement" --json | name_of)
+[[ "$report" == "$engagement/reports/1" ]] || fail "unexpected version name: $report"
+# Only one unpublished version at a time.
+if as "$hari_token" reports generate "$engagement" > /dev/null 2> "$work/second.err"; then
+  fail "a second unpublished version was generated"
+fi
+grep -q "FAILED_PRECONDITION" "$work/second.err" || fail "second generate: $(cat "$work/second.err")"
+# The partnership does not see a draft.
+if as "$contact_token" reports get "$report" > /dev/null 2> "$work/draft.err"; then
+  fail "the contact read a draft"
+fi
+as "$hari_token" reports submit "$report" > /dev/null || fail "submit refused"
+if as "$hari_token" reports send-for-check "$report" > /dev/null 2>&1; then
+  fail "a peer sent the version for the factual-accuracy check"
+fi
+as "$lena_token" reports send-for-check "$report" > /dev/null || fail "send-for-check refused"
+as "$contact_token" reports comment "$report" --text="Our board met monthly, not quarterly." \
+  --section="4 Findings" > /dev/null || fail "the contact could not comment"
+[[ $(as "$lena_token" reports comments "$report") == *"Partnership contact"* ]] ||
+  fail "the contact's comment is not listed"
+as "$lena_token" reports publish "$report" > /dev/null || fail "publish refused"
+[[ $(hcctl engagements get "$engagement" --json | field_of stage) == "IMPROVEMENT_PLAN" ]] ||
+  fail "the engagement did not move to IMPROVEMENT_PLAN"
+record=$(as "$contact_token" reports get "$report" --json)
+[[ $(echo "$record" | field_of state) == "REPORT_STATE_PUBLISHED" ]] || fail "not published: $record"
+pdf_sha=$(echo "$record" | field_of pdfSha256)
+html_sha=$(echo "$record" | field_of htmlSha256)
+[[ ${#pdf_sha} == 64 && ${#html_sha} == 64 ]] || fail "no hashes in $record"
+
+# --- Downloads: hcctl streams and checks; curl over the HTTP port ----------
+as "$contact_token" reports download "$report" --format=pdf --out="$work/report.pdf" > /dev/null ||
+  fail "pdf download failed"
+[[ $(sha256sum "$work/report.pdf" | cut -d' ' -f1) == "$pdf_sha" ]] || fail "pdf sha256 differs"
+[[ ! -e "$work/report.pdf.part" ]] || fail "the temporary file was left behind"
+as "$contact_token" reports download "$report" --format=html --out="$work/report.html" > /dev/null ||
+  fail "html download failed"
+[[ $(sha256sum "$work/report.html" | cut -d' ' -f1) == "$html_sha" ]] || fail "html sha256 differs"
+if as "$contact_token" reports download "$report" --format=pdf --out="$work/report.pdf" \
+  > /dev/null 2> "$work/overwrite.err"; then
+  fail "an existing file was replaced without --force"
+fi
+grep -q "force" "$work/overwrite.err" || fail "overwrite refusal: $(cat "$work/overwrite.err")"
+as "$contact_token" reports download "$report" --format=pdf --out="$work/report.pdf" --force \
+  > /dev/null || fail "--force download failed"
+
+base="http://127.0.0.1:$http_port"
+curl -sf -H "Authorization: Bearer $contact_token" -D "$work/pdf.headers" \
+  -o "$work/curl.pdf" "$base/$report.pdf" || fail "curl could not fetch the pdf"
+[[ $(sha256sum "$work/curl.pdf" | cut -d' ' -f1) == "$pdf_sha" ]] || fail "curl pdf sha256 differs"
+grep -qi "^content-type: application/pdf" "$work/pdf.headers" || fail "pdf content type"
+grep -qi "^content-disposition: attachment" "$work/pdf.headers" || fail "pdf disposition"
+curl -sf -H "Authorization: Bearer $contact_token" -D "$work/html.headers" \
+  -o "$work/curl.html" "$base/$report.html" || fail "curl could not fetch the html"
+[[ $(sha256sum "$work/curl.html" | cut -d' ' -f1) == "$html_sha" ]] || fail "curl html sha256 differs"
+grep -qi "^content-security-policy: default-src 'none'; style-src 'unsafe-inline'" \
+  "$work/html.headers" || fail "html policy: $(cat "$work/html.headers")"
+status=$(curl -s -o /dev/null -w '%{http_code}' "$base/$report.pdf")
+[[ "$status" == 401 ]] || fail "an anonymous download was answered $status"
+
+echo "PASS"
