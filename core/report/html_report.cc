@@ -155,7 +155,9 @@ std::string ScopePart(const ScopeSection& s) {
                   Table({{"Organisation"}, {"Sector"}}, members));
   absl::StrAppend(&out, "<h3>Issues the partnership asked us to look at</h3>\n", List(s.issues));
   absl::StrAppend(&out, "<h3>Outcomes the partnership wants</h3>\n", List(s.desired_outcomes));
-  absl::StrAppend(&out, "<h3>Arrangements</h3>\n<p>", E(s.arrangements), "</p>\n");
+  absl::StrAppend(&out, "<h3>Arrangements</h3>\n",
+                  s.arrangements.empty() ? "<p class=\"note\">None recorded.</p>\n"
+                                         : absl::StrCat("<p>", E(s.arrangements), "</p>\n"));
   std::vector<std::vector<std::string>> dates;
   for (const Fact& f : s.key_dates) dates.push_back({E(f.label), E(f.value)});
   absl::StrAppend(&out, "<h3>Key dates</h3>\n", Table({{"Event"}, {"Date"}}, dates));

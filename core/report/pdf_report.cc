@@ -142,7 +142,11 @@ void ScopePart(const ScopeSection& s, FlowBuilder& f) {
   f.Heading("Outcomes the partnership wants");
   f.Bullets(s.desired_outcomes);
   f.Heading("Arrangements");
-  f.Para(s.arrangements);
+  if (s.arrangements.empty()) {
+    f.Note("None recorded.");
+  } else {
+    f.Para(s.arrangements);
+  }
   rows.clear();
   for (const Fact& d : s.key_dates) rows.push_back({M(d.label), M(d.value)});
   f.Heading("Key dates");

@@ -47,7 +47,7 @@ std::string ChangeText(const std::optional<double>& value) {
 }
 
 std::string RateText(const RateLine& rate) {
-  if (!rate.released) return absl::StrCat("Withheld: ", rate.withheld_reason);
+  if (!rate.released) return rate.withheld_reason;
   if (rate.invited <= 0) return absl::StrCat(rate.responded, " responded");
   return absl::StrFormat("%.0f%%", 100.0 * rate.responded / rate.invited);
 }

@@ -273,14 +273,14 @@ MethodSection Method() {
       {"Senior manager", true, 11, 9, ""},
       {"Practitioner", true, 7, 5, ""},
       {"Community representative", false, 0, 0,
-       "fewer than 3 people answered at this level"}};
+       "Withheld: fewer than 3 people answered at this level"}};
   m.rates_by_sector = {
       {"Local government", true, 9, 7, ""},
       {"Police", true, 6, 5, ""},
       {"Health", true, 5, 4, ""},
       {"Housing", true, 4, 3, ""},
-      {"Fire and rescue", false, 0, 0, "fewer than 3 people answered in this sector"},
-      {"Voluntary and community", false, 0, 0, "fewer than 3 people answered in this sector"}};
+      {"Fire and rescue", false, 0, 0, "Withheld: fewer than 3 people answered in this sector"},
+      {"Voluntary and community", false, 0, 0, "Withheld: fewer than 3 people answered in this sector"}};
   return m;
 }
 
