@@ -146,8 +146,15 @@ std::string ChangeText(const v1::QuestionnaireResults& r) {
                   s->has_current_median() ? Num(s->current_median()) : "", s->current_band(),
                   s->has_median_change() ? Signed(s->median_change()) : ""});
   }
+  Table statements({"STATEMENT", "PREVIOUS MEAN", "CURRENT MEAN", "CHANGE"});
+  for (const v1::StatementChange& s : c.statements()) {
+    statements.AddRow({s.statement(), s.has_previous_mean() ? Num(s.previous_mean()) : "",
+                       s.has_current_mean() ? Num(s.current_mean()) : "",
+                       s.has_mean_change() ? Signed(s.mean_change()) : ""});
+  }
   return absl::StrCat("  since ", c.previous_engagement(), " (", c.previous_respondents(),
-                      " respondents, ", c.previous_framework(), ")\n", table.Render(2));
+                      " respondents, ", c.previous_framework(), ")\n", table.Render(2), "\n",
+                      statements.Render(2));
 }
 
 }  // namespace

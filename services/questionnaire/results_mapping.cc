@@ -118,6 +118,13 @@ void ToProto(const app::PreviousComparison& p, const domain::Framework& framewor
   out->set_previous_respondents(p.previous_respondents);
   for (const app::ChangeRow& r : p.sections) ToProto(r, framework, out->add_sections());
   ToProto(p.aggregate, framework, out->mutable_aggregate());
+  for (const app::StatementChangeRow& r : p.statements) {
+    v1::StatementChange* row = out->add_statements();
+    row->set_statement(r.statement_code);
+    if (r.previous_mean) row->set_previous_mean(*r.previous_mean);
+    if (r.current_mean) row->set_current_mean(*r.current_mean);
+    if (r.change) row->set_mean_change(*r.change);
+  }
 }
 
 void WeightedToProto(const domain::WeightedView& w, const domain::Framework& framework,

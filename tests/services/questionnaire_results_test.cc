@@ -399,6 +399,14 @@ TEST_F(QuestionnaireResultsTest, ChangeSincePreviousAndNothingBelowK) {
   EXPECT_EQ(change.aggregate().median_change(), 36);
   EXPECT_EQ(change.aggregate().previous_band(), "concerns outweigh");
   EXPECT_EQ(change.aggregate().current_band(), "working well overall");
+  // Per statement: every answer moved from 2 to 3.
+  ASSERT_EQ(change.statements_size(), r.statements_size());
+  EXPECT_EQ(change.statements(0).statement(), "1.1");
+  EXPECT_EQ(change.statements(0).previous_mean(), 2);
+  EXPECT_EQ(change.statements(0).current_mean(), 3);
+  EXPECT_EQ(change.statements(0).mean_change(), 1);
+  EXPECT_EQ(change.statements(35).statement(), "6.6");
+  EXPECT_EQ(change.statements(35).mean_change(), 1);
 
   // A third health check with two respondents (k = 3): nothing at all, and
   // the fourth, following it, has no comparison.
