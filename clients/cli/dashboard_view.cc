@@ -120,10 +120,27 @@ std::string Rates(const v1::ResponseRateSummary& r) {
   return Section("Questionnaire response rates", table.Render(2));
 }
 
+std::string Plans(const v1::ProgrammeDashboard& d) {
+  Table table({"PARTNERSHIP", "PLAN", "ACTIONS", "NEEDED", "IN HAND", "IMPROVING", "WELL",
+               "OVERDUE", "NEXT CHECK-IN", "ENGAGEMENT"});
+  for (const v1::PlanProgress& p : d.plans()) {
+    const std::string check_in =
+        p.has_next_check_in()
+            ? absl::StrCat(p.check_in_overdue() ? "OVERDUE " : "", FormatDate(p.next_check_in()))
+            : "-";
+    table.AddRow({Safe(p.partnership_display_name()), EnumLabel(p.state()),
+                  absl::StrCat(p.actions()), absl::StrCat(p.action_needed()),
+                  absl::StrCat(p.action_in_hand()), absl::StrCat(p.needs_improving()),
+                  absl::StrCat(p.working_well()), absl::StrCat(p.overdue_actions()), check_in,
+                  p.engagement()});
+  }
+  return Section("Improvement plans", table.Render(2));
+}
+
 }  // namespace
 
 std::string DashboardText(const v1::ProgrammeDashboard& d) {
-  return Headline(d) + Engagements(d) + Turnaround(d.turnaround()) + People(d) +
+  return Headline(d) + Engagements(d) + Turnaround(d.turnaround()) + Plans(d) + People(d) +
          Rates(d.response_rates());
 }
 

@@ -19,6 +19,7 @@ struct DashboardData {
   std::map<std::string, std::string> partnership_names;
   std::map<std::string, domain::Peer> peers;  // every team member
   std::map<std::string, GroupRate> rates;     // by engagement, where it has a questionnaire
+  std::map<std::string, DashboardPlan> plans;  // by engagement, where it has a plan
   std::map<domain::Stage, int> stage_counts;
   std::vector<domain::Peer> expiring;
 };
@@ -193,6 +194,15 @@ void AddExpiredMembersAndRates(const DashboardData& data, ProgrammeDashboard& ou
   out.response_totals = domain::TotalResponses(overall);
 }
 
+void AddPlans(const DashboardData& data, ProgrammeDashboard& out) {
+  for (const DashboardEngagement& row : out.engagements) {
+    const auto plan = data.plans.find(row.engagement_id);
+    if (plan == data.plans.end()) continue;
+    out.plans.push_back(plan->second);
+    out.plans.back().partnership_display_name = row.partnership_display_name;
+  }
+}
+
 }  // namespace
 
 ProgrammeAppService::ProgrammeAppService(Store& store, Clock& clock)
@@ -229,6 +239,37 @@ absl::StatusOr<ProgrammeOverview> ProgrammeAppService::Overview(
   return overview;
 }
 
+// How each listed engagement's plan stands on `today`.
+absl::Status LoadPlans(Repositories& repos, bool include_ended, absl::CivilDay today,
+                       DashboardData& data) {
+  for (const domain::EngagementHistory& h : data.histories) {
+    const std::string& id = h.engagement.meta.id;
+    if (!include_ended && domain::IsTerminal(h.engagement.stage)) continue;
+    HC_ASSIGN_OR_RETURN(std::optional<domain::ImprovementPlan> plan, repos.plans().GetPlan(id));
+    // A plan is a draft from the report's publication until first stored.
+    const bool plan_stage = h.engagement.stage == domain::Stage::kImprovementPlan ||
+                            h.engagement.stage == domain::Stage::kFollowUp;
+    if (!plan && !plan_stage) continue;
+    DashboardPlan row;
+    row.engagement_id = id;
+    row.state = plan ? plan->state : domain::PlanState::kDraft;
+    HC_ASSIGN_OR_RETURN(std::vector<domain::PlanAction> actions,
+                        repos.plans().ListAllActions(id));
+    row.actions = static_cast<int>(actions.size());
+    row.summary = domain::Summarise(actions, today);
+    PageRequest page;  // two check-ins by default; the first unheld one is early
+    HC_ASSIGN_OR_RETURN(Page<domain::CheckIn> check_ins, repos.plans().ListCheckIns(id, page));
+    for (const domain::CheckIn& c : check_ins.items) {
+      if (c.state == domain::CheckInState::kHeld) continue;
+      row.next_check_in = c.scheduled_date;
+      row.check_in_overdue = domain::IsOverdue(c, today);
+      break;
+    }
+    data.plans[id] = std::move(row);
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<ProgrammeDashboard> ProgrammeAppService::Dashboard(
     const domain::Principal& principal, const DashboardQuery& query) {
   HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, "GetProgrammeDashboard"));
@@ -243,6 +284,7 @@ absl::StatusOr<ProgrammeDashboard> ProgrammeAppService::Dashboard(
     data.stage_counts = AllStagesCounted(counts);
     HC_RETURN_IF_ERROR(LoadEngagements(repos, data));
     HC_RETURN_IF_ERROR(LoadRates(repos, query.include_ended, data));
+    HC_RETURN_IF_ERROR(LoadPlans(repos, query.include_ended, out.as_of, data));
     HC_ASSIGN_OR_RETURN(data.expiring,
                         repos.peers().ListExpiring(out.as_of,
                                                    out.as_of + query.expiring_within_days));
@@ -254,6 +296,7 @@ absl::StatusOr<ProgrammeDashboard> ProgrammeAppService::Dashboard(
   AddTurnarounds(data, out);
   AddPeerDays(data, out);
   AddExpiredMembersAndRates(data, out);
+  AddPlans(data, out);
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include "core/domain/engagement.h"
 #include "core/domain/peer.h"
 #include "core/domain/principal.h"
+#include "core/domain/improvement_plan.h"
 #include "core/domain/programme_dashboard.h"
 
 namespace hc::app {
@@ -89,6 +90,18 @@ struct DashboardResponseRate {
   GroupRate overall;
 };
 
+// How an engagement's improvement plan stands: its state, its actions by
+// status, the overdue ones and the next check-in.
+struct DashboardPlan {
+  std::string engagement_id;
+  std::string partnership_display_name;
+  domain::PlanState state = domain::PlanState::kDraft;
+  int actions = 0;
+  domain::PlanSummary summary;
+  std::optional<absl::CivilDay> next_check_in;  // the first not yet held
+  bool check_in_overdue = false;                // it is before today
+};
+
 struct ProgrammeDashboard {
   absl::CivilDay as_of;
   int within_days = 0;
@@ -106,6 +119,7 @@ struct ProgrammeDashboard {
   std::vector<DashboardExpiredMember> expired_members;
   std::vector<DashboardResponseRate> response_rates;  // in engagement row order
   domain::ResponseTotals response_totals;
+  std::vector<DashboardPlan> plans;  // engagements with a plan, in engagement row order
 };
 
 // The programme leads' overview and dashboard. Thread-safe.

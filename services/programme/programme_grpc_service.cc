@@ -144,6 +144,26 @@ void RatesToProto(const app::ProgrammeDashboard& d, v1::ResponseRateSummary* out
   out->set_responses(d.response_totals.responded);
 }
 
+void PlansToProto(const app::ProgrammeDashboard& d, v1::ProgrammeDashboard* out) {
+  for (const app::DashboardPlan& p : d.plans) {
+    v1::PlanProgress* row = out->add_plans();
+    row->set_engagement(NameOf("engagements", p.engagement_id));
+    row->set_partnership_display_name(p.partnership_display_name);
+    row->set_state(static_cast<v1::PlanState>(p.state));
+    row->set_actions(p.actions);
+    const auto count = [&](domain::ActionStatus s) {
+      return p.summary.by_status[static_cast<int>(s)];
+    };
+    row->set_action_needed(count(domain::ActionStatus::kActionNeeded));
+    row->set_action_in_hand(count(domain::ActionStatus::kActionInHand));
+    row->set_needs_improving(count(domain::ActionStatus::kNeedsImproving));
+    row->set_working_well(count(domain::ActionStatus::kWorkingWell));
+    row->set_overdue_actions(p.summary.overdue);
+    if (p.next_check_in) services::ToProto(*p.next_check_in, row->mutable_next_check_in());
+    row->set_check_in_overdue(p.check_in_overdue);
+  }
+}
+
 void ToProto(const app::ProgrammeDashboard& d, v1::ProgrammeDashboard* out) {
   ToProto(d.as_of, out->mutable_as_of());
   for (const auto& [stage, count] : d.stage_counts) {
@@ -155,6 +175,7 @@ void ToProto(const app::ProgrammeDashboard& d, v1::ProgrammeDashboard* out) {
   TurnaroundToProto(d, out->mutable_turnaround());
   PeopleToProto(d, out);
   RatesToProto(d, out->mutable_response_rates());
+  PlansToProto(d, out);
 }
 
 absl::StatusOr<app::DashboardQuery> DashboardQueryOf(const v1::GetProgrammeDashboardRequest& r) {

@@ -271,6 +271,35 @@ std::string Rates(const app::ProgrammeDashboard& d) {
             "No open engagement has a questionnaire.", foot));
 }
 
+std::string Plans(const app::ProgrammeDashboard& d) {
+  std::string rows;
+  for (const app::DashboardPlan& p : d.plans) {
+    const auto count = [&](domain::ActionStatus s) {
+      return Num(p.summary.by_status[static_cast<int>(s)]);
+    };
+    const std::string overdue =
+        p.summary.overdue == 0 ? "0" : absl::StrCat(Marker("Overdue"), " ", p.summary.overdue);
+    const std::string check_in =
+        !p.next_check_in ? "None scheduled"
+                         : absl::StrCat(p.check_in_overdue ? absl::StrCat(Marker("Overdue"), " ")
+                                                           : "",
+                                        Day(*p.next_check_in));
+    rows += Row({Partnership(p.partnership_display_name, p.engagement_id),
+                 p.state == domain::PlanState::kApproved ? "Approved" : "Draft", Num(p.actions),
+                 count(domain::ActionStatus::kActionNeeded),
+                 count(domain::ActionStatus::kActionInHand),
+                 count(domain::ActionStatus::kNeedsImproving),
+                 count(domain::ActionStatus::kWorkingWell), overdue, check_in},
+                p.summary.overdue > 0 || p.check_in_overdue ? "late" : "");
+  }
+  return absl::StrCat(
+      "<h2>Improvement plans</h2>\n",
+      Table("plans",
+            {"Partnership", "Plan", "Actions", "Action needed", "In hand", "Needs improving",
+             "Working well", "Overdue actions", "Next check-in"},
+            rows, "No open engagement has an improvement plan yet."));
+}
+
 }  // namespace
 
 std::string DashboardPage(const app::ProgrammeDashboard& d) {
@@ -279,7 +308,7 @@ std::string DashboardPage(const app::ProgrammeDashboard& d) {
       Day(d.as_of),
       "</p>\n</div>\n<form method=\"post\" action=\"/signout\"><button type=\"submit\">Sign "
       "out</button></form>\n</header>\n",
-      Headline(d), Engagements(d), Milestones(d), Turnaround(d), PeerDaysTable(d),
+      Headline(d), Engagements(d), Milestones(d), Turnaround(d), Plans(d), PeerDaysTable(d),
       Accreditations(d), Rates(d));
   return absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "core/storage/sqlite/database.h"
+#include "healthcheck/v1/improvement_plan.grpc.pb.h"
 #include "healthcheck/v1/questionnaire.grpc.pb.h"
 #include "tests/services/api_test_fixture.h"
 
@@ -329,6 +330,45 @@ TEST_F(ProgrammeDashboardTest, ResponseRatesWithholdQuestionnairesUnderK) {
   EXPECT_EQ(r.released(), 1);
   EXPECT_EQ(r.invitations(), 6);
   EXPECT_EQ(r.responses(), 5);
+}
+
+TEST_F(ProgrammeDashboardTest, PlansShowTheirActionsByStatusAndTheOverdueOnes) {
+  auto plans = v1::ImprovementPlanService::NewStub(server_->InProcessChannel());
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", anytown_.name());
+  // Three actions: one past its due date, one in hand, one working well.
+  const std::vector<std::pair<int, v1::ActionStatus>> actions = {
+      {-3, v1::ACTION_NEEDED}, {30, v1::ACTION_IN_HAND}, {-1, v1::WORKING_WELL}};
+  for (const auto& [due_in, status] : actions) {
+    v1::CreateActionRequest request;
+    request.set_parent(published_ + "/improvementPlan");
+    request.mutable_action()->set_title("Publish the data-sharing protocol");
+    request.mutable_action()->set_owner_organisation("Anytown Council");
+    *request.mutable_action()->mutable_due_date() = ToDate(Today() + due_in);
+    request.mutable_action()->set_status(status);
+    v1::PlanAction created;
+    ASSERT_TRUE(plans->CreateAction(Ctx(contact).get(), request, &created).ok());
+  }
+  v1::ProgrammeDashboard d;
+  ASSERT_TRUE(Dashboard(lead_token_, &d).ok());
+  ASSERT_EQ(d.plans_size(), 1);
+  const v1::PlanProgress& p = d.plans(0);
+  EXPECT_EQ(p.engagement(), published_);
+  EXPECT_EQ(p.partnership_display_name(), "Anytown CSP");
+  EXPECT_EQ(p.state(), v1::PLAN_STATE_DRAFT);
+  EXPECT_EQ(p.actions(), 3);
+  EXPECT_EQ(p.action_needed(), 1);
+  EXPECT_EQ(p.action_in_hand(), 1);
+  EXPECT_EQ(p.needs_improving(), 0);
+  EXPECT_EQ(p.working_well(), 1);
+  EXPECT_EQ(p.overdue_actions(), 1);  // working well is never overdue
+  EXPECT_FALSE(p.has_next_check_in());  // scheduled at approval
+  EXPECT_FALSE(p.check_in_overdue());
+
+  httplib::Client client("127.0.0.1", server_->http_port());
+  auto page = client.Get("/programme", {{"Authorization", "Bearer " + lead_token_}});
+  ASSERT_TRUE(page);
+  EXPECT_TRUE(absl::StrContains(page->body, "<h2>Improvement plans</h2>"));
+  EXPECT_TRUE(absl::StrContains(page->body, "<tr class=\"late\"><td>Anytown CSP"));
 }
 
 TEST_F(ProgrammeDashboardTest, OnlyProgrammeLeadsSeeIt) {
