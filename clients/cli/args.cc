@@ -136,8 +136,14 @@ bool FlagValues::IsOn(absl::string_view name) const {
 }
 
 CommandPath SplitCommandPath(const std::vector<std::string>& tokens,
-                             const std::vector<FlagSpec>& global_flags) {
+                             const std::vector<FlagSpec>& global_flags,
+                             const std::vector<std::string>& nested_groups) {
   CommandPath path;
+  const auto max_words = [&] {
+    if (path.words.size() < 2) return size_t{2};
+    const std::string group = absl::StrCat(path.words[0], " ", path.words[1]);
+    return absl::c_linear_search(nested_groups, group) ? size_t{3} : size_t{2};
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& token = tokens[i];
     if (IsHelp(token)) {
@@ -151,7 +157,7 @@ CommandPath SplitCommandPath(const std::vector<std::string>& tokens,
                                  i + 1 < tokens.size() &&
                                  !IsFlag(tokens[i + 1]);
       if (value_follows) path.rest.push_back(tokens[++i]);
-    } else if (path.words.size() < 2) {
+    } else if (path.words.size() < max_words()) {
       path.words.push_back(token);
     } else {
       path.rest.push_back(token);

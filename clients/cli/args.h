@@ -53,7 +53,8 @@ class FlagValues {
 // A command line split into its command path and everything else.
 struct CommandPath {
   // The first two words that are neither flags nor flag values: the
-  // resource and the command, e.g. {"engagements", "list"}. Fewer if absent.
+  // resource and the command, e.g. {"engagements", "list"}; three for a
+  // nested group, e.g. {"plan", "actions", "add"}. Fewer if absent.
   std::vector<std::string> words;
   // True if --help or -h was given anywhere.
   bool help = false;
@@ -64,9 +65,12 @@ struct CommandPath {
 
 // Finds the command path in `tokens` (argv without the program name). A
 // token after one of `global_flags` given as "--name value" is that flag's
-// value, not a word, so global flags may come before the command.
+// value, not a word, so global flags may come before the command. When the
+// first two words are one of `nested_groups` (e.g. "plan actions"), a third
+// word is the command.
 CommandPath SplitCommandPath(const std::vector<std::string>& tokens,
-                             const std::vector<FlagSpec>& global_flags);
+                             const std::vector<FlagSpec>& global_flags,
+                             const std::vector<std::string>& nested_groups = {});
 
 // A command's flags and positional arguments.
 struct ParsedArgs {

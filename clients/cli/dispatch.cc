@@ -74,7 +74,18 @@ absl::Status Dispatch(const std::vector<std::string>& args,
                       const std::vector<CommandGroup>& groups,
                       std::ostream& out, std::ostream& err) {
   const std::vector<FlagSpec> global_flags = GlobalFlagSpecs();
-  const CommandPath path = SplitCommandPath(args, global_flags);
+  std::vector<std::string> nested;
+  for (const CommandGroup& group : groups) {
+    if (absl::StrContains(group.name, ' ')) nested.push_back(group.name);
+  }
+  CommandPath path = SplitCommandPath(args, global_flags, nested);
+  // A nested group's two words name it: {"plan", "actions", "add"} runs
+  // "add" of the group "plan actions".
+  if (path.words.size() >= 2 &&
+      absl::c_linear_search(nested, absl::StrCat(path.words[0], " ", path.words[1]))) {
+    path.words[1] = absl::StrCat(path.words[0], " ", path.words[1]);
+    path.words.erase(path.words.begin());
+  }
   if (path.words.empty()) {
     if (!path.help) return UsageError("missing resource (see hcctl --help)");
     out << TopHelp(groups, global_flags);

@@ -53,9 +53,6 @@ std::vector<Transition> Transitions() {
        &Stub::GiveInitialFeedback},
       {"begin-report", "initial_feedback -> report: needs a report due date.",
        false, note, &Stub::BeginReport},
-      {"begin-follow-up",
-       "improvement_plan -> follow_up: needs an approved improvement plan.",
-       false, note, &Stub::BeginFollowUp},
       {"close",
        "follow_up -> closed, or improvement_plan -> closed with --reason "
        "when no plan was approved.",

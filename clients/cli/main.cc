@@ -4,6 +4,7 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clients/cli/activity_commands.h"
@@ -17,6 +18,7 @@
 #include "clients/cli/partnership_commands.h"
 #include "clients/cli/peer_commands.h"
 #include "clients/cli/programme_commands.h"
+#include "clients/cli/plan_commands.h"
 #include "clients/cli/questionnaire_commands.h"
 #include "clients/cli/recommendation_commands.h"
 #include "clients/cli/report_commands.h"
@@ -26,7 +28,7 @@
 
 int main(int argc, char** argv) {
   try {
-    const std::vector<hc::cli::CommandGroup> groups = {
+    std::vector<hc::cli::CommandGroup> groups = {
         hc::cli::PartnershipCommands(), hc::cli::PeerCommands(),
         hc::cli::EngagementCommands(),  hc::cli::ActivityCommands(),
         hc::cli::DocumentCommands(),    hc::cli::NoteCommands(),
@@ -37,6 +39,9 @@ int main(int argc, char** argv) {
         hc::cli::FrameworkCommands(),   hc::cli::ProgrammeCommands(),
         hc::cli::TokenCommands(),
     };
+    for (hc::cli::CommandGroup& group : hc::cli::PlanCommands()) {
+      groups.push_back(std::move(group));
+    }
     return hc::cli::Run(std::vector<std::string>(argv + 1, argv + argc), groups,
                         std::cout, std::cerr);
   } catch (const std::exception& e) {

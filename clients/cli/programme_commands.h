@@ -5,7 +5,7 @@
 
 namespace hc::cli {
 
-// The `programme` commands: overview.
+// The `programme` commands: overview and dashboard.
 CommandGroup ProgrammeCommands();
 
 }  // namespace hc::cli

@@ -86,8 +86,9 @@ bool RestrictToVisible(const domain::Principal& principal, EngagementQuery& quer
 }  // namespace
 
 EngagementAppService::EngagementAppService(Store& store, Clock& clock, IdSource& ids,
-                                           const FrameworkCodec& codec)
-    : store_(store), clock_(clock), ids_(ids), codec_(codec) {}
+                                           const FrameworkCodec& codec,
+                                           domain::DueDateRules rules)
+    : store_(store), clock_(clock), ids_(ids), codec_(codec), rules_(rules) {}
 
 absl::StatusOr<EngagementView> EngagementAppService::Create(
     const domain::Principal& principal, const Engagement& input, const RequestKey& key) {
@@ -139,7 +140,7 @@ absl::StatusOr<EngagementView> EngagementAppService::Create(
     e.scoping = input.scoping;
     e.key_dates = input.key_dates;
     e.previous_engagement_id = input.previous_engagement_id;
-    domain::ApplyKeyDateDefaults(e.key_dates);
+    domain::ApplyKeyDateDefaults(e.key_dates, rules_);
     HC_RETURN_IF_ERROR(repos.engagements().Insert(e));
     HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key, e.meta.id, now));
     HC_RETURN_IF_ERROR(Audit(repos, principal, kAction, NameOf(e.meta.id), now));
@@ -216,7 +217,7 @@ absl::StatusOr<EngagementView> EngagementAppService::Update(
                           NameOf(id), " is past SCOPING; its purpose can no longer change"));
                     }
                   }
-                  domain::ApplyKeyDateDefaults(e.key_dates);
+                  domain::ApplyKeyDateDefaults(e.key_dates, rules_);
                   return ValidateEditable(e);
                 });
 }
@@ -269,7 +270,7 @@ absl::StatusOr<EngagementView> EngagementAppService::Transition(
       [&](Repositories& repos, Engagement& e) -> absl::Status {
         const absl::CivilDay today = clock_.Today();
         HC_RETURN_IF_ERROR(
-            ApplyTransition(repos, principal, clock_.Now(), today, e, transition, reason)
+            ApplyTransition(repos, principal, clock_.Now(), today, e, transition, reason, rules_)
                 .status());
         if (transition != domain::Transition::kGiveInitialFeedback) return absl::OkStatus();
         HC_ASSIGN_OR_RETURN(domain::InitialFeedback feedback,

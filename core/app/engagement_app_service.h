@@ -28,7 +28,9 @@ namespace hc::app {
 // which), and the store's codes.
 class EngagementAppService {
  public:
-  EngagementAppService(Store& store, Clock& clock, IdSource& ids, const FrameworkCodec& codec);
+  // `rules` give the report's and the plan's default due dates.
+  EngagementAppService(Store& store, Clock& clock, IdSource& ids, const FrameworkCodec& codec,
+                       domain::DueDateRules rules);
 
   // Opens an engagement in SCOPING. Reads partnership_id, purpose, scoping,
   // key_dates and previous_engagement_id of `input`. Programme leads only.
@@ -80,6 +82,7 @@ class EngagementAppService {
   Clock& clock_;
   IdSource& ids_;
   const FrameworkCodec& codec_;
+  const domain::DueDateRules rules_;
 };
 
 }  // namespace hc::app

@@ -22,6 +22,9 @@ absl::StatusOr<domain::LifecycleFacts> LoadLifecycleFacts(Repositories& repos,
   for (const domain::ReportVersion& r : reports) {
     if (r.state == domain::ReportState::kPublished) facts.report_ready = true;
   }
+  HC_ASSIGN_OR_RETURN(const std::optional<domain::ImprovementPlan> plan,
+                      repos.plans().GetPlan(engagement.meta.id));
+  facts.plan_approved = plan && plan->state == domain::PlanState::kApproved;
   return facts;
 }
 
@@ -30,7 +33,8 @@ absl::StatusOr<domain::Stage> ApplyTransition(Repositories& repos,
                                               absl::Time now, absl::CivilDay today,
                                               domain::Engagement& engagement,
                                               domain::Transition transition,
-                                              absl::string_view reason) {
+                                              absl::string_view reason,
+                                              const domain::DueDateRules& rules) {
   HC_ASSIGN_OR_RETURN(domain::Partnership partnership,
                       repos.partnerships().Get(engagement.partnership_id));
   HC_ASSIGN_OR_RETURN(std::vector<domain::Peer> peers, LoadTeamPeers(repos, engagement));
@@ -43,7 +47,7 @@ absl::StatusOr<domain::Stage> ApplyTransition(Repositories& repos,
   if (to == domain::Stage::kClosed || to == domain::Stage::kCancelled) {
     engagement.end_reason = std::string(reason);
   } else if (to == domain::Stage::kImprovementPlan && !engagement.key_dates.plan_due) {
-    engagement.key_dates.plan_due = today + domain::kPlanDueDays;
+    engagement.key_dates.plan_due = today + rules.plan_due_days();
   }
   HC_RETURN_IF_ERROR(repos.engagements().AppendStageChange(
       {engagement.meta.id, from, to, domain::DescribeActor(actor), now, std::string(reason),

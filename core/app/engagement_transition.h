@@ -19,7 +19,7 @@ absl::StatusOr<domain::LifecycleFacts> LoadLifecycleFacts(Repositories& repos,
 
 // Checks `transition` against the engagement and the store, then applies it
 // to `engagement`: the new stage, the end reason or the plan's default due
-// date, and the recorded stage change (by `actor`, at `now`). The caller
+// date (`rules.plan_due_weeks` after today), and the recorded stage change (by `actor`, at `now`). The caller
 // saves `engagement` in the same transaction. Returns the new stage, or
 // FAILED_PRECONDITION / INVALID_ARGUMENT as domain::CheckTransition.
 // Used by the engagement's own transition methods and by the areas whose
@@ -29,7 +29,8 @@ absl::StatusOr<domain::Stage> ApplyTransition(Repositories& repos,
                                               absl::Time now, absl::CivilDay today,
                                               domain::Engagement& engagement,
                                               domain::Transition transition,
-                                              absl::string_view reason);
+                                              absl::string_view reason,
+                                              const domain::DueDateRules& rules);
 
 }  // namespace hc::app
 

@@ -121,6 +121,17 @@ void RatesByOrganisationAndSector(const std::vector<GroupTally>& tallies, int k,
 
 }  // namespace
 
+GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k) {
+  int invited = 0, used = 0;
+  for (const GroupTally& t : tallies) {
+    invited += t.invited;
+    used += t.used;
+  }
+  const bool released = domain::TotalReleasable(used, k);
+  return {"overall", released ? invited : 0, released, released ? used : 0,
+          released ? "" : domain::WithheldReason(k)};
+}
+
 QuestionnaireAppService::QuestionnaireAppService(Store& store, Clock& clock, IdSource& ids,
                                                  const FrameworkCodec& codec,
                                                  std::string link_prefix)
@@ -334,15 +345,8 @@ absl::StatusOr<ResponseRates> QuestionnaireAppService::GetResponseRates(
 ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k) {
   ResponseRates rates;
   rates.min_group_size = k;
-  int invited = 0, used = 0;
-  for (const GroupTally& t : tallies) {
-    invited += t.invited;
-    used += t.used;
-  }
-  const bool overall = domain::TotalReleasable(used, k);
-  rates.overall = {"overall", overall ? invited : 0, overall, overall ? used : 0,
-                   overall ? "" : domain::WithheldReason(k)};
-  if (!overall) return rates;  // no breakdown can be safer than its total
+  rates.overall = OverallRate(tallies, k);
+  if (!rates.overall.released) return rates;  // no breakdown can be safer than its total
   rates.by_level = RatesByLevel(tallies, k);
   RatesByOrganisationAndSector(tallies, k, rates);
   return rates;

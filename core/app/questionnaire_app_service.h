@@ -46,6 +46,12 @@ struct ResponseRates {
   int min_group_size = 0;
 };
 
+// The whole questionnaire's rate from its invitations' tallies under the
+// confidentiality rule: released only when at least k (never below
+// domain::kLowestMinGroupSize) responded, else no figure and the reason.
+// What GetResponseRates shows as `overall`, and the programme dashboard too.
+GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k);
+
 // The response rates of an engagement's invitations `tallies` under the
 // disclosure rules with k = `k`: nothing below the overall total when it is
 // withheld; levels, organisations and sectors decided as the results'. Pure.

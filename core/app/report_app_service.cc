@@ -146,8 +146,9 @@ absl::string_view ActionName(ReportAction action) {
 }  // namespace
 
 ReportAppService::ReportAppService(Store& store, Clock& clock, IdSource& ids,
-                                   const FrameworkCodec& codec, const ReportRenderer& renderer)
-    : store_(store), clock_(clock), ids_(ids), codec_(codec), renderer_(renderer) {}
+                                   const FrameworkCodec& codec, const ReportRenderer& renderer,
+                                   domain::DueDateRules rules)
+    : store_(store), clock_(clock), ids_(ids), codec_(codec), renderer_(renderer), rules_(rules) {}
 
 absl::Status ReportAppService::Render(const report::ReportDocument& document,
                                       ReportVersion& version) {
@@ -342,7 +343,7 @@ absl::StatusOr<ReportVersion> ReportAppService::PublishReport(
     if (p.engagement.stage != domain::Stage::kReport) return absl::OkStatus();
     // Publishing the first version is the engagement's own PublishReport.
     HC_RETURN_IF_ERROR(ApplyTransition(repos, principal, now, today, p.engagement,
-                                       domain::Transition::kPublishReport, "")
+                                       domain::Transition::kPublishReport, "", rules_)
                            .status());
     Touch(p.engagement.meta, now);
     HC_RETURN_IF_ERROR(repos.engagements().Update(p.engagement));

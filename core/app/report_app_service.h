@@ -49,8 +49,10 @@ struct ReportFile {
 //   etag; FAILED_PRECONDITION for the state rules below, with the reason.
 class ReportAppService {
  public:
+  // `rules` set the plan's due date when the first publication moves the
+  // engagement on.
   ReportAppService(Store& store, Clock& clock, IdSource& ids, const FrameworkCodec& codec,
-                   const ReportRenderer& renderer);
+                   const ReportRenderer& renderer, domain::DueDateRules rules);
 
   // Generates the next version from the engagement as it is now: composed
   // (app::ComposeReport), rendered as a draft and stored with both
@@ -140,6 +142,7 @@ class ReportAppService {
   IdSource& ids_;
   const FrameworkCodec& codec_;
   const ReportRenderer& renderer_;
+  const domain::DueDateRules rules_;
 };
 
 }  // namespace hc::app

@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -21,6 +22,14 @@
 
 namespace hc::app {
 namespace {
+
+// A reason as a sentence of the report: "Withheld: no group of ... out."
+std::string Sentence(absl::string_view reason) {
+  std::string out(reason);
+  if (!out.empty()) out[0] = absl::ascii_toupper(static_cast<unsigned char>(out[0]));
+  if (!out.empty() && out.back() != '.') out.push_back('.');
+  return out;
+}
 
 using report::ReportDocument;
 
@@ -77,7 +86,7 @@ report::RateLine RateLineOf(const GroupRate& rate, absl::string_view label) {
     line.invited = rate.invitations;
     line.responded = rate.responses;
   } else {
-    line.withheld_reason = rate.withheld_reason;
+    line.withheld_reason = Sentence(rate.withheld_reason);
   }
   return line;
 }
@@ -269,7 +278,7 @@ absl::StatusOr<report::ResultsSection> Results(Repositories& repos, const Framew
   HC_RETURN_IF_ERROR(view.status());
   out.released = view->released;
   if (!view->released) {
-    out.withheld_reason = view->withheld_reason;
+    out.withheld_reason = Sentence(view->withheld_reason);
     return out;
   }
   out.respondents = view->results.respondents;

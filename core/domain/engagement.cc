@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "absl/strings/str_format.h"
 #include "core/domain/enum_names.h"
@@ -151,10 +152,22 @@ absl::Status ValidateKeyDates(const KeyDates& dates) {
   return absl::OkStatus();
 }
 
-void ApplyKeyDateDefaults(KeyDates& dates) {
+absl::Status ValidateDueDateRules(const DueDateRules& rules) {
+  for (const auto& [name, weeks] : {std::pair<absl::string_view, int>{"report_due_weeks",
+                                                                      rules.report_due_weeks},
+                                    {"plan_due_weeks", rules.plan_due_weeks}}) {
+    if (weeks < 1 || weeks > 52) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s must be 1-52 weeks, not %d", name, weeks));
+    }
+  }
+  return absl::OkStatus();
+}
+
+void ApplyKeyDateDefaults(KeyDates& dates, const DueDateRules& rules) {
   if (!dates.fieldwork_day3) return;
   if (!dates.feedback_date) dates.feedback_date = dates.fieldwork_day3;
-  if (!dates.report_due) dates.report_due = *dates.fieldwork_day3 + kReportDueDays;
+  if (!dates.report_due) dates.report_due = *dates.fieldwork_day3 + rules.report_due_days();
 }
 
 std::vector<OverdueDate> OverdueDates(const Engagement& engagement,

@@ -99,10 +99,20 @@ struct Engagement {
   std::string previous_engagement_id;
 };
 
-// Defaults of DOMAIN.md: the report is due 4 weeks after fieldwork day 3,
-// the plan 8 weeks after the report is published.
-inline constexpr int kReportDueDays = 28;
-inline constexpr int kPlanDueDays = 56;
+// How the report's and the plan's due dates default when not set: the
+// report `report_due_weeks` after fieldwork day 3, the plan `plan_due_weeks`
+// after the report is published (DOMAIN.md: 4 and 8). Set by the server's
+// --report_due_weeks and --plan_due_weeks.
+struct DueDateRules {
+  int report_due_weeks = 4;
+  int plan_due_weeks = 8;
+
+  int report_due_days() const { return report_due_weeks * 7; }
+  int plan_due_days() const { return plan_due_weeks * 7; }
+};
+
+// INVALID_ARGUMENT unless both numbers of weeks are 1-52.
+absl::Status ValidateDueDateRules(const DueDateRules& rules);
 
 // FAILED_PRECONDITION "engagements/{id} is CLOSED and can no longer change"
 // once the engagement is closed or cancelled; OK before.
@@ -115,9 +125,9 @@ absl::Status ValidateScoping(const ScopingRecord& scoping);
 // INVALID_ARGUMENT naming the two dates on failure.
 absl::Status ValidateKeyDates(const KeyDates& dates);
 
-// Fills feedback_date (day 3) and report_due (day 3 + 4 weeks) when
-// fieldwork_day3 is set and they are not.
-void ApplyKeyDateDefaults(KeyDates& dates);
+// Fills feedback_date (day 3) and report_due (day 3 + rules.report_due_weeks)
+// when fieldwork_day3 is set and they are not.
+void ApplyKeyDateDefaults(KeyDates& dates, const DueDateRules& rules);
 
 // A key date that passed before the engagement reached its stage.
 struct OverdueDate {

@@ -64,7 +64,7 @@ struct RateLine {
   bool released = false;
   int invited = 0;
   int responded = 0;
-  std::string withheld_reason;  // when !released
+  std::string withheld_reason;  // when !released: a sentence, "Withheld: ..."
 };
 
 // Section 2: how the team worked.

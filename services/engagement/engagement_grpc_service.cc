@@ -166,7 +166,6 @@ HC_TRANSITION_METHOD(OpenQuestionnaire, kOpenQuestionnaire)
 HC_TRANSITION_METHOD(StartFieldwork, kStartFieldwork)
 HC_TRANSITION_METHOD(GiveInitialFeedback, kGiveInitialFeedback)
 HC_TRANSITION_METHOD(BeginReport, kBeginReport)
-HC_TRANSITION_METHOD(BeginFollowUp, kBeginFollowUp)
 HC_TRANSITION_METHOD(CloseEngagement, kClose)
 HC_TRANSITION_METHOD(CancelEngagement, kCancel)
 

@@ -43,8 +43,6 @@ class EngagementGrpcService final : public healthcheck::v1::EngagementService::C
                                Engagement* response) override;
   Reactor* BeginReport(Context* context, const Transition* request,
                        Engagement* response) override;
-  Reactor* BeginFollowUp(Context* context, const Transition* request,
-                         Engagement* response) override;
   Reactor* CloseEngagement(Context* context, const Transition* request,
                            Engagement* response) override;
   Reactor* CancelEngagement(Context* context, const Transition* request,

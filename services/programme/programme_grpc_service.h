@@ -18,6 +18,11 @@ class ProgrammeGrpcService final : public healthcheck::v1::ProgrammeService::Cal
       const healthcheck::v1::GetProgrammeOverviewRequest* request,
       healthcheck::v1::ProgrammeOverview* response) override;
 
+  grpc::ServerUnaryReactor* GetProgrammeDashboard(
+      grpc::CallbackServerContext* context,
+      const healthcheck::v1::GetProgrammeDashboardRequest* request,
+      healthcheck::v1::ProgrammeDashboard* response) override;
+
  private:
   CallRunner& runner_;
   app::ProgrammeAppService& app_;

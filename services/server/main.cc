@@ -28,6 +28,11 @@ ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
 ABSL_FLAG(std::string, invitation_link_prefix, "",
           "Invitation links are this prefix followed by the invitation's token (default: "
           "http://<http_listen host>:<port>/q/; set the public address behind a proxy)");
+ABSL_FLAG(int, report_due_weeks, 4,
+          "The report's default due date: this many weeks after fieldwork day 3 (1-52)");
+ABSL_FLAG(int, plan_due_weeks, 8,
+          "The improvement plan's default due date: this many weeks after the report's "
+          "publication (1-52)");
 ABSL_FLAG(int, workers, 32, "Worker threads for request handling");
 ABSL_FLAG(int, store_readers, 4, "Read-only store connections");
 ABSL_FLAG(int, max_message_bytes, 4 << 20, "Largest request or response accepted");
@@ -61,6 +66,8 @@ int main(int argc, char** argv) {
   config.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   config.http_listen_address = absl::GetFlag(FLAGS_http_listen);
   config.invitation_link_prefix = absl::GetFlag(FLAGS_invitation_link_prefix);
+  config.due_date_rules.report_due_weeks = absl::GetFlag(FLAGS_report_due_weeks);
+  config.due_date_rules.plan_due_weeks = absl::GetFlag(FLAGS_plan_due_weeks);
   config.worker_threads = absl::GetFlag(FLAGS_workers);
   config.store_readers = absl::GetFlag(FLAGS_store_readers);
   config.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);

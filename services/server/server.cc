@@ -15,6 +15,7 @@
 #include "core/app/engagement_app_service.h"
 #include "core/app/evidence_app_service.h"
 #include "core/app/finding_app_service.h"
+#include "core/app/improvement_plan_app_service.h"
 #include "core/app/fieldwork_app_service.h"
 #include "core/app/framework_app_service.h"
 #include "core/app/partnership_app_service.h"
@@ -34,6 +35,7 @@
 #include "services/engagement/engagement_grpc_service.h"
 #include "services/evidence/evidence_grpc_service.h"
 #include "services/finding/finding_grpc_service.h"
+#include "services/improvement_plan/improvement_plan_grpc_service.h"
 #include "services/fieldwork/fieldwork_grpc_service.h"
 #include "services/framework/framework_files.h"
 #include "services/framework/framework_grpc_service.h"
@@ -42,6 +44,8 @@
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
+#include "services/web/dashboard_routes.h"
+#include "core/report/document_renderer.h"
 #include "services/report/report_grpc_service.h"
 #include "services/web/report_routes.h"
 #include "services/web/respondent_routes.h"
@@ -69,6 +73,7 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<app::FieldworkAppService> fieldwork;
   std::unique_ptr<app::EvidenceAppService> evidence;
   std::unique_ptr<app::FindingAppService> findings;
+  std::unique_ptr<app::ImprovementPlanAppService> plans;
   std::shared_ptr<const app::ReportRenderer> report_renderer;
   std::unique_ptr<app::ReportAppService> reports;
   std::unique_ptr<Executor> executor;
@@ -143,9 +148,7 @@ absl::Status LoadBuiltinFrameworks(app::FrameworkAppService& frameworks) {
 
 absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
     const ServerConfig& config) {
-  if (config.report_renderer == nullptr) {
-    return absl::InvalidArgumentError("no report renderer");
-  }
+  HC_RETURN_IF_ERROR(domain::ValidateDueDateRules(config.due_date_rules));
   auto parts = std::make_unique<Parts>();
   HC_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
   HC_ASSIGN_OR_RETURN(parts->store,
@@ -154,8 +157,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.access = std::make_unique<app::AccessAppService>(*p.store, p.clock, p.ids);
   p.partnerships = std::make_unique<app::PartnershipAppService>(*p.store, p.clock, p.ids);
   p.peers = std::make_unique<app::PeerAppService>(*p.store, p.clock, p.ids);
-  p.engagements = std::make_unique<app::EngagementAppService>(*p.store, p.clock, p.ids,
-                                                          p.framework_codec);
+  p.engagements = std::make_unique<app::EngagementAppService>(
+      *p.store, p.clock, p.ids, p.framework_codec, config.due_date_rules);
   p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
   p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
   p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
@@ -177,14 +180,20 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       std::make_unique<app::EvidenceAppService>(*p.store, p.clock, p.ids, p.framework_codec);
   p.findings =
       std::make_unique<app::FindingAppService>(*p.store, p.clock, p.ids, p.framework_codec);
-  p.report_renderer = config.report_renderer;
-  p.reports = std::make_unique<app::ReportAppService>(*p.store, p.clock, p.ids,
-                                                      p.framework_codec, *p.report_renderer);
+  app::ImprovementPlanOptions plan_options;
+  plan_options.due_date_rules = config.due_date_rules;
+  p.plans = std::make_unique<app::ImprovementPlanAppService>(*p.store, p.clock, p.ids,
+                                                             p.framework_codec, plan_options);
+  p.report_renderer = config.report_renderer != nullptr
+                          ? config.report_renderer
+                          : std::make_shared<const report::DocumentRenderer>();
+  p.reports = std::make_unique<app::ReportAppService>(
+      *p.store, p.clock, p.ids, p.framework_codec, *p.report_renderer, config.due_date_rules);
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
   if (p.web) {
     p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access),
-                  ReportRoutes(*p.access, *p.reports)});
+                  DashboardRoutes(*p.access, *p.programme), ReportRoutes(*p.access, *p.reports)});
   }
 
   p.executor = std::make_unique<Executor>(config.worker_threads);
@@ -200,6 +209,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<FieldworkGrpcService>(*p.runner, *p.fieldwork));
   p.services.push_back(std::make_unique<EvidenceGrpcService>(*p.runner, *p.evidence));
   p.services.push_back(std::make_unique<FindingGrpcService>(*p.runner, *p.findings));
+  p.services.push_back(std::make_unique<ImprovementPlanGrpcService>(*p.runner, *p.plans));
   p.services.push_back(std::make_unique<ReportGrpcService>(*p.runner, *p.reports));
   if (config.enable_echo) p.services.push_back(std::make_unique<EchoGrpcService>());
 

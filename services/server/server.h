@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "core/domain/engagement.h"
 
 namespace hc::app {
 class ReportRenderer;
@@ -34,14 +35,15 @@ struct ServerConfig {
   // Empty: the web form's own address, http://<host>:<bound port>/q/ (set it
   // to the public address when a proxy serves the form).
   std::string invitation_link_prefix;
+  // The report's and the plan's default due dates, in weeks (1-52 each).
+  domain::DueDateRules due_date_rules;
   int worker_threads = 32;
   int store_readers = 4;
   int max_message_bytes = 4 << 20;
   // Registers the benchmarks' bare echo service.
   bool enable_echo = false;
-  // Lays report versions out as HTML and PDF. Required until the built-in
-  // renderer is wired in: Start refuses INVALID_ARGUMENT "no report
-  // renderer" without one.
+  // Lays report versions out as HTML and PDF; null: the built-in renderer
+  // (report::DocumentRenderer). Tests set a faster one.
   std::shared_ptr<const app::ReportRenderer> report_renderer;
 };
 
@@ -51,8 +53,8 @@ class HealthCheckServer {
  public:
   // Opens and migrates the store, creates the first token on an empty store,
   // and starts listening. Errors: the store's (e.g. FAILED_PRECONDITION for
-  // a newer schema), INVALID_ARGUMENT for bad TLS settings or no report
-  // renderer, UNAVAILABLE if
+  // a newer schema), INVALID_ARGUMENT for bad TLS settings or due-date
+  // rules outside 1-52 weeks, UNAVAILABLE if
   // the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<HealthCheckServer>> Start(const ServerConfig& config);
   // Shuts down (as Shutdown with no grace) if still running.

@@ -64,7 +64,7 @@ int HttpStatusOf(absl::StatusCode code) {
 
 absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
                                                          const httplib::Request& req) {
-  // get_header_value returns a copy: keep it alive while viewing it.
+  // get_header_value returns a copy: keep it alive while the view reads it.
   const std::string header = req.get_header_value("Authorization");
   absl::string_view bearer = header;
   if (!bearer.empty()) {

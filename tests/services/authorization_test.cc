@@ -34,6 +34,7 @@ constexpr const char* kApiFiles[] = {
     "healthcheck/v1/access.proto",      "healthcheck/v1/framework.proto",
     "healthcheck/v1/questionnaire.proto", "healthcheck/v1/fieldwork.proto",
     "healthcheck/v1/evidence.proto",    "healthcheck/v1/finding.proto",
+    "healthcheck/v1/improvement_plan.proto",
     "healthcheck/v1/report.proto",
 };
 
@@ -109,6 +110,13 @@ std::string OwnResource(const MethodDescriptor* method, const Targets& t) {
       return t.engagement + "/recommendations/r1";
     }
     return t.engagement + "/findings/f1";
+  }
+  if (service == "ImprovementPlanService") {
+    const std::string plan = t.engagement + "/improvementPlan";
+    if (name == "RecordCheckIn") return plan + "/checkIns/1";
+    const bool on_action = name == "GetAction" || name == "UpdateAction" ||
+                           name == "VerifyAction" || name.find("ProgressUpdate") != std::string::npos;
+    return on_action ? plan + "/actions/a1" : plan;
   }
   if (service == "QuestionnaireService" && method->name() != "CreateQuestionnaire") {
     return t.engagement + "/questionnaire";
@@ -207,7 +215,7 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
                                              "AccessService", "FrameworkService",
                                              "QuestionnaireService", "FieldworkService",
                                              "EvidenceService", "FindingService",
-                                             "ReportService"}));
+                                             "ImprovementPlanService", "ReportService"}));
   EXPECT_GE(AllMethods().size(), 30u);
   // The only streaming method, refused by the test below.
   std::set<std::string> streaming;

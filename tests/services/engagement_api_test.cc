@@ -389,8 +389,6 @@ TEST_F(EngagementApiTest, PastFieldworkRunsOnToTheReportWhosePublicationNeedsItS
   EXPECT_THAT(engagements_->BeginReport(Lead().get(), stale, &out), GrpcIs(StatusCode::ABORTED));
   ASSERT_TRUE(Transition(&Stub::BeginReport, lead_token_, "", &out).ok());
   EXPECT_EQ(out.stage(), v1::REPORT);
-  EXPECT_THAT(Transition(&Stub::BeginFollowUp, lead_token_, "", &out),
-              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "is REPORT"));
   EXPECT_THAT(Transition(&Stub::CloseEngagement, lead_token_, "no plan", &out),
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "is REPORT"));
   // The report due date passed? Not yet: four weeks after day 3.

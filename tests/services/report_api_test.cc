@@ -462,7 +462,11 @@ TEST_F(ReportApiTest, ComposesTheReportFromTheEngagementAsTheRulesAllow) {
     EXPECT_EQ(line.responded, given.responses()) << line.group;
     if (!line.released) {
       EXPECT_EQ(line.invited + line.responded, 0) << line.group;
-      EXPECT_EQ(line.withheld_reason, given.withheld_reason());
+      // The API's reason, written as the report's sentence.
+      EXPECT_EQ(line.withheld_reason,
+                "Withheld: no group of fewer than 3 respondents may be shown or worked out.");
+      EXPECT_EQ(given.withheld_reason(),
+                "withheld: no group of fewer than 3 respondents may be shown or worked out");
     }
     if (line.group == "Front-line staff") front_line_withheld = !line.released;
   }

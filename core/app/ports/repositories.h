@@ -19,6 +19,7 @@
 #include "core/domain/findings.h"
 #include "core/domain/initial_feedback.h"
 #include "core/domain/framework.h"
+#include "core/domain/improvement_plan.h"
 #include "core/domain/partnership.h"
 #include "core/domain/peer.h"
 #include "core/domain/principal.h"
@@ -356,6 +357,57 @@ class FeedbackRepository {
                               const domain::InitialFeedback& feedback) = 0;
 };
 
+// Narrows a list of plan actions; unset fields do not narrow.
+struct PlanActionQuery {
+  std::optional<domain::ActionStatus> status;
+  // Only actions overdue on this day (domain::IsOverdue).
+  std::optional<absl::CivilDay> overdue_on;
+  std::string recommendation_id;  // only actions answering it
+};
+
+// An engagement's improvement plan: the plan, its actions (at most
+// domain::kMaxPlanActions, never deleted), their progress updates (never
+// changed) and the check-ins scheduled at approval.
+class ImprovementPlanRepository {
+ public:
+  virtual ~ImprovementPlanRepository() = default;
+  // nullopt until the plan is first stored (it is then a draft).
+  virtual absl::StatusOr<std::optional<domain::ImprovementPlan>> GetPlan(
+      absl::string_view engagement_id) = 0;
+  // Inserts or replaces the plan of engagement plan.meta.id.
+  virtual absl::Status PutPlan(const domain::ImprovementPlan& plan) = 0;
+
+  virtual absl::StatusOr<domain::PlanAction> GetAction(absl::string_view engagement_id,
+                                                       absl::string_view id) = 0;
+  virtual absl::Status InsertAction(const domain::PlanAction& action) = 0;
+  virtual absl::Status UpdateAction(const domain::PlanAction& action) = 0;
+  // In number order; cursor = (number, id).
+  virtual absl::StatusOr<Page<domain::PlanAction>> ListActions(
+      absl::string_view engagement_id, const PlanActionQuery& query,
+      const PageRequest& page) = 0;
+  virtual absl::StatusOr<std::vector<domain::PlanAction>> ListAllActions(
+      absl::string_view engagement_id) = 0;
+  // The highest number given so far, 0 for none.
+  virtual absl::StatusOr<int64_t> LastActionNumber(absl::string_view engagement_id) = 0;
+
+  virtual absl::StatusOr<domain::ProgressUpdate> GetProgressUpdate(
+      absl::string_view engagement_id, absl::string_view id) = 0;
+  virtual absl::Status InsertProgressUpdate(const domain::ProgressUpdate& update) = 0;
+  // Oldest first; cursor = (creation time, id).
+  virtual absl::StatusOr<Page<domain::ProgressUpdate>> ListProgressUpdates(
+      absl::string_view engagement_id, absl::string_view action_id,
+      const PageRequest& page) = 0;
+
+  // NOT_FOUND unless the engagement has a check-in with this number.
+  virtual absl::StatusOr<domain::CheckIn> GetCheckIn(absl::string_view engagement_id,
+                                                     int number) = 0;
+  virtual absl::Status InsertCheckIn(const domain::CheckIn& check_in) = 0;
+  virtual absl::Status UpdateCheckIn(const domain::CheckIn& check_in) = 0;
+  // In number order; cursor key = number.
+  virtual absl::StatusOr<Page<domain::CheckIn>> ListCheckIns(absl::string_view engagement_id,
+                                                             const PageRequest& page) = 0;
+};
+
 // An engagement's report versions (at most domain::kMaxReportVersions) and
 // their comments. Nothing is deleted; the store itself refuses any change to
 // a published version's renderings, fingerprint or state other than
@@ -425,6 +477,7 @@ class Repositories {
   virtual FindingRepository& findings() = 0;
   virtual RecommendationRepository& recommendations() = 0;
   virtual FeedbackRepository& feedback() = 0;
+  virtual ImprovementPlanRepository& plans() = 0;
   virtual ReportRepository& reports() = 0;
   virtual AuditLog& audit_log() = 0;
   virtual RequestLog& requests() = 0;

@@ -426,7 +426,69 @@ CREATE TRIGGER initial_feedback_is_kept BEFORE UPDATE ON initial_feedback BEGIN
   SELECT RAISE(ABORT, 'initial feedback is kept as given');
 END;
 )sql",
-    // Report versions: each generated once, both renderings kept as BLOBs
+    // 9: the improvement plan: the plan, its actions, their progress updates
+    // (never changed) and the check-ins scheduled at approval.
+    R"sql(
+CREATE TABLE improvement_plans (
+  engagement_id TEXT PRIMARY KEY REFERENCES engagements (id),
+  state TEXT NOT NULL CHECK (state IN ('DRAFT', 'APPROVED')),
+  approve_us INTEGER,
+  approved_by TEXT NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE TABLE plan_actions (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  recommendation_id TEXT REFERENCES recommendations (id),
+  statement_code TEXT NOT NULL,
+  owner_organisation TEXT NOT NULL,
+  due_date TEXT,
+  status TEXT NOT NULL
+    CHECK (status IN ('ACTION_NEEDED', 'ACTION_IN_HAND', 'NEEDS_IMPROVING', 'WORKING_WELL')),
+  verify_us INTEGER,
+  verified_by TEXT NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  UNIQUE (engagement_id, number)
+) STRICT;
+CREATE INDEX plan_actions_by_recommendation ON plan_actions (recommendation_id);
+CREATE TABLE plan_progress_updates (
+  id TEXT PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  action_id TEXT NOT NULL REFERENCES plan_actions (id),
+  text TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status IN ('ACTION_NEEDED', 'ACTION_IN_HAND', 'NEEDS_IMPROVING', 'WORKING_WELL')),
+  author TEXT NOT NULL,
+  create_us INTEGER NOT NULL
+) STRICT;
+CREATE INDEX plan_progress_updates_by_action
+  ON plan_progress_updates (action_id, create_us, id);
+CREATE TRIGGER plan_progress_updates_are_kept BEFORE UPDATE ON plan_progress_updates BEGIN
+  SELECT RAISE(ABORT, 'progress updates are kept as written');
+END;
+CREATE TABLE plan_check_ins (
+  engagement_id TEXT NOT NULL REFERENCES engagements (id),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  scheduled_date TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('SCHEDULED', 'HELD')),
+  held_date TEXT,
+  notes TEXT NOT NULL,
+  held_by TEXT NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  PRIMARY KEY (engagement_id, number)
+) STRICT;
+)sql",
+    // 10: report versions: each generated once, both renderings kept as BLOBs
     // with their SHA-256; comments by the team and the partnership. A
     // published version is kept as published: only its state may move on,
     // to SUPERSEDED, and it is never deleted.

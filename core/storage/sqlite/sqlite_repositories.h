@@ -10,6 +10,7 @@
 #include "core/storage/sqlite/sqlite_feedback_repository.h"
 #include "core/storage/sqlite/sqlite_finding_repository.h"
 #include "core/storage/sqlite/sqlite_framework_repository.h"
+#include "core/storage/sqlite/sqlite_improvement_plan_repository.h"
 #include "core/storage/sqlite/sqlite_invitation_repository.h"
 #include "core/storage/sqlite/sqlite_logs.h"
 #include "core/storage/sqlite/sqlite_note_repository.h"
@@ -28,8 +29,8 @@ class SqliteRepositories final : public app::Repositories {
   explicit SqliteRepositories(Database& db)
       : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
         questionnaires_(db), invitations_(db), drafts_(db), responses_(db), activities_(db),
-        documents_(db), notes_(db), findings_(db), recommendations_(db), feedback_(db), reports_(db),
-        audit_log_(db), requests_(db) {}
+        documents_(db), notes_(db), findings_(db), recommendations_(db), feedback_(db),
+        plans_(db), reports_(db), audit_log_(db), requests_(db) {}
 
   app::PartnershipRepository& partnerships() override { return partnerships_; }
   app::PeerRepository& peers() override { return peers_; }
@@ -46,6 +47,7 @@ class SqliteRepositories final : public app::Repositories {
   app::FindingRepository& findings() override { return findings_; }
   app::RecommendationRepository& recommendations() override { return recommendations_; }
   app::FeedbackRepository& feedback() override { return feedback_; }
+  app::ImprovementPlanRepository& plans() override { return plans_; }
   app::ReportRepository& reports() override { return reports_; }
   app::AuditLog& audit_log() override { return audit_log_; }
   app::RequestLog& requests() override { return requests_; }
@@ -66,6 +68,7 @@ class SqliteRepositories final : public app::Repositories {
   SqliteFindingRepository findings_;
   SqliteRecommendationRepository recommendations_;
   SqliteFeedbackRepository feedback_;
+  SqliteImprovementPlanRepository plans_;
   SqliteReportRepository reports_;
   SqliteAuditLog audit_log_;
   SqliteRequestLog requests_;

@@ -123,7 +123,7 @@ TEST(Engagement, FullSetOfOrderedKeyDatesIsValid) {
 TEST(Engagement, DefaultsFeedbackToDay3AndReportDueFourWeeksLater) {
   KeyDates d;
   d.fieldwork_day3 = absl::CivilDay(2024, 4, 10);
-  ApplyKeyDateDefaults(d);
+  ApplyKeyDateDefaults(d, DueDateRules{});
   EXPECT_EQ(d.feedback_date, absl::CivilDay(2024, 4, 10));
   EXPECT_EQ(d.report_due, absl::CivilDay(2024, 5, 8));
   EXPECT_EQ(d.plan_due, std::nullopt);
@@ -135,7 +135,7 @@ TEST(Engagement, DefaultsDoNotOverwriteDatesAlreadySet) {
   d.fieldwork_day3 = absl::CivilDay(2024, 4, 10);
   d.feedback_date = absl::CivilDay(2024, 4, 12);
   d.report_due = absl::CivilDay(2024, 6, 1);
-  ApplyKeyDateDefaults(d);
+  ApplyKeyDateDefaults(d, DueDateRules{});
   EXPECT_EQ(d.feedback_date, absl::CivilDay(2024, 4, 12));
   EXPECT_EQ(d.report_due, absl::CivilDay(2024, 6, 1));
 }
@@ -144,7 +144,7 @@ TEST(Engagement, DefaultsFillOnlyTheMissingOne) {
   KeyDates d;
   d.fieldwork_day3 = absl::CivilDay(2024, 4, 10);
   d.feedback_date = absl::CivilDay(2024, 4, 11);
-  ApplyKeyDateDefaults(d);
+  ApplyKeyDateDefaults(d, DueDateRules{});
   EXPECT_EQ(d.feedback_date, absl::CivilDay(2024, 4, 11));
   EXPECT_EQ(d.report_due, absl::CivilDay(2024, 5, 8));
 }
@@ -152,7 +152,7 @@ TEST(Engagement, DefaultsFillOnlyTheMissingOne) {
 TEST(Engagement, NoDefaultsWithoutFieldworkDay3) {
   KeyDates d;
   d.fieldwork_day1 = absl::CivilDay(2024, 4, 8);
-  ApplyKeyDateDefaults(d);
+  ApplyKeyDateDefaults(d, DueDateRules{});
   EXPECT_EQ(d.feedback_date, std::nullopt);
   EXPECT_EQ(d.report_due, std::nullopt);
 }

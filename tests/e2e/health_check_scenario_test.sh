@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End to end, the fieldwork of one health check as its users live it, all
-# through hcctl and the respondents' web form:
+# End to end, one health check as its users live it, all through hcctl, the
+# respondents' web form and the HTTP port:
 # - six partners answer the assessment-tool questionnaire (plain HTTP
 #   posts of the form) and it closes with its results released;
 # - the team plans three days (interviews, focus groups, observations, a
@@ -11,10 +11,21 @@
 #   duplicated, and they arrive in the order written;
 # - triangulation flags principle 6, which only the questionnaire speaks to;
 # - the lead peer agrees 8 findings and 5 recommendations and gives the
-#   day-3 feedback, written out as an HTML page.
+#   day-3 feedback, written out as an HTML page;
+# - the team drafts the written report and reviews it; the partnership's
+#   contact reads the draft over HTTP and comments on it; the lead peer
+#   publishes it (a peer cannot) and the contact downloads the PDF and HTML
+#   (hcctl and curl give the same bytes), which hold every section, finding
+#   and recommendation and no longer say DRAFT;
+# - the contact builds the improvement plan from the five recommendations
+#   and updates two actions; the lead peer approves it (two check-ins);
+# - the programme dashboard shows the published report's turnaround and a
+#   second partnership's overdue fieldwork, as text and as the page, and
+#   chromium draws the report and the dashboard.
 #
-# Usage: fieldwork_scenario_test.sh HC_SERVER HCCTL [OUT_DIR]
-# With OUT_DIR, the feedback page and texts are left there to look at.
+# Usage: health_check_scenario_test.sh HC_SERVER HCCTL [OUT_DIR]
+# With OUT_DIR, the feedback, the report, the dashboard and their
+# screenshots are left there to look at.
 set -euo pipefail
 
 server_bin=$1
@@ -378,9 +389,109 @@ for title in "Partners understand why they need each other" "Data sharing lags b
   grep -qF "$title" "$work/feedback.html" || fail "the page lacks: $title"
 done
 [[ $(grep -c '<span class="label">F' "$work/feedback.html") == 8 ]] || fail "the page lacks findings"
+# --- The written report: drafted, reviewed, checked by the partnership, published ---------
+base="http://${HC_SERVER%:*}:$(sed -n 's/.*event=serving_http .*port=\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)"
+contact_token=$(hcctl tokens create --json --display-name="Anytown CSP manager" \
+  --role=partnership_contact --partnership="$partnership" | secret_of)
+as "$lena_token" engagements begin-report "$engagement" > /dev/null || fail "could not begin the report"
+report=$(as "$hana_token" reports generate "$engagement" --json | name_of)
+[[ "$report" == "$engagement/reports/1" ]] || fail "unexpected report name: $report"
+# The partnership sees nothing of a draft before the factual-accuracy check.
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $contact_token" \
+  "$base/$report.pdf") == 404 ]] || fail "the contact could read a draft"
+as "$hana_token" reports submit "$report" > /dev/null || fail "could not submit for team review"
+as "$pete_token" reports comment "$report" --text="F6 should name the delivery group." \
+  --section="4 Findings" > /dev/null || fail "a peer could not comment in team review"
+as "$lena_token" reports send-for-check "$report" > /dev/null || fail "could not send for the check"
+curl -fsS -H "Authorization: Bearer $contact_token" "$base/$report.pdf" -o "$work/draft.pdf" ||
+  fail "the contact could not read the draft"
+pdftotext "$work/draft.pdf" "$work/draft.txt"
+grep -q DRAFT "$work/draft.txt" || fail "the draft is not marked as a draft"
+as "$contact_token" reports comment "$report" --section="1 The partnership and the scope" \
+  --text="Anytown Voluntary Action joined the board in 2025, not 2024." > /dev/null ||
+  fail "the contact could not comment"
+[[ $(as "$lena_token" reports comments "$report" --json | grep -c '"text"') == 2 ]] ||
+  fail "expected 2 comments"
+if as "$hana_token" reports publish "$report" > /dev/null 2> "$work/publish.err"; then
+  fail "a peer published the report"
+fi
+grep -q PERMISSION_DENIED "$work/publish.err" || fail "peer's publish: $(cat "$work/publish.err")"
+as "$lena_token" reports publish "$report" > /dev/null || fail "could not publish"
+stage_of() { hcctl engagements get "$engagement" --json | grep -o '"stage": "[A-Z_]*"'; }
+[[ $(stage_of) == '"stage": "IMPROVEMENT_PLAN"' ]] || fail "publication did not move the stage"
+as "$contact_token" reports download "$report" --format=pdf --out="$work/report.pdf" > /dev/null ||
+  fail "the contact could not download the PDF"
+as "$contact_token" reports download "$report" --format=html --out="$work/report.html" > /dev/null ||
+  fail "the contact could not download the HTML"
+curl -fsS -H "Authorization: Bearer $contact_token" "$base/$report.pdf" -o "$work/report-http.pdf" ||
+  fail "the contact could not download over HTTP"
+cmp -s "$work/report.pdf" "$work/report-http.pdf" || fail "the two downloads differ"
+pdftotext -layout "$work/report.pdf" "$work/report.txt"
+! grep -q DRAFT "$work/report.txt" || fail "the published report still says DRAFT"
+pages=$(pdfinfo "$work/report.pdf" | sed -n 's/^Pages: *//p')
+((pages >= 8 && pages <= 40)) || fail "the report has $pages pages"
+for title in "Partners understand why they need each other" "Data sharing lags behind relationships" \
+  "Governance does not connect the front line" "Sign a data-sharing protocol" \
+  "How we worked" "What the questionnaire said" "Findings by principle" "Recommendations" \
+  "Annex"; do
+  tr -s ' \n' ' ' < "$work/report.txt" | grep -qF "$title" || fail "the PDF lacks: $title"
+  grep -qF "$title" "$work/report.html" || fail "the HTML lacks: $title"
+done
+
+# --- The improvement plan: built from the recommendations, approved, two actions updated ---
+suggestions=$(as "$contact_token" plan suggestions "$engagement" --json)
+[[ $(grep -c '"recommendationLabel": "R' <<< "$suggestions") == 5 ]] ||
+  fail "expected the 5 recommendations as suggestions"
+# The contact turns each recommendation into an action with an owner and a due date.
+plan_action() {  # recommendation-index owner days-due title
+  actions+=("$(as "$contact_token" plan actions add "$engagement" --json \
+    --recommendation="${recommendations[$1]}" --owner="$2" --due="$(day "$3")" --title="$4" | name_of)")
+}
+actions=()
+plan_action 0 "Anytown Council" 60 "Agree three outcome measures with baselines; brief every team"
+plan_action 1 "Shire Police" 90 "Sign the police, health and council data-sharing protocol"
+plan_action 2 "Anytown Voluntary Action" 120 "Voluntary sector seat on the executive group"
+plan_action 3 "Anytown NHS Trust" 150 "A named partnership lead in every partner, with a deputy"
+plan_action 4 "Shire Fire and Rescue" 180 "Take the night-time economy hub model to the next priority"
+[[ ${#actions[@]} == 5 ]] || fail "expected 5 actions"
+as "$contact_token" plan updates add "${actions[1]}" --status=action_in_hand \
+  --text="Draft protocol agreed by the three data owners." \
+  --evidence="Minutes of the information governance group" > /dev/null || fail "could not update A2"
+as "$contact_token" plan updates add "${actions[2]}" --status=needs_improving \
+  --text="The executive group's terms of reference give the voluntary sector a seat." \
+  --evidence="Revised terms of reference" > /dev/null || fail "could not update A3"
+as "$contact_token" plan actions list "$engagement" > "$work/actions.txt"
+grep -q "ACTION_IN_HAND\|action_in_hand" "$work/actions.txt" || fail "A2's status: $(cat "$work/actions.txt")"
+as "$lena_token" plan approve "$engagement" > /dev/null || fail "could not approve the plan"
+[[ $(stage_of) == '"stage": "FOLLOW_UP"' ]] || fail "approval did not move the stage"
+[[ $(as "$lena_token" plan check-ins list "$engagement" --json | grep -c '"scheduledDate"') == 2 ]] ||
+  fail "expected 2 check-ins"
+
+# --- The programme dashboard, with a second engagement whose fieldwork is overdue ----------
+late=$(hcctl partnerships create --json --display-name="Borough Health and Wellbeing Board" \
+  --kind=health_and_wellbeing --member="Borough Council:local_government" --member="Borough NHS Trust:health" |
+  name_of)
+hcctl engagements create --json --partnership="$late" --purpose=routine_audit \
+  --fieldwork-day1="$(day -10)" --fieldwork-day2="$(day -9)" --fieldwork-day3="$(day -8)" > /dev/null
+hcctl programme dashboard > "$work/dashboard.txt"
+grep -q "Borough Health and Wellbeing Board" "$work/dashboard.txt" || fail "no overdue engagement"
+curl -fsS -H "Authorization: Bearer $(cat "$HC_TOKEN_FILE")" "$base/programme" -o "$work/dashboard.html" ||
+  fail "the lead could not open the dashboard"
+grep -q "Overdue" "$work/dashboard.html" || fail "the dashboard shows no overdue milestone"
+for chromium_page in report dashboard; do
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/chromium-$chromium_page" --hide-scrollbars --window-size=1200,1600 \
+    --screenshot="$work/$chromium_page.png" "file://$work/$chromium_page.html" > /dev/null 2>&1 ||
+    fail "chromium could not draw the $chromium_page"
+  [[ $(head -c 8 "$work/$chromium_page.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] ||
+    fail "no screenshot of the $chromium_page"
+done
+
 [[ -z "$out_dir" ]] || cp "$work/triangulation.txt" "$work/notes.json" "$work/feedback.txt" \
-  "$work/feedback.html" "$out_dir/"
+  "$work/feedback.html" "$work/report.pdf" "$work/report.html" "$work/report.png" \
+  "$work/dashboard.txt" "$work/dashboard.html" "$work/dashboard.png" "$out_dir/"
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "server exited with $? on SIGTERM"
 server_pid=""
-echo "e2e fieldwork scenario: 1 passed, 0 failed"
+echo "e2e health check scenario: 1 passed, 0 failed"

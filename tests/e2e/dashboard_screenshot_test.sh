@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End to end: a small programme seeded with hcctl, its dashboard read with
+# `hcctl programme dashboard`, the /programme page fetched with the lead's
+# bearer token and drawn by Debian's headless chromium (a screenshot and
+# the DOM). Also: the due-date flags are applied, and refused out of range.
+#
+# Usage: dashboard_screenshot_test.sh HC_SERVER HCCTL [OUT_DIR]
+# (OUT_DIR keeps the page and the screenshot; default: a temporary one.)
+set -euo pipefail
+
+server_bin=$1
+hcctl_bin=$2
+work=$(mktemp -d)
+out=${3:-$work/out}
+mkdir -p "$out"
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
+
+# A due-date rule out of range stops the server at start-up.
+if "$server_bin" --listen=127.0.0.1:0 --http_listen= --store="$work/refused.db" \
+     --report_due_weeks=0 > "$work/refused.log" 2>&1; then
+  fail "--report_due_weeks=0 was accepted"
+fi
+grep -q "report_due_weeks must be 1-52" "$work/refused.log" || fail "no reason for the refusal"
+
+"$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
+  --report_due_weeks=6 > "$work/server.log" 2>&1 &
+server_pid=$!
+port="" http_port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/.*event=serving .*port=\([0-9]*\).*/\1/p' "$work/server.log" | tail -n 1)
+  http_port=$(sed -n 's/.*event=serving_http .*port=\([0-9]*\).*/\1/p' "$work/server.log" | tail -n 1)
+  [[ -n "$port" && -n "$http_port" ]] && break
+  sleep 0.1
+done
+[[ -n "$port" && -n "$http_port" ]] || fail "server did not start"
+export HC_SERVER="127.0.0.1:$port" HC_TOKEN_FILE="$work/hc.db.token"
+
+hcctl() { "$hcctl_bin" "$@"; }
+name_of() { grep -o '"name": "[a-zA-Z]*/[a-z0-9]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
+day() { date -u -d "$1 days" +%F; }
+
+partnership() {
+  hcctl partnerships create --json --display-name="$1" --kind=csp --member="$2:local_government" |
+    name_of
+}
+peer() {
+  hcctl peers create --json --display-name="$1" --email="$2" --organisation="$3" \
+    --sector=health --accredited-date=2025-01-15 --expiry-date="$4" | name_of
+}
+anytown=$(partnership "Anytown Community Safety Partnership" "Anytown Council")
+borough=$(partnership "Borough Health & Wellbeing Board" "Borough Council")
+lena=$(peer "Lena Lead" lena@northshire.nhs.uk "Northshire NHS Trust" 2035-01-14)
+hari=$(peer "Hari Health" hari@southshire.nhs.uk "Southshire NHS Trust" "$(day +30)")
+
+# Anytown's fieldwork has passed while it is still scoping: overdue.
+late=$(hcctl engagements create --json --partnership="$anytown" --purpose=developmental \
+  --fieldwork-day1="$(day -6)" --fieldwork-day2="$(day -5)" --fieldwork-day3="$(day -4)" | name_of)
+hcctl engagements add-member "$late" --peer="$lena" --role=lead_peer > /dev/null
+# Borough's fieldwork is in ten days; its report is due six weeks after.
+soon=$(hcctl engagements create --json --partnership="$borough" --purpose=remedial \
+  --fieldwork-day1="$(day +10)" --fieldwork-day2="$(day +11)" --fieldwork-day3="$(day +12)" | name_of)
+hcctl engagements add-member "$soon" --peer="$hari" --role=lead_peer > /dev/null
+hcctl questionnaires create "$soon" --framework=partnership-assessment-tool \
+  --open=now --close=now+7d > /dev/null
+printf 'organisation,level,count\nBorough Council,board,4\n' > "$work/invitations.csv"
+hcctl questionnaires invite "$soon" --csv="$work/invitations.csv" > /dev/null
+
+# Coast is in fieldwork now (days -1 to +1): Lena leads, Hari and a shadow
+# join, and the questionnaire closed before day 1.
+coast=$(partnership "Coast Strategic Partnership" "Coast Council")
+sam=$(peer "Sam Shadow" sam@eastshire.nhs.uk "Eastshire NHS Trust" 2035-01-14)
+field=$(hcctl engagements create --json --partnership="$coast" --purpose=routine_audit \
+  --fieldwork-day1="$(day -1)" --fieldwork-day2="$(day +0)" --fieldwork-day3="$(day +1)" | name_of)
+hcctl engagements add-member "$field" --peer="$lena" --role=lead_peer > /dev/null
+hcctl engagements add-member "$field" --peer="$hari" --role=peer > /dev/null
+hcctl engagements add-member "$field" --peer="$sam" --role=shadow > /dev/null
+hcctl questionnaires create "$field" --framework=partnership-assessment-tool \
+  --open=now --close=now+1h > /dev/null
+hcctl engagements update "$field" --issue="Is the vision shared?" \
+  --questionnaire-open="$(day -20)" --questionnaire-close="$(day -2)" > /dev/null
+for step in begin-desk-research open-questionnaire start-fieldwork; do
+  hcctl engagements "$step" "$field" > /dev/null || fail "$step refused"
+done
+
+text=$(hcctl programme dashboard)
+# Two of Coast's fieldwork days are in the default period (to today), all
+# three to tomorrow.
+grep -q "TOTAL *- *4 *2" <<< "$text" || fail "peer-days to today are not 4 (+2 shadow): $text"
+grep -q "TOTAL *- *6 *3" <<< "$(hcctl programme dashboard --from="$(day -30)" --to="$(day +1)")" ||
+  fail "peer-days to tomorrow are not 6 (+3 shadow)"
+grep -q "Anytown Community Safety Partnership" <<< "$text" || fail "no Anytown row in hcctl"
+grep -q "OVERDUE fieldwork_day1 $(day -6)" <<< "$text" || fail "no overdue milestone in hcctl"
+grep -q "$(day +54)  *report_due" <<< "$(hcctl programme dashboard --within-days=60)" ||
+  fail "report due is not six weeks after day 3"
+grep -q '"withheldReason": "withheld' <<< "$(hcctl programme dashboard --json)" ||
+  fail "the questionnaire without answers is not withheld"
+if hcctl programme dashboard --within-days=0 2> "$work/err"; then fail "--within-days=0 accepted"; fi
+
+curl -sf -H "Authorization: Bearer $(cat "$HC_TOKEN_FILE")" \
+  "http://127.0.0.1:$http_port/programme" -o "$out/programme.html" || fail "page not served"
+grep -q "Borough Health &amp; Wellbeing Board" "$out/programme.html" || fail "no escaped row"
+
+profile=$(mktemp -d "$work/chromium.XXXXXX")
+chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+        --disable-background-networking --disable-component-update --disable-sync
+        --user-data-dir="$profile" --hide-scrollbars --window-size=1200,1600)
+"${chrome[@]}" --screenshot="$out/programme.png" "file://$out/programme.html" \
+  > "$work/chromium.log" 2>&1 || fail "chromium could not draw the page"
+[[ -s "$out/programme.png" ]] || fail "no screenshot"
+file "$out/programme.png" | grep -q "PNG image data, 1200 x 1600" || fail "not a 1200x1600 PNG"
+"${chrome[@]}" --dump-dom "file://$out/programme.html" > "$out/programme.dom.html" 2> /dev/null
+for row in "Anytown Community Safety Partnership" "Borough Health &amp; Wellbeing Board" \
+           "Coast Strategic Partnership" "Lena Lead" "Hari Health" "Sam Shadow" "Overdue" \
+           "Fieldwork day 1"; do
+  grep -q "$row" "$out/programme.dom.html" || fail "the page's DOM lacks $row"
+done
+grep -q "<script" "$out/programme.dom.html" && fail "the page has a script"
+echo "PASS: dashboard_screenshot_test ($out/programme.png)"
