@@ -827,19 +827,5 @@ TEST_F(ReportApiTest, TheContactDownloadsOverHttp) {
   EXPECT_EQ(unknown->status, 404);
 }
 
-// Until the built-in renderer is wired in, a server needs one configured.
-TEST(ReportServer, RefusesToStartWithoutAReportRenderer) {
-  TempDir dir;
-  services::ServerConfig config;
-  config.listen_address = "";
-  config.http_listen_address = "";
-  config.store_path = dir.File("store.db");
-  config.token_file = dir.File("lead.token");
-  auto server = services::HealthCheckServer::Start(config);
-  ASSERT_FALSE(server.ok());
-  EXPECT_EQ(server.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(server.status().message(), "no report renderer");
-}
-
 }  // namespace
 }  // namespace hc::testing
