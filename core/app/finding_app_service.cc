@@ -47,11 +47,6 @@ std::string RecommendationName(absl::string_view engagement_id, absl::string_vie
 // What of the findings and recommendations a reader may see.
 enum class Visibility { kAll, kPublished };
 
-bool ReportPublished(domain::Stage stage) {
-  return stage == domain::Stage::kImprovementPlan || stage == domain::Stage::kFollowUp ||
-         stage == domain::Stage::kClosed;
-}
-
 // The team and the programme lead see everything; the partnership's
 // contact sees what is agreed once the report is published.
 absl::StatusOr<Visibility> CheckRead(Repositories& repos, const domain::Principal& principal,
@@ -59,7 +54,7 @@ absl::StatusOr<Visibility> CheckRead(Repositories& repos, const domain::Principa
   if (principal.role == domain::Role::kPartnershipContact) {
     HC_ASSIGN_OR_RETURN(domain::Engagement e, LoadEngagement(repos, principal, engagement_id,
                                                              EngagementAccess::kRead, action));
-    if (!ReportPublished(e.stage)) {
+    if (!domain::ReportPublished(e.stage)) {
       return absl::PermissionDeniedError(absl::StrCat(
           action, " on engagements/", engagement_id,
           " is not allowed for this token yet: the partnership sees findings and "

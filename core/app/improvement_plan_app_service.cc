@@ -76,6 +76,14 @@ absl::StatusOr<domain::Engagement> LoadForPlan(Repositories& repos,
   if (access == PlanAccess::kProgress && !contact) return OnlyContact(action, engagement_id);
   HC_ASSIGN_OR_RETURN(domain::Engagement e,
                       LoadEngagement(repos, principal, engagement_id, needed, action));
+  // Before publication the plan's suggestions would show the partnership
+  // the team's recommendations.
+  if (contact && access == PlanAccess::kRead && !domain::ReportPublished(e.stage)) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        action, " on engagements/", engagement_id,
+        " is not allowed for this token yet: the partnership sees its improvement plan once "
+        "the report is published"));
+  }
   if (access != PlanAccess::kRead) HC_RETURN_IF_ERROR(CheckPlanStage(e));
   return e;
 }

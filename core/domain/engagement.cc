@@ -111,6 +111,10 @@ bool IsTerminal(Stage stage) {
   return stage == Stage::kClosed || stage == Stage::kCancelled;
 }
 
+bool ReportPublished(Stage stage) {
+  return stage == Stage::kImprovementPlan || stage == Stage::kFollowUp || stage == Stage::kClosed;
+}
+
 absl::Status ValidateScoping(const ScopingRecord& s) {
   constexpr size_t kMaxItems = 50, kMaxItemChars = 2000;
   constexpr size_t kMaxStakeholders = 100, kMaxStakeholderChars = 200;

@@ -54,6 +54,11 @@ std::optional<TeamRole> ParseTeamRole(absl::string_view name);
 // True for the stages from which nothing moves on (CLOSED, CANCELLED).
 bool IsTerminal(Stage stage);
 
+// True for the stages after the written report's publication
+// (IMPROVEMENT_PLAN, FOLLOW_UP, CLOSED): from then on the partnership sees
+// the agreed findings, recommendations and its improvement plan.
+bool ReportPublished(Stage stage);
+
 // The stakeholder analysis matrix of seed 001.
 struct StakeholderMap {
   std::vector<std::string> inform;

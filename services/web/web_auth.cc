@@ -2,6 +2,9 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -26,12 +29,27 @@ std::string SessionCookie(const httplib::Request& req) {
 }
 
 // A local path to return to after signing in; anything else (another site,
-// "//host", a scheme) becomes the programme page.
+// "//host", a scheme, or characters a browser would strip or reinterpret,
+// such as a tab in "/\t/host") becomes the programme page.
 std::string SafeNext(absl::string_view next) {
-  const bool local = absl::StartsWith(next, "/") && !absl::StartsWith(next, "//") &&
-                     next.size() <= 512 &&
-                     next.find_first_of("\\\r\n") == absl::string_view::npos;
+  const bool plain = std::all_of(next.begin(), next.end(), [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' ||
+           c == '_' || c == '-' || c == '~';
+  });
+  const bool local = plain && absl::StartsWith(next, "/") && !absl::StartsWith(next, "//") &&
+                     next.size() <= 512;
   return local ? std::string(next) : "/programme";
+}
+
+// Whether a form was posted from this server's own pages: browsers send
+// Origin with every POST, so a sign-in posted from another site (which
+// would sign the victim in as someone else) is refused. Scripts send none.
+bool SameOrigin(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Origin");  // a copy: keep it alive
+  absl::string_view origin = header;
+  if (origin.empty()) return true;
+  return (absl::ConsumePrefix(&origin, "http://") || absl::ConsumePrefix(&origin, "https://")) &&
+         origin == req.get_header_value("Host");
 }
 
 std::string SignInPage(absl::string_view next, absl::string_view error) {
@@ -84,6 +102,10 @@ WebServer::Routes SignInRoutes(app::AccessAppService& access) {
       res.set_content(SignInPage(req.get_param_value("next"), ""), "text/html");
     });
     s.Post("/signin", [&access](const httplib::Request& req, httplib::Response& res) {
+      if (!SameOrigin(req)) {
+        return SendRefusal(req, res,
+                           absl::PermissionDeniedError("sign in from this server's own page"));
+      }
       const std::string token = req.get_param_value("token");
       const std::string next = SafeNext(req.get_param_value("next"));
       absl::StatusOr<domain::Principal> principal = access.Authenticate(token);

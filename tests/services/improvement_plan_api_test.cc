@@ -248,10 +248,18 @@ TEST_F(ImprovementPlanApiTest, NothingChangesBeforeTheReportIsPublishedOrAfterTh
   v1::GetImprovementPlanRequest get;
   get.set_name(plan_);
   v1::ImprovementPlan plan;
-  ASSERT_TRUE(plans_->GetImprovementPlan(Ctx(contact_).get(), get, &plan).ok());
+  ASSERT_TRUE(plans_->GetImprovementPlan(Ctx(peer_).get(), get, &plan).ok());
   EXPECT_EQ(plan.state(), v1::PLAN_STATE_DRAFT);
+  // The partnership reads nothing of its plan, whose suggestions carry the
+  // team's recommendations, before the report is published.
+  EXPECT_THAT(plans_->GetImprovementPlan(Ctx(contact_).get(), get, &plan),
+              GrpcIsWith(StatusCode::PERMISSION_DENIED, "once the report is published"));
+  v1::ListActionSuggestionsResponse suggestions;
+  EXPECT_THAT(Suggestions(contact_, &suggestions),
+              GrpcIsWith(StatusCode::PERMISSION_DENIED, "once the report is published"));
 
   ASSERT_NO_FATAL_FAILURE(SetStoredStage("IMPROVEMENT_PLAN"));
+  ASSERT_TRUE(plans_->GetImprovementPlan(Ctx(contact_).get(), get, &plan).ok());
   ASSERT_TRUE(Create(contact_, ActionOf("Agree a protocol"), &out).ok());
   ASSERT_NO_FATAL_FAILURE(SetStoredStage("CLOSED"));
   EXPECT_THAT(Create(contact_, ActionOf("Another"), &out),

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "tests/services/api_test_fixture.h"
 
 namespace hc::testing {
@@ -50,12 +51,26 @@ TEST_F(WebSignInTest, AnUnknownTokenIsRefusedWithoutACookie) {
 }
 
 TEST_F(WebSignInTest, AReturnPageOnAnotherSiteBecomesTheProgrammePage) {
-  for (const std::string next : {"//evil.example/x", "https://evil.example/", "programme", ""}) {
+  for (const std::string next : {"//evil.example/x", "https://evil.example/", "programme", "",
+                                 "/\t/evil.example", "/\\evil.example", "/x\r\nSet-Cookie: a=b"}) {
     auto res = SignIn(lead_token_, next);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 303);
     EXPECT_EQ(res->get_header_value("Location"), "/programme") << next;
   }
+}
+
+TEST_F(WebSignInTest, ASignInPostedFromAnotherSiteIsRefused) {
+  auto res = client_->Post("/signin", {{"Origin", "http://evil.example"}},
+                           httplib::Params{{"token", lead_token_}, {"next", "/programme"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_FALSE(res->has_header("Set-Cookie"));
+  const std::string own = absl::StrCat("http://127.0.0.1:", server_->http_port());
+  auto same = client_->Post("/signin", {{"Origin", own}},
+                            httplib::Params{{"token", lead_token_}, {"next", "/programme"}});
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->status, 303);
 }
 
 TEST_F(WebSignInTest, SigningOutExpiresTheCookie) {
