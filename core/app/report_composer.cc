@@ -286,7 +286,13 @@ absl::StatusOr<report::ResultsSection> Results(Repositories& repos, const Framew
   if (view->previous) {
     HC_ASSIGN_OR_RETURN(out.previous, PreviousOf(repos, *view->previous, view->framework));
   } else {
-    out.previous_note = view->previous_note;
+    // The API's reason names resources; the partnership reads this instead.
+    out.previous_note =
+        engagement.previous_engagement_id.empty()
+            ? "This is the partnership's first health check recorded here, so there is no "
+              "earlier one to compare with."
+            : "The earlier health check cannot be compared with this one: its questionnaire "
+              "used another benchmark, had too few respondents to show, or is not complete.";
   }
   HC_ASSIGN_OR_RETURN(out.quotable_comments, QuotableComments(repos, engagement.meta.id));
   return out;

@@ -428,6 +428,8 @@ curl -fsS -H "Authorization: Bearer $contact_token" "$base/$report.pdf" -o "$wor
 cmp -s "$work/report.pdf" "$work/report-http.pdf" || fail "the two downloads differ"
 pdftotext -layout "$work/report.pdf" "$work/report.txt"
 ! grep -q DRAFT "$work/report.txt" || fail "the published report still says DRAFT"
+# It speaks to the partnership, never in the API's words (resource names, field names).
+! grep -q 'engagements/\|_' "$work/report.txt" || fail "API words in the report: $(grep -m1 'engagements/\|_' "$work/report.txt")"
 pages=$(pdfinfo "$work/report.pdf" | sed -n 's/^Pages: *//p')
 ((pages >= 8 && pages <= 40)) || fail "the report has $pages pages"
 for title in "Partners understand why they need each other" "Data sharing lags behind relationships" \
