@@ -11,29 +11,9 @@ set -euo pipefail
 
 server_bin=$1
 hcctl_bin=$2
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
 
-fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
-
-"$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
-  > "$work/server.log" 2>&1 &
-server_pid=$!
-port=""
-http_port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/.*event=serving .*port=\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
-  http_port=$(sed -n 's/.*event=serving_http .*port=\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
-  [[ -n "$port" && -n "$http_port" ]] && break
-  sleep 0.1
-done
-[[ -n "$port" && -n "$http_port" ]] || fail "server did not start"
-export HC_SERVER="127.0.0.1:$port" HC_TOKEN_FILE="$work/hc.db.token"
+start_server
 
 hcctl() { "$hcctl_bin" "$@"; }
 name_of() { grep -o '"name": "[^"]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
