@@ -678,7 +678,11 @@ TEST_F(ReportApiTest, PublishingMovesTheEngagementOnAndRecordsTheTransition) {
   v1::Engagement e;
   ASSERT_TRUE(engagements_->GetEngagement(Lead().get(), get, &e).ok());
   EXPECT_EQ(e.stage(), v1::IMPROVEMENT_PLAN);
-  EXPECT_TRUE(e.key_dates().has_plan_due());
+  // The plan is due the default 8 weeks after publication.
+  const v1::Date plan_due = ToDate(Today() + 56);
+  EXPECT_EQ(e.key_dates().plan_due().year(), plan_due.year());
+  EXPECT_EQ(e.key_dates().plan_due().month(), plan_due.month());
+  EXPECT_EQ(e.key_dates().plan_due().day(), plan_due.day());
   v1::ListEngagementTransitionsRequest transitions;
   transitions.set_parent(engagement_);
   transitions.set_page_size(50);
