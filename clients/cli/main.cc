@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clients/cli/activity_commands.h"
+#include "clients/cli/admin_commands.h"
 #include "clients/cli/dispatch.h"
 #include "clients/cli/document_commands.h"
 #include "clients/cli/engagement_commands.h"
@@ -37,7 +38,7 @@ int main(int argc, char** argv) {
         hc::cli::FeedbackCommands(),    hc::cli::ReportCommands(),
         hc::cli::QuestionnaireCommands(),
         hc::cli::FrameworkCommands(),   hc::cli::ProgrammeCommands(),
-        hc::cli::TokenCommands(),
+        hc::cli::TokenCommands(),       hc::cli::AdminCommands(),
     };
     for (hc::cli::CommandGroup& group : hc::cli::PlanCommands()) {
       groups.push_back(std::move(group));

@@ -64,9 +64,10 @@ absl::Status RecordRequest(Repositories& repos, absl::string_view action,
 }
 
 absl::Status Audit(Repositories& repos, const domain::Principal& principal,
-                   absl::string_view action, absl::string_view resource, absl::Time now) {
+                   absl::string_view action, absl::string_view resource, absl::Time now,
+                   absl::string_view details) {
   return repos.audit_log().Append({domain::DescribeActor(principal), std::string(action),
-                                   std::string(resource), now});
+                                   std::string(resource), now, std::string(details)});
 }
 
 }  // namespace hc::app

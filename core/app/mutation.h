@@ -48,9 +48,11 @@ absl::Status RecordRequest(Repositories& repos, absl::string_view action,
                            const domain::Principal& principal, const RequestKey& key,
                            absl::string_view resource_id, absl::Time now);
 
-// Appends the audit record of a mutation, in the caller's transaction.
+// Appends the audit record of a mutation, in the caller's transaction, with
+// what changed (domain::AuditRecord::details) where the action names it.
 absl::Status Audit(Repositories& repos, const domain::Principal& principal,
-                   absl::string_view action, absl::string_view resource, absl::Time now);
+                   absl::string_view action, absl::string_view resource, absl::Time now,
+                   absl::string_view details = "");
 
 }  // namespace hc::app
 

@@ -52,7 +52,7 @@ absl::StatusOr<ReportVersion> LoadReadable(Repositories& repos, const domain::Pr
                                            absl::string_view engagement_id, int number,
                                            absl::string_view action) {
   HC_ASSIGN_OR_RETURN(const bool contact, CheckRead(repos, principal, engagement_id, action));
-  absl::StatusOr<ReportVersion> version = repos.reports().Get(engagement_id, number);
+  absl::StatusOr<ReportVersion> version = repos.reports().GetHeader(engagement_id, number);
   if (absl::IsNotFound(version.status())) return NotFound(engagement_id, number);
   HC_RETURN_IF_ERROR(version.status());
   // The partnership does not learn of versions it is not shown.
@@ -414,9 +414,9 @@ absl::StatusOr<Page<domain::ReportComment>> ReportAppService::ListComments(
   return result;
 }
 
-absl::StatusOr<ReportFile> ReportAppService::Download(const domain::Principal& principal,
-                                                      absl::string_view engagement_id,
-                                                      int number, ReportFormat format) {
+absl::StatusOr<ReportFile> ReportAppService::OpenDownload(const domain::Principal& principal,
+                                                          absl::string_view engagement_id,
+                                                          int number, ReportFormat format) {
   ReportVersion version;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(version,
@@ -424,14 +424,36 @@ absl::StatusOr<ReportFile> ReportAppService::Download(const domain::Principal& p
     return absl::OkStatus();
   }));
   const bool pdf = format == ReportFormat::kPdf;
-  domain::ReportRendering& rendering = pdf ? version.pdf : version.html;
+  const domain::ReportRendering& rendering = pdf ? version.pdf : version.html;
   ReportFile file;
+  file.engagement_id = std::string(engagement_id);
+  file.number = number;
+  file.format = format;
   file.content_type = pdf ? "application/pdf" : "text/html; charset=utf-8";
   file.file_name = absl::StrCat("health-check-report-", engagement_id, "-v", number,
                                 pdf ? ".pdf" : ".html");
   file.sha256 = rendering.sha256;
-  file.bytes = std::move(rendering.bytes);
+  file.size_bytes = rendering.size;
   return file;
+}
+
+absl::StatusOr<std::string> ReportAppService::ReadDownload(const domain::Principal& principal,
+                                                           const ReportFile& file,
+                                                           int64_t offset, int64_t max_bytes) {
+  const bool pdf = file.format == ReportFormat::kPdf;
+  std::string bytes;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(ReportVersion version, LoadReadable(repos, principal, file.engagement_id,
+                                                            file.number, "DownloadReport"));
+    if ((pdf ? version.pdf : version.html).sha256 != file.sha256) {
+      return absl::AbortedError(absl::StrCat(ReportName(file.engagement_id, file.number),
+                                             " changed during the download; download it again"));
+    }
+    HC_ASSIGN_OR_RETURN(bytes, repos.reports().ReadRendering(file.engagement_id, file.number, pdf,
+                                                             offset, max_bytes));
+    return absl::OkStatus();
+  }));
+  return bytes;
 }
 
 }  // namespace hc::app

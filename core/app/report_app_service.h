@@ -23,12 +23,16 @@ namespace hc::app {
 
 enum class ReportFormat { kPdf, kHtml };
 
-// One rendering of a version as handed out.
+// One rendering of a version as handed out; its bytes are read a chunk at a
+// time (ReportAppService::ReadDownload), never held whole per download.
 struct ReportFile {
+  std::string engagement_id;
+  int number = 0;
+  ReportFormat format = ReportFormat::kPdf;
   std::string content_type;  // "application/pdf" or "text/html; charset=utf-8"
   std::string file_name;     // "health-check-report-<engagement>-v2.pdf"
   std::string sha256;        // lower-case hex, as stored
-  std::string bytes;
+  int64_t size_bytes = 0;
 };
 
 // Use cases of the written report's versions and their comments.
@@ -104,10 +108,17 @@ class ReportAppService {
                                                            absl::string_view engagement_id,
                                                            int number, const PageRequest& page);
 
-  // One rendering of a version with its stored SHA-256.
-  absl::StatusOr<ReportFile> Download(const domain::Principal& principal,
-                                      absl::string_view engagement_id, int number,
-                                      ReportFormat format);
+  // Starts a download of one rendering of a version: its name, type, size
+  // and stored SHA-256, under the rules of GetReport.
+  absl::StatusOr<ReportFile> OpenDownload(const domain::Principal& principal,
+                                          absl::string_view engagement_id, int number,
+                                          ReportFormat format);
+  // Up to `max_bytes` of `file` from `offset`, the caller's access checked
+  // again. ABORTED if the rendering changed since OpenDownload (a draft
+  // published meanwhile): download it again.
+  absl::StatusOr<std::string> ReadDownload(const domain::Principal& principal,
+                                           const ReportFile& file, int64_t offset,
+                                           int64_t max_bytes);
 
  private:
   // What generating the next version reads: the version an earlier call

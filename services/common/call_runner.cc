@@ -1,6 +1,9 @@
 #include "services/common/call_runner.h"
 
 #include <chrono>
+#include <exception>
+#include <optional>
+#include <string>
 
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -44,9 +47,9 @@ grpc::ServerUnaryReactor* CallRunner::Run(grpc::CallbackServerContext* context,
 
 void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view method,
                          Handler handler, Finish finish) {
-  executor_.Schedule([this, context, method, handler = std::move(handler),
-                      finish = std::move(finish)] {
-    const absl::Time start = absl::Now();
+  const absl::Time start = absl::Now();
+  std::function<void()> task = [this, context, method, start, handler = std::move(handler),
+                                finish] {
     absl::Status status;
     std::string actor = "-";
     if (context->IsCancelled()) {
@@ -58,18 +61,57 @@ void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view
       status = principal.status();
       if (principal.ok()) {
         actor = absl::StrCat("accessTokens/", principal->token_id);
-        status = handler(*principal);
+        status = RunGuarded(handler, *principal);
       }
     }
-    const grpc::Status reply = ToGrpcStatus(status);
-    LogLine(status.ok() ? "info" : "warn", "rpc",
-            {{"method", method},
-             {"code", absl::StatusCodeToString(status.code())},
-             {"ms", absl::StrFormat("%.3f", absl::ToDoubleMilliseconds(absl::Now() - start))},
-             {"actor", actor},
-             {"peer", context->peer()}});
-    finish(reply);
-  });
+    Complete(context, method, start, status, actor, finish);
+  };
+  if (!executor_.TrySchedule(task)) {
+    // Every worker is busy and the queue is full: refuse at once, on this
+    // thread, without touching the store.
+    Complete(context, method, start,
+             absl::ResourceExhaustedError("the server is busy; retry in a moment"), "-", finish);
+  }
+}
+
+absl::Status CallRunner::RunGuarded(const Handler& handler, const domain::Principal& principal) {
+  // No exception may end the process: one escaping a handler is a bug,
+  // answered as such.
+  try {
+    return handler(principal);
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("a handler threw: ", e.what()));
+  } catch (...) {
+    return absl::InternalError("a handler threw a non-standard exception");
+  }
+}
+
+void CallRunner::Complete(grpc::CallbackServerContext* context, absl::string_view method,
+                          absl::Time start, const absl::Status& status, absl::string_view actor,
+                          const Finish& finish) {
+  const grpc::Status reply = ToGrpcStatus(status);
+  // Refusals that anyone can cause in bulk are logged at a bounded rate.
+  const bool floodable = status.code() == absl::StatusCode::kUnauthenticated ||
+                         status.code() == absl::StatusCode::kResourceExhausted;
+  std::optional<int64_t> held_back =
+      floodable ? flood_log_.Admit(absl::Now()) : std::optional<int64_t>(0);
+  if (held_back.has_value()) {
+    const std::string ms =
+        absl::StrFormat("%.3f", absl::ToDoubleMilliseconds(absl::Now() - start));
+    const std::string code = absl::StatusCodeToString(status.code());
+    const absl::string_view level = status.ok() ? "info" : "warn";
+    if (*held_back == 0) {
+      LogLine(level, "rpc",
+              {{"method", method}, {"code", code}, {"ms", ms}, {"actor", actor},
+               {"peer", context->peer()}});
+    } else {
+      LogLine(level, "rpc",
+              {{"method", method}, {"code", code}, {"ms", ms}, {"actor", actor},
+               {"peer", context->peer()},
+               {"similar_lines_held_back", absl::StrCat(*held_back)}});
+    }
+  }
+  finish(reply);
 }
 
 }  // namespace hc::services

@@ -9,7 +9,9 @@
 #include "absl/strings/string_view.h"
 #include "core/app/access_app_service.h"
 #include "core/domain/principal.h"
+#include "absl/time/time.h"
 #include "services/common/executor.h"
+#include "services/common/rate_limiter.h"
 
 namespace hc::services {
 
@@ -22,6 +24,10 @@ namespace hc::services {
 // unknown or revoked), runs `handler` with the caller's principal, converts
 // its status with ToGrpcStatus, logs one line and finishes the call. The
 // handler fills the response; the use cases it calls authorise per resource.
+// When every worker is busy and the executor's queue is full the call is
+// refused at once with RESOURCE_EXHAUSTED. An exception escaping `handler`
+// is answered INTERNAL. Refusals of credentials and of busy calls are logged
+// at most kFloodLinesPerSecond a second, with a count of those held back.
 // Thread-safe.
 class CallRunner {
  public:
@@ -40,11 +46,23 @@ class CallRunner {
   void RunWith(grpc::CallbackServerContext* context, absl::string_view method, Handler handler,
                Finish finish);
 
+  // Runs more of a call already authenticated by RunWith (a stream's next
+  // chunk) on a worker: true, or false (leaving `task` alone) when the
+  // workers' queue is full.
+  bool RunLater(std::function<void()>& task) { return executor_.TrySchedule(task); }
+
  private:
+  static constexpr int kFloodLinesPerSecond = 20;
+
   absl::StatusOr<domain::Principal> Authenticate(grpc::CallbackServerContext* context);
+  static absl::Status RunGuarded(const Handler& handler, const domain::Principal& principal);
+  // Logs the call's line and finishes it with `status`.
+  void Complete(grpc::CallbackServerContext* context, absl::string_view method, absl::Time start,
+                const absl::Status& status, absl::string_view actor, const Finish& finish);
 
   app::AccessAppService& access_;
   Executor& executor_;
+  RateLimiter flood_log_{kFloodLinesPerSecond};
 };
 
 }  // namespace hc::services

@@ -2,7 +2,7 @@
 
 namespace hc::services {
 
-Executor::Executor(int threads) {
+Executor::Executor(int threads, int max_queued) : max_queued_(static_cast<size_t>(max_queued)) {
   threads_.reserve(threads);
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
 }
@@ -16,12 +16,14 @@ Executor::~Executor() {
   for (std::thread& t : threads_) t.join();
 }
 
-void Executor::Schedule(std::function<void()> task) {
+bool Executor::TrySchedule(std::function<void()>& task) {
   {
     std::lock_guard<std::mutex> lock(mu_);
+    if (tasks_.size() >= max_queued_) return false;
     tasks_.push_back(std::move(task));
   }
   cv_.notify_one();
+  return true;
 }
 
 void Executor::Work() {

@@ -1,6 +1,7 @@
 #include "services/report/report_grpc_service.h"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "core/common/status_macros.h"
 #include "services/common/conversions.h"
 #include "services/common/etag.h"
+#include "services/common/grpc_status.h"
 #include "services/common/paging.h"
 #include "services/common/resource_names.h"
 
@@ -85,19 +87,23 @@ absl::StatusOr<app::ReportFormat> FormatOf(v1::ReportFormat format) {
 }
 
 // Streams one rendering: the header, then chunks of at most
-// kReportChunkBytes. Deletes itself when the call is done.
+// kReportChunkBytes, each read from the store on a worker when the one
+// before has been sent, so that a slow reader holds one chunk, never the
+// file. Deletes itself when the call is done.
 class DownloadReactor final : public grpc::ServerWriteReactor<v1::DownloadReportResponse> {
  public:
   DownloadReactor(CallRunner& runner, app::ReportAppService& app,
-                  grpc::CallbackServerContext* context, const v1::DownloadReportRequest& request) {
+                  grpc::CallbackServerContext* context, const v1::DownloadReportRequest& request)
+      : runner_(runner), app_(app) {
     // The store is read on a worker; only `finish` starts the writes.
     runner.RunWith(
         context, "DownloadReport",
-        [this, &app, request](const domain::Principal& principal) -> absl::Status {
+        [this, request](const domain::Principal& principal) -> absl::Status {
           HC_ASSIGN_OR_RETURN(ReportName name, ParseReportName("name", request.name()));
           HC_ASSIGN_OR_RETURN(app::ReportFormat format, FormatOf(request.format()));
-          HC_ASSIGN_OR_RETURN(file_,
-                              app.Download(principal, name.engagement_id, name.number, format));
+          HC_ASSIGN_OR_RETURN(file_, app_.OpenDownload(principal, name.engagement_id, name.number,
+                                                       format));
+          principal_ = principal;
           return absl::OkStatus();
         },
         [this](const grpc::Status& status) {
@@ -105,7 +111,7 @@ class DownloadReactor final : public grpc::ServerWriteReactor<v1::DownloadReport
           v1::ReportFileHeader* header = message_.mutable_header();
           header->set_content_type(file_.content_type);
           header->set_file_name(file_.file_name);
-          header->set_size_bytes(static_cast<int64_t>(file_.bytes.size()));
+          header->set_size_bytes(file_.size_bytes);
           header->set_sha256(file_.sha256);
           StartWrite(&message_);
         });
@@ -113,19 +119,33 @@ class DownloadReactor final : public grpc::ServerWriteReactor<v1::DownloadReport
 
   void OnWriteDone(bool ok) override {
     if (!ok) return Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the download was cancelled"));
-    if (offset_ >= file_.bytes.size()) return Finish(grpc::Status::OK);
-    const size_t size = std::min(kReportChunkBytes, file_.bytes.size() - offset_);
-    message_.set_chunk(file_.bytes.substr(offset_, size));
-    offset_ += size;
-    StartWrite(&message_);
+    if (offset_ >= file_.size_bytes) return Finish(grpc::Status::OK);
+    std::function<void()> next = [this] { SendNextChunk(); };
+    if (!runner_.RunLater(next)) {
+      Finish(ToGrpcStatus(absl::ResourceExhaustedError("the server is busy; download again")));
+    }
   }
 
   void OnDone() override { delete this; }
 
  private:
+  // On a worker: reads the next chunk and starts its write.
+  void SendNextChunk() {
+    absl::StatusOr<std::string> chunk = app_.ReadDownload(
+        principal_, file_, offset_, static_cast<int64_t>(kReportChunkBytes));
+    if (chunk.ok() && chunk->empty()) chunk = absl::DataLossError("the report ended early");
+    if (!chunk.ok()) return Finish(ToGrpcStatus(chunk.status()));
+    offset_ += static_cast<int64_t>(chunk->size());
+    message_.set_chunk(*std::move(chunk));
+    StartWrite(&message_);
+  }
+
+  CallRunner& runner_;
+  app::ReportAppService& app_;
+  domain::Principal principal_;
   app::ReportFile file_;
   v1::DownloadReportResponse message_;
-  size_t offset_ = 0;
+  int64_t offset_ = 0;
 };
 
 }  // namespace

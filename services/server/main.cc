@@ -13,11 +13,18 @@
 #include "absl/flags/usage.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
+#include "core/storage/sqlite/backup.h"
 #include "services/common/log.h"
 #include "services/server/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:8443", "Address to listen on, host:port (port 0 picks one)");
 ABSL_FLAG(std::string, store, "healthcheck.db", "Path of the SQLite store (created if missing)");
+ABSL_FLAG(std::string, backup_dir, "",
+          "Where backups are written (default: <store>.backups, made owner-only if missing)");
+ABSL_FLAG(std::string, restore, "",
+          "Restore the store from this backup file and exit: the backup is checked first "
+          "(every page, the schema version, the audit chain) and the store's current files are "
+          "kept beside it as <store>.replaced-<time>. Stop the server first.");
 ABSL_FLAG(std::string, token_file, "",
           "Where the first start on an empty store writes the programme lead's token "
           "(default: <store>.token)");
@@ -34,10 +41,38 @@ ABSL_FLAG(int, plan_due_weeks, 8,
           "The improvement plan's default due date: this many weeks after the report's "
           "publication (1-52)");
 ABSL_FLAG(int, workers, 32, "Worker threads for request handling");
+ABSL_FLAG(int, max_queued_calls, 1024,
+          "Calls that may wait for a worker; beyond, calls are refused at once (RESOURCE_EXHAUSTED)");
+ABSL_FLAG(int, max_streams_per_connection, 100, "Calls one gRPC connection may have open at once");
+ABSL_FLAG(int, grpc_memory_mb, 256, "Memory for every gRPC connection's buffers together");
+ABSL_FLAG(int, idle_connection_seconds, 30, "A gRPC connection with no call is closed after this");
 ABSL_FLAG(int, store_readers, 4, "Read-only store connections");
+ABSL_FLAG(bool, integrity_check, false,
+          "At start, check every page of the store (PRAGMA integrity_check; slower) instead of "
+          "its structure only (quick_check)");
 ABSL_FLAG(int, max_message_bytes, 4 << 20, "Largest request or response accepted");
 ABSL_FLAG(int, shutdown_grace_seconds, 10, "How long calls in flight may run on at shutdown");
 ABSL_FLAG(bool, enable_echo, false, "Register the benchmarks' bare echo service");
+
+namespace {
+
+// --restore: puts a checked backup in place of the store, then exits.
+int Restore(const std::string& backup, const std::string& store) {
+  absl::StatusOr<hc::app::BackupSummary> restored = hc::storage::RestoreBackup(backup, store);
+  if (!restored.ok()) {
+    hc::services::LogLine("error", "restore_failed", {{"reason", restored.status().ToString()}});
+    return EXIT_FAILURE;
+  }
+  hc::services::LogLine(
+      "info", "restored",
+      {{"backup", backup},
+       {"store", store},
+       {"schema_version", absl::StrCat(restored->schema_version)},
+       {"audit_head", absl::StrCat(restored->audit_head_sequence, ":", restored->audit_head_hash)}});
+  return EXIT_SUCCESS;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("The partnership health-check server. Usage: hc_server [flags]");
@@ -58,9 +93,14 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  if (const std::string backup = absl::GetFlag(FLAGS_restore); !backup.empty()) {
+    return Restore(backup, absl::GetFlag(FLAGS_store));
+  }
+
   hc::services::ServerConfig config;
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.store_path = absl::GetFlag(FLAGS_store);
+  config.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   config.token_file = absl::GetFlag(FLAGS_token_file);
   config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
   config.tls_key_file = absl::GetFlag(FLAGS_tls_key);
@@ -69,7 +109,12 @@ int main(int argc, char** argv) {
   config.due_date_rules.report_due_weeks = absl::GetFlag(FLAGS_report_due_weeks);
   config.due_date_rules.plan_due_weeks = absl::GetFlag(FLAGS_plan_due_weeks);
   config.worker_threads = absl::GetFlag(FLAGS_workers);
+  config.max_queued_calls = absl::GetFlag(FLAGS_max_queued_calls);
+  config.max_streams_per_connection = absl::GetFlag(FLAGS_max_streams_per_connection);
+  config.grpc_memory_bytes = int64_t{absl::GetFlag(FLAGS_grpc_memory_mb)} << 20;
+  config.idle_connection_timeout = absl::Seconds(absl::GetFlag(FLAGS_idle_connection_seconds));
   config.store_readers = absl::GetFlag(FLAGS_store_readers);
+  config.full_integrity_check = absl::GetFlag(FLAGS_integrity_check);
   config.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   config.enable_echo = absl::GetFlag(FLAGS_enable_echo);
 

@@ -1,17 +1,21 @@
 #include "services/server/server.h"
 
 #include <fcntl.h>
+#include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
 
 #include "absl/strings/str_cat.h"
 #include "core/app/access_app_service.h"
+#include "core/app/admin_app_service.h"
 #include "core/app/engagement_app_service.h"
 #include "core/app/evidence_app_service.h"
 #include "core/app/finding_app_service.h"
@@ -28,6 +32,7 @@
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
 #include "services/access/access_grpc_service.h"
+#include "services/admin/admin_grpc_service.h"
 #include "services/common/call_runner.h"
 #include "services/common/executor.h"
 #include "services/common/log.h"
@@ -57,10 +62,15 @@ namespace hc::services {
 // Declared in destruction order's reverse: the gRPC server goes first, then
 // the workers, then the store.
 struct HealthCheckServer::Parts {
+  // Told by the store, from its own thread, that a disk failure stopped it.
+  std::mutex health_mu;
+  grpc::Server* serving = nullptr;  // while the gRPC server runs
+  bool store_stopped = false;
   std::unique_ptr<storage::SqliteStore> store;
   app::SystemClock clock;
   app::RandomIdSource ids;
   std::unique_ptr<app::AccessAppService> access;
+  std::unique_ptr<app::AdminAppService> admin;
   std::unique_ptr<app::PartnershipAppService> partnerships;
   std::unique_ptr<app::PeerAppService> peers;
   std::unique_ptr<app::EngagementAppService> engagements;
@@ -82,6 +92,24 @@ struct HealthCheckServer::Parts {
   std::unique_ptr<grpc::Server> server;
   std::unique_ptr<WebServer> web;
   int port = 0;
+
+  // Fail-stop: the store refuses everything from now on, so the server says
+  // it is not serving (load balancers and orchestrators watch the health
+  // service) and the log says why, for the operator who must restart it.
+  void StoreStopped(const absl::Status& cause) {
+    LogLine("error", "store_stopped",
+            {{"reason", cause.ToString()},
+             {"action", "fix the disk, then restart the server: it recovers from what is on disk"}});
+    std::lock_guard<std::mutex> lock(health_mu);
+    store_stopped = true;
+    if (serving != nullptr) serving->GetHealthCheckService()->SetServingStatus(false);
+  }
+  // Called once the gRPC server runs (`server`) and before it stops (null).
+  void ServeHealth(grpc::Server* server) {
+    std::lock_guard<std::mutex> lock(health_mu);
+    serving = server;
+    if (serving != nullptr && store_stopped) serving->GetHealthCheckService()->SetServingStatus(false);
+  }
 };
 
 namespace {
@@ -144,17 +172,73 @@ absl::Status LoadBuiltinFrameworks(app::FrameworkAppService& frameworks) {
   return absl::OkStatus();
 }
 
+// The backup directory (made owner-only if missing): the configured one, or
+// `<store_path>.backups`.
+absl::StatusOr<std::string> PrepareBackupDirectory(const ServerConfig& config) {
+  const std::string dir =
+      config.backup_dir.empty() ? absl::StrCat(config.store_path, ".backups") : config.backup_dir;
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return absl::FailedPreconditionError(absl::StrCat("cannot make the backup directory ", dir));
+  }
+  struct stat info;
+  if (::stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+    return absl::FailedPreconditionError(absl::StrCat(dir, " is not a directory"));
+  }
+  return dir;
+}
+
+absl::Status ValidateLimits(const ServerConfig& config) {
+  if (config.worker_threads < 1 || config.max_queued_calls < 1 ||
+      config.max_streams_per_connection < 1 || config.store_readers < 1) {
+    return absl::InvalidArgumentError(
+        "workers, queued calls, streams per connection and store readers must be at least 1");
+  }
+  if (config.grpc_memory_bytes < (int64_t{16} << 20)) {
+    return absl::InvalidArgumentError("the gRPC memory quota must be at least 16 MB");
+  }
+  if (config.idle_connection_timeout < absl::Seconds(1) ||
+      config.handshake_timeout < absl::Seconds(1)) {
+    return absl::InvalidArgumentError("connection timeouts must be at least a second");
+  }
+  return absl::OkStatus();
+}
+
+// No client, however slow or greedy, may hold the port's memory or streams
+// without bound: streams per connection, one memory quota for every
+// connection's buffers, idle and handshake timeouts, a keepalive that finds
+// dead peers, and a limit on how often a client may ping.
+void SetConnectionLimits(const ServerConfig& config, grpc::ServerBuilder& builder) {
+  grpc::ResourceQuota quota("hc_server");
+  quota.Resize(static_cast<size_t>(config.grpc_memory_bytes));
+  builder.SetResourceQuota(quota);
+  const auto ms = [](absl::Duration d) { return static_cast<int>(absl::ToInt64Milliseconds(d)); };
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, config.max_streams_per_connection);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS, ms(config.idle_connection_timeout));
+  builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, ms(config.handshake_timeout));
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60'000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20'000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10'000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 2);
+  builder.AddChannelArgument(GRPC_ARG_MAX_METADATA_SIZE, 16 * 1024);
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
     const ServerConfig& config) {
   HC_RETURN_IF_ERROR(domain::ValidateDueDateRules(config.due_date_rules));
+  HC_RETURN_IF_ERROR(ValidateLimits(config));
   auto parts = std::make_unique<Parts>();
   HC_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
-  HC_ASSIGN_OR_RETURN(parts->store,
-                      storage::SqliteStore::Open(config.store_path, {config.store_readers, 256}));
   Parts& p = *parts;
+  storage::SqliteStore::Options store_options;
+  store_options.readers = config.store_readers;
+  store_options.full_integrity_check = config.full_integrity_check;
+  store_options.on_stop = [&p](const absl::Status& cause) { p.StoreStopped(cause); };
+  HC_ASSIGN_OR_RETURN(p.store, storage::SqliteStore::Open(config.store_path, store_options));
   p.access = std::make_unique<app::AccessAppService>(*p.store, p.clock, p.ids);
+  HC_ASSIGN_OR_RETURN(std::string backup_dir, PrepareBackupDirectory(config));
+  p.admin = std::make_unique<app::AdminAppService>(*p.store, p.clock, backup_dir);
   p.partnerships = std::make_unique<app::PartnershipAppService>(*p.store, p.clock, p.ids);
   p.peers = std::make_unique<app::PeerAppService>(*p.store, p.clock, p.ids);
   p.engagements = std::make_unique<app::EngagementAppService>(
@@ -196,13 +280,14 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
                   DashboardRoutes(*p.access, *p.programme), ReportRoutes(*p.access, *p.reports)});
   }
 
-  p.executor = std::make_unique<Executor>(config.worker_threads);
+  p.executor = std::make_unique<Executor>(config.worker_threads, config.max_queued_calls);
   p.runner = std::make_unique<CallRunner>(*p.access, *p.executor);
   p.services.push_back(std::make_unique<PartnershipGrpcService>(*p.runner, *p.partnerships));
   p.services.push_back(std::make_unique<PeerGrpcService>(*p.runner, *p.peers));
   p.services.push_back(std::make_unique<EngagementGrpcService>(*p.runner, *p.engagements));
   p.services.push_back(std::make_unique<ProgrammeGrpcService>(*p.runner, *p.programme));
   p.services.push_back(std::make_unique<AccessGrpcService>(*p.runner, *p.access));
+  p.services.push_back(std::make_unique<AdminGrpcService>(*p.runner, *p.admin));
   p.services.push_back(std::make_unique<FrameworkGrpcService>(*p.runner, *p.frameworks));
   p.services.push_back(
       std::make_unique<QuestionnaireGrpcService>(*p.runner, *p.questionnaires, *p.results));
@@ -221,11 +306,13 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   }
   builder.SetMaxReceiveMessageSize(config.max_message_bytes);
   builder.SetMaxSendMessageSize(config.max_message_bytes);
+  SetConnectionLimits(config, builder);
   for (auto& service : p.services) builder.RegisterService(service.get());
   p.server = builder.BuildAndStart();
   if (p.server == nullptr || (!config.listen_address.empty() && p.port == 0)) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
   }
+  p.ServeHealth(p.server.get());
   LogLine("info", "serving",
           {{"address", config.listen_address},
            {"port", absl::StrCat(p.port)},
@@ -251,6 +338,7 @@ void HealthCheckServer::Shutdown(absl::Duration grace) {
   // Shutdown returns once every call has finished: those in flight run to
   // completion until the deadline, after which they are cancelled.
   if (parts_->web) parts_->web->Stop();
+  parts_->ServeHealth(nullptr);
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->server->Wait();
   parts_->server.reset();

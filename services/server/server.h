@@ -22,6 +22,9 @@ struct ServerConfig {
   // host:port; port 0 picks a free one; empty serves in-process only.
   std::string listen_address = "127.0.0.1:8443";
   std::string store_path = "healthcheck.db";
+  // Where AdminService.CreateBackup writes (made, owner-only, if missing).
+  // Empty: `<store_path>.backups`.
+  std::string backup_dir;
   // Where the first start on an empty store writes the programme lead's
   // token (mode 0600). Empty: `<store_path>.token`.
   std::string token_file;
@@ -38,7 +41,19 @@ struct ServerConfig {
   // The report's and the plan's default due dates, in weeks (1-52 each).
   domain::DueDateRules due_date_rules;
   int worker_threads = 32;
+  // Calls that may wait for a worker; beyond, RESOURCE_EXHAUSTED at once.
+  int max_queued_calls = 1024;
+  // The gRPC port's limits: streams open at once on one connection, memory
+  // for every connection's buffers together, and how long a connection
+  // may sit idle or take to handshake before it is closed.
+  int max_streams_per_connection = 100;
+  int64_t grpc_memory_bytes = int64_t{256} << 20;
+  absl::Duration idle_connection_timeout = absl::Seconds(30);
+  absl::Duration handshake_timeout = absl::Seconds(10);
   int store_readers = 4;
+  // At start, check the whole store (PRAGMA integrity_check) rather than
+  // its structure only (quick_check).
+  bool full_integrity_check = false;
   int max_message_bytes = 4 << 20;
   // Registers the benchmarks' bare echo service.
   bool enable_echo = false;
@@ -51,9 +66,11 @@ struct ServerConfig {
 // reflection. Thread-safe.
 class HealthCheckServer {
  public:
-  // Opens and migrates the store, creates the first token on an empty store,
-  // and starts listening. Errors: the store's (e.g. FAILED_PRECONDITION for
-  // a newer schema), INVALID_ARGUMENT for bad TLS settings or due-date
+  // Opens, checks and migrates the store, creates the first token on an
+  // empty store, and starts listening. Errors: the store's
+  // (FAILED_PRECONDITION for a newer schema, a store another process holds
+  // or one this process cannot write; DATA_LOSS for a damaged one),
+  // INVALID_ARGUMENT for bad TLS settings or due-date
   // rules outside 1-52 weeks, UNAVAILABLE if
   // the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<HealthCheckServer>> Start(const ServerConfig& config);

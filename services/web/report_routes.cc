@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/escaping.h"
@@ -16,11 +17,16 @@ constexpr char kReportPath[] = R"(/engagements/([a-z0-9-]{1,64})/reports/([0-9]{
 constexpr char kHtmlPolicy[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
                                "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-void SendFile(httplib::Response& res, const app::ReportFile& file, bool pdf) {
+// The bytes go out a chunk at a time, each read from the store as the
+// client takes the one before.
+constexpr int64_t kChunkBytes = 64 * 1024;
+
+void SendFile(httplib::Response& res, app::ReportAppService& reports,
+              const domain::Principal& principal, const app::ReportFile& file) {
   res.set_header("ETag", absl::StrCat("\"", file.sha256, "\""));
   res.set_header("Digest",
                  absl::StrCat("sha-256=", absl::Base64Escape(absl::HexStringToBytes(file.sha256))));
-  if (pdf) {
+  if (file.format == app::ReportFormat::kPdf) {
     res.set_header("Content-Disposition",
                    absl::StrCat("attachment; filename=\"", file.file_name, "\""));
   } else {
@@ -28,7 +34,17 @@ void SendFile(httplib::Response& res, const app::ReportFile& file, bool pdf) {
                    absl::StrCat("inline; filename=\"", file.file_name, "\""));
     res.set_header("Content-Security-Policy", kHtmlPolicy);
   }
-  res.set_content(file.bytes, file.content_type);
+  res.set_content_provider(
+      static_cast<size_t>(file.size_bytes), file.content_type,
+      [&reports, principal, file](size_t offset, size_t length, httplib::DataSink& sink) {
+        absl::StatusOr<std::string> chunk =
+            reports.ReadDownload(principal, file, static_cast<int64_t>(offset),
+                                 std::min(static_cast<int64_t>(length), kChunkBytes));
+        // A failure half-way can only close the connection: the client sees
+        // a short body against Content-Length.
+        if (!chunk.ok() || chunk->empty()) return false;
+        return sink.write(chunk->data(), chunk->size());
+      });
 }
 
 }  // namespace
@@ -44,10 +60,10 @@ WebServer::Routes ReportRoutes(app::AccessAppService& access, app::ReportAppServ
       }
       const bool pdf = req.matches[3].str() == "pdf";
       absl::StatusOr<app::ReportFile> file =
-          reports.Download(*principal, req.matches[1].str(), number,
-                           pdf ? app::ReportFormat::kPdf : app::ReportFormat::kHtml);
+          reports.OpenDownload(*principal, req.matches[1].str(), number,
+                               pdf ? app::ReportFormat::kPdf : app::ReportFormat::kHtml);
       if (!file.ok()) return SendRefusal(req, res, file.status());
-      SendFile(res, *file, pdf);
+      SendFile(res, reports, *principal, *file);
     });
   };
 }

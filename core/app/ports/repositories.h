@@ -120,7 +120,10 @@ class AccessTokenRepository {
 class AuditLog {
  public:
   virtual ~AuditLog() = default;
+  // Appends the record as the chain's next link (domain::AuditChainInput).
   virtual absl::Status Append(const domain::AuditRecord& record) = 0;
+  // Reads the whole log and checks every link of its chain.
+  virtual absl::StatusOr<domain::AuditChainCheck> CheckChain() = 0;
   // Oldest first; cursor key is the record's sequence number.
   virtual absl::StatusOr<Page<domain::AuditRecord>> List(const PageRequest& page) = 0;
 };
@@ -418,6 +421,16 @@ class ReportRepository {
   // With both renderings' bytes. NOT_FOUND unless the engagement has it.
   virtual absl::StatusOr<domain::ReportVersion> Get(absl::string_view engagement_id,
                                                     int number) = 0;
+  // As Get, without the renderings' bytes.
+  virtual absl::StatusOr<domain::ReportVersion> GetHeader(absl::string_view engagement_id,
+                                                          int number) = 0;
+  // Up to `max_bytes` of one rendering (the PDF if `pdf`, else the HTML)
+  // from `offset`, fewer at its end, read without loading the rest.
+  // NOT_FOUND unless the engagement has the version; OUT_OF_RANGE for an
+  // offset past the end.
+  virtual absl::StatusOr<std::string> ReadRendering(absl::string_view engagement_id, int number,
+                                                    bool pdf, int64_t offset,
+                                                    int64_t max_bytes) = 0;
   // ALREADY_EXISTS if the number is taken.
   virtual absl::Status Insert(const domain::ReportVersion& version) = 0;
   // Replaces everything but the engagement, number, creator and creation.

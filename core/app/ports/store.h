@@ -1,11 +1,25 @@
 #ifndef HC_CORE_APP_PORTS_STORE_H_
 #define HC_CORE_APP_PORTS_STORE_H_
 
+#include <cstdint>
+#include <string>
+
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "core/app/ports/repositories.h"
 
 namespace hc::app {
+
+// What a backup of the store holds, read back from the copy itself.
+struct BackupSummary {
+  int64_t size_bytes = 0;
+  int schema_version = 0;
+  // The audit chain's head in the copy: keep it elsewhere to prove later
+  // that no record up to it was changed or cut off.
+  int64_t audit_head_sequence = 0;
+  std::string audit_head_hash;
+};
 
 // Runs units of work against the store. Thread-safe; both calls block the
 // calling thread, so call them from worker threads, never a network reactor.
@@ -31,6 +45,12 @@ class Store {
   // used flag). UNAVAILABLE if open reads keep it from finishing; the next
   // call catches up.
   virtual absl::Status CompactLog() = 0;
+
+  // Writes a consistent copy of the whole store to the new file `path` while
+  // writes go on, syncs it, and checks the copy (every page, the schema, the
+  // audit chain) before giving it its name. FAILED_PRECONDITION if `path`
+  // exists or cannot be written; DATA_LOSS if the copy fails its checks.
+  virtual absl::StatusOr<BackupSummary> BackUpTo(const std::string& path) = 0;
 };
 
 }  // namespace hc::app

@@ -1,5 +1,7 @@
 #include "core/storage/sqlite/database.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_status.h"
@@ -10,10 +12,15 @@ namespace {
 // Every connection setting, in one place. synchronous=FULL in WAL mode syncs
 // the log on every commit, so an acknowledged write survives a crash of the
 // machine, not only of the process. secure_delete overwrites deleted
-// content (a respondent's draft once submitted).
+// content (a respondent's draft once submitted). The log is folded into the
+// database by the store's own checkpoints, whose errors it sees (SQLite's
+// automatic ones drop theirs), and cut back to journal_size_limit whenever
+// it starts over.
 constexpr char kReadWritePragmas[] =
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = FULL;"
+    "PRAGMA wal_autocheckpoint = 0;"
+    "PRAGMA journal_size_limit = 33554432;"
     "PRAGMA foreign_keys = ON;"
     "PRAGMA secure_delete = ON;"
     "PRAGMA temp_store = MEMORY;";
@@ -22,6 +29,22 @@ constexpr char kReadOnlyPragmas[] =
     "PRAGMA query_only = ON;"
     "PRAGMA temp_store = MEMORY;";
 constexpr int kBusyTimeoutMs = 5000;
+
+// Result codes that mean the disk or the file failed, not the statement.
+bool IsDiskFailure(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PROTOCOL:
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace
 
@@ -78,8 +101,7 @@ absl::StatusOr<bool> Statement::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return SqliteStatus(sqlite3_extended_errcode(db_->handle()), db_->handle(),
-                      sqlite3_sql(stmt_));
+  return db_->Failed(sqlite3_extended_errcode(db_->handle()), sqlite3_sql(stmt_));
 }
 
 absl::Status Statement::Run() {
@@ -105,12 +127,13 @@ bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode,
+                                                         const std::string& vfs) {
   const int flags = (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                               : SQLITE_OPEN_READONLY) |
-                    SQLITE_OPEN_NOMUTEX;
+                    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs.empty() ? nullptr : vfs.c_str());
   std::unique_ptr<Database> db(new Database(raw));
   if (rc != SQLITE_OK) return SqliteStatus(rc, raw, absl::StrCat("opening ", path));
   sqlite3_extended_result_codes(raw, 1);
@@ -128,15 +151,60 @@ absl::Status Database::Exec(const char* sql) {
   char* error = nullptr;
   const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
   sqlite3_free(error);
-  if (rc != SQLITE_OK) return SqliteStatus(sqlite3_extended_errcode(db_), db_, sql);
+  if (rc != SQLITE_OK) return Failed(sqlite3_extended_errcode(db_), sql);
   return absl::OkStatus();
+}
+
+absl::Status Database::Failed(int rc, absl::string_view context) {
+  absl::Status status = SqliteStatus(rc, db_, context);
+  if (IsDiskFailure(rc) && disk_failure_.ok()) disk_failure_ = status;
+  return status;
 }
 
 absl::Status Database::CheckpointAndTruncateLog() {
   const int rc =
       sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
-  if (rc != SQLITE_OK) return SqliteStatus(rc, db_, "checkpointing the log");
+  if (rc != SQLITE_OK) return Failed(sqlite3_extended_errcode(db_), "checkpointing the log");
   return absl::OkStatus();
+}
+
+absl::Status Database::CheckpointPassive() {
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Failed(sqlite3_extended_errcode(db_), "checkpointing the log");
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> Database::ReadBlob(const char* table, const char* column,
+                                               int64_t rowid, int64_t offset, int64_t max_bytes) {
+  sqlite3_blob* blob = nullptr;
+  int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 0, &blob);
+  if (rc != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    return Failed(sqlite3_extended_errcode(db_), absl::StrCat("opening ", table, ".", column));
+  }
+  const int64_t size = sqlite3_blob_bytes(blob);
+  if (offset < 0 || offset > size || max_bytes < 0) {
+    sqlite3_blob_close(blob);
+    return absl::OutOfRangeError(absl::StrCat("offset ", offset, " is past the end (", size, ")"));
+  }
+  std::string bytes(static_cast<size_t>(std::min(max_bytes, size - offset)), '\0');
+  rc = sqlite3_blob_read(blob, bytes.data(), static_cast<int>(bytes.size()),
+                         static_cast<int>(offset));
+  sqlite3_blob_close(blob);
+  if (rc != SQLITE_OK) {
+    return Failed(sqlite3_extended_errcode(db_), absl::StrCat("reading ", table, ".", column));
+  }
+  return bytes;
+}
+
+absl::Status Database::CheckIntegrity(bool full) {
+  HC_ASSIGN_OR_RETURN(Statement st,
+                      Prepare(full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)"));
+  HC_ASSIGN_OR_RETURN(bool row, st.Step());
+  const std::string verdict = row ? st.Text(0) : "no answer";
+  if (verdict == "ok") return absl::OkStatus();
+  return absl::DataLossError(absl::StrCat(full ? "integrity_check" : "quick_check", ": ", verdict));
 }
 
 absl::StatusOr<Statement> Database::Prepare(const char* sql) {
@@ -150,7 +218,7 @@ absl::StatusOr<Statement> Database::Prepare(const char* sql) {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql, -1, cache ? SQLITE_PREPARE_PERSISTENT : 0,
                                     &stmt, nullptr);
-  if (rc != SQLITE_OK) return SqliteStatus(sqlite3_extended_errcode(db_), db_, sql);
+  if (rc != SQLITE_OK) return Failed(sqlite3_extended_errcode(db_), sql);
   if (!cache) return Statement(*this, stmt, nullptr);
   auto inserted = cache_.emplace(sql, CachedStatement{stmt, false}).first;
   return Statement(*this, stmt, &inserted->second.in_use);

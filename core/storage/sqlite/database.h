@@ -4,12 +4,11 @@
 #include <sqlite3.h>
 
 #include <cstdint>
-#include <string>
-#include <vector>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -73,7 +72,10 @@ class Database {
 
   // Opens (creating if needed, in kReadWrite) and applies every PRAGMA: WAL,
   // synchronous=FULL, foreign keys, extended result codes, busy timeout.
-  static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path, Mode mode);
+  // `path` may be a "file:" URI. `vfs` names an SQLite VFS (tests inject faults through one); empty: the
+  // default.
+  static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path, Mode mode,
+                                                        const std::string& vfs = "");
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -83,13 +85,31 @@ class Database {
   // Prepares `sql` once per connection and reuses it. `sql` must be a
   // string with static storage (it is the cache key).
   absl::StatusOr<Statement> Prepare(const char* sql);
+  // Up to `max_bytes` of a BLOB from `offset`, read in place (the rest of
+  // the value is never loaded). OUT_OF_RANGE for an offset past its end.
+  absl::StatusOr<std::string> ReadBlob(const char* table, const char* column, int64_t rowid,
+                                       int64_t offset, int64_t max_bytes);
   // The number of rows changed by the last statement.
   int Changes() const { return sqlite3_changes(db_); }
   // Copies the write-ahead log into the database and truncates it to zero
   // bytes. UNAVAILABLE if readers keep it from finishing.
   absl::Status CheckpointAndTruncateLog();
+  // Copies as much of the write-ahead log into the database as readers
+  // allow, without waiting for them or for the writer.
+  absl::Status CheckpointPassive();
   // True outside a transaction (e.g. after SQLite rolled one back itself).
   bool InAutocommit() const { return sqlite3_get_autocommit(db_) != 0; }
+  // True if SQLite could open the file only for reading.
+  bool ReadOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }
+  // Runs PRAGMA quick_check (or, with `full`, integrity_check): OK, or
+  // DATA_LOSS with the first problem found.
+  absl::Status CheckIntegrity(bool full);
+
+  // The first failure of the disk or the file this connection has met (an
+  // I/O error, a full disk, corruption, a file it may not write), kept for
+  // good: after one, SQLite's view of what is on disk can no longer be
+  // trusted. OK while there has been none.
+  const absl::Status& disk_failure() const { return disk_failure_; }
 
   sqlite3* handle() { return db_; }
 
@@ -101,8 +121,13 @@ class Database {
     bool in_use;
   };
 
+  friend class Statement;
+  // Maps a failed result code to a status, remembering a disk failure.
+  absl::Status Failed(int rc, absl::string_view context);
+
   sqlite3* db_;
   std::unordered_map<const char*, CachedStatement> cache_;
+  absl::Status disk_failure_;
 };
 
 // Runs an aggregate query with one parameter (e.g. "SELECT COUNT(*) FROM t

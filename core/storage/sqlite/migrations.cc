@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
+#include "core/storage/sqlite/sqlite_logs.h"
 
 namespace hc::storage {
 namespace {
@@ -551,7 +552,31 @@ CREATE TRIGGER report_comments_are_kept BEFORE UPDATE ON report_comments BEGIN
   SELECT RAISE(ABORT, 'report comments are kept as written');
 END;
 )sql",
+
+    // 11: the audit log becomes a hash chain (domain::AuditChainInput) with
+    // what changed, and is append-only: a record may be linked once (those
+    // written before this version, by ChainUnlinkedAuditRecords), never
+    // changed or deleted after.
+    R"sql(
+ALTER TABLE audit_log ADD COLUMN details TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+CREATE TRIGGER audit_log_records_are_kept_as_written BEFORE UPDATE ON audit_log
+WHEN OLD.hash <> '' OR NEW.sequence IS NOT OLD.sequence OR NEW.actor IS NOT OLD.actor
+  OR NEW.action IS NOT OLD.action OR NEW.resource IS NOT OLD.resource
+  OR NEW.time_us IS NOT OLD.time_us OR NEW.details IS NOT OLD.details
+BEGIN
+  SELECT RAISE(ABORT, 'audit records are kept as written');
+END;
+CREATE TRIGGER audit_log_records_are_never_deleted BEFORE DELETE ON audit_log BEGIN
+  SELECT RAISE(ABORT, 'audit records are never deleted');
+END;
+)sql",
 };
+
+// The version whose migration made the audit log a chain: records written
+// before it are linked right after it applies.
+constexpr int kAuditChainVersion = 11;
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 
@@ -581,9 +606,12 @@ absl::Status MigrateTo(Database& db, int version) {
     }
     for (int v = current; v < version && v < kLatest; ++v) {
       HC_RETURN_IF_ERROR(db.Exec(kMigrations[v]));
-      HC_RETURN_IF_ERROR(db.Exec(absl::StrCat("PRAGMA user_version = ", v + 1).c_str()));
+      current = v + 1;
+      if (current == kAuditChainVersion) HC_RETURN_IF_ERROR(ChainUnlinkedAuditRecords(db));
     }
-    return absl::OkStatus();
+    // Written even when unchanged, so that every start commits and syncs
+    // once: a store that cannot be written is found here, not by a user.
+    return db.Exec(absl::StrCat("PRAGMA user_version = ", current).c_str());
   }();
   if (!status.ok()) {
     db.Exec("ROLLBACK").IgnoreError();

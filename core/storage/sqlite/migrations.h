@@ -11,6 +11,7 @@ int LatestSchemaVersion();
 
 // Brings the database to LatestSchemaVersion() in one transaction, tracked by
 // PRAGMA user_version: either every pending migration applies or none does.
+// The version is written (and synced) even when nothing was pending.
 // FAILED_PRECONDITION if the database is newer than this binary.
 absl::Status Migrate(Database& db);
 

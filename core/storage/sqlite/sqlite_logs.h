@@ -11,11 +11,17 @@ class SqliteAuditLog final : public app::AuditLog {
  public:
   explicit SqliteAuditLog(Database& db) : db_(db) {}
   absl::Status Append(const domain::AuditRecord& record) override;
+  absl::StatusOr<domain::AuditChainCheck> CheckChain() override;
   absl::StatusOr<app::Page<domain::AuditRecord>> List(const app::PageRequest& page) override;
 
  private:
   Database& db_;
 };
+
+// Links every record written before the log was a chain (an empty hash), in
+// sequence order, as Append would have. Run once, by the migration that
+// brought the chain in.
+absl::Status ChainUnlinkedAuditRecords(Database& db);
 
 class SqliteRequestLog final : public app::RequestLog {
  public:

@@ -20,6 +20,10 @@ namespace {
 
 constexpr char kSelectOne[] = "SELECT " HC_REPORT_COLUMNS ", r.html, r.pdf FROM report_versions r "
                               "WHERE r.engagement_id = ? AND r.number = ?";
+constexpr char kSelectHeader[] = "SELECT " HC_REPORT_COLUMNS " FROM report_versions r "
+                                 "WHERE r.engagement_id = ? AND r.number = ?";
+constexpr char kSelectRowId[] =
+    "SELECT rowid FROM report_versions WHERE engagement_id = ? AND number = ?";
 constexpr char kSelectPage[] = "SELECT " HC_REPORT_COLUMNS " FROM report_versions r "
                                "WHERE r.engagement_id = ?1 AND r.number > ?2 "
                                "ORDER BY r.number LIMIT ?3";
@@ -119,6 +123,35 @@ absl::StatusOr<domain::ReportVersion> SqliteReportRepository::Get(absl::string_v
     return absl::NotFoundError(absl::StrCat(VersionName(engagement_id, number), " does not exist"));
   }
   return ReadVersion(st, true);
+}
+
+absl::StatusOr<domain::ReportVersion> SqliteReportRepository::GetHeader(
+    absl::string_view engagement_id, int number) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectHeader));
+  st.Bind(1, engagement_id).Bind(2, int64_t{number});
+  HC_ASSIGN_OR_RETURN(bool found, st.Step());
+  if (!found) {
+    return absl::NotFoundError(absl::StrCat(VersionName(engagement_id, number), " does not exist"));
+  }
+  return ReadVersion(st, false);
+}
+
+absl::StatusOr<std::string> SqliteReportRepository::ReadRendering(absl::string_view engagement_id,
+                                                                  int number, bool pdf,
+                                                                  int64_t offset,
+                                                                  int64_t max_bytes) {
+  int64_t rowid = 0;
+  {
+    HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectRowId));
+    st.Bind(1, engagement_id).Bind(2, int64_t{number});
+    HC_ASSIGN_OR_RETURN(bool found, st.Step());
+    if (!found) {
+      return absl::NotFoundError(
+          absl::StrCat(VersionName(engagement_id, number), " does not exist"));
+    }
+    rowid = st.Int(0);
+  }
+  return db_.ReadBlob("report_versions", pdf ? "pdf" : "html", rowid, offset, max_bytes);
 }
 
 absl::Status SqliteReportRepository::Insert(const domain::ReportVersion& version) {

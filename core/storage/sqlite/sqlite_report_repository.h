@@ -14,6 +14,10 @@ class SqliteReportRepository final : public app::ReportRepository {
 
   absl::StatusOr<domain::ReportVersion> Get(absl::string_view engagement_id,
                                             int number) override;
+  absl::StatusOr<domain::ReportVersion> GetHeader(absl::string_view engagement_id,
+                                                  int number) override;
+  absl::StatusOr<std::string> ReadRendering(absl::string_view engagement_id, int number, bool pdf,
+                                            int64_t offset, int64_t max_bytes) override;
   absl::Status Insert(const domain::ReportVersion& version) override;
   absl::Status Update(const domain::ReportVersion& version) override;
   absl::StatusOr<app::Page<domain::ReportVersion>> List(absl::string_view engagement_id,

@@ -1,6 +1,12 @@
 #include "core/storage/sqlite/sqlite_store.h"
 
+#include <algorithm>
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "core/common/status_macros.h"
+#include "core/storage/sqlite/backup.h"
 #include "core/storage/sqlite/migrations.h"
 
 namespace hc::storage {
@@ -10,42 +16,118 @@ absl::Status RolledBack() {
   return absl::UnavailableError("the store rolled the transaction back; retry");
 }
 
+// The store has stopped; nothing was done. The cause is in the server log.
+absl::Status Stopped() {
+  return absl::UnavailableError(
+      "the store stopped after a disk failure and accepts nothing until the server is "
+      "restarted; retry later");
+}
+
+// A disk failure met this write before it was known to be durable.
+absl::Status OutcomeUnknown() {
+  return absl::UnavailableError(
+      "a disk failure stopped the store while this change was being saved, so it may or may "
+      "not have been kept; retry with the same request_id once the service is back");
+}
+
+// Called by SQLite after every commit on the writer's connection with the
+// number of pages in the log.
+int OnCommit(void* store_wants_checkpoint, sqlite3*, const char*, int pages) {
+  (*static_cast<std::function<void(int)>*>(store_wants_checkpoint))(pages);
+  return SQLITE_OK;
+}
+
 }  // namespace
 
 absl::StatusOr<SqliteStore::Connection> SqliteStore::Connect(const std::string& path,
-                                                             Database::Mode mode) {
-  HC_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path, mode));
+                                                             Database::Mode mode,
+                                                             const std::string& vfs) {
+  HC_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path, mode, vfs));
   auto repos = std::make_unique<SqliteRepositories>(*db);
   return Connection{std::move(db), std::move(repos)};
 }
 
 absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                                Options options) {
-  if (options.readers < 1 || options.max_batch < 1) {
-    return absl::InvalidArgumentError("a store needs at least one reader and a batch of one");
+  if (options.readers < 1 || options.max_batch < 1 || options.checkpoint_pages < 1) {
+    return absl::InvalidArgumentError(
+        "a store needs at least one reader, a batch of one and a checkpoint of one page");
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->options_ = options;
-  HC_ASSIGN_OR_RETURN(store->writer_, Connect(path, Database::Mode::kReadWrite));
-  HC_RETURN_IF_ERROR(Migrate(*store->writer_.db));
+  store->path_ = path;
+  HC_ASSIGN_OR_RETURN(store->lock_, FileLock::Acquire(path));
+  HC_ASSIGN_OR_RETURN(store->writer_, Connect(path, Database::Mode::kReadWrite, options.vfs));
+  Database& writer = *store->writer_.db;
+  if (writer.ReadOnly()) {
+    return absl::FailedPreconditionError(absl::StrCat("the store ", path, " can only be read"));
+  }
+  if (absl::Status check = writer.CheckIntegrity(options.full_integrity_check); !check.ok()) {
+    return absl::DataLossError(absl::StrCat("the store ", path, " is damaged (", check.message(),
+                                            "); restore it from a backup"));
+  }
+  // Migrate writes the schema version even when it is current: a commit and
+  // a sync that prove the store writable before the server says it serves.
+  if (absl::Status migrated = Migrate(writer); !migrated.ok()) {
+    if (writer.disk_failure().ok()) return migrated;
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot write the store ", path, ": ", writer.disk_failure().message()));
+  }
   store->readers_.reserve(options.readers);
   for (int i = 0; i < options.readers; ++i) {
-    HC_ASSIGN_OR_RETURN(Connection reader, Connect(path, Database::Mode::kReadOnly));
+    HC_ASSIGN_OR_RETURN(Connection reader,
+                        Connect(path, Database::Mode::kReadOnly, options.vfs));
     store->readers_.push_back(std::move(reader));
   }
   for (Connection& reader : store->readers_) store->idle_readers_.push_back(&reader);
+  HC_ASSIGN_OR_RETURN(store->checkpointer_,
+                      Database::Open(path, Database::Mode::kReadWrite, options.vfs));
+  store->last_write_ = absl::Now();
   store->writer_thread_ = std::thread([s = store.get()] { s->WriterLoop(); });
+  store->checkpointer_thread_ = std::thread([s = store.get()] { s->CheckpointerLoop(); });
   return store;
 }
 
 SqliteStore::~SqliteStore() {
   {
     std::lock_guard<std::mutex> lock(write_mu_);
-    stopping_ = true;
+    closing_ = true;
   }
   write_cv_.notify_all();
   if (writer_thread_.joinable()) writer_thread_.join();
+  {
+    std::lock_guard<std::mutex> lock(checkpoint_mu_);
+    checkpointer_closing_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  if (checkpointer_thread_.joinable()) checkpointer_thread_.join();
+  if (stopped()) {
+    // After a disk failure the log's pages in memory may differ from the
+    // disk's: never fold them into the database. A restart recovers from
+    // what is on disk.
+    for (Database* db : {writer_.db.get(), checkpointer_.get()}) {
+      if (db != nullptr) sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    }
+  }
   readers_.clear();  // readers close before the writer, so its close checkpoints the log
+  checkpointer_.reset();
+  writer_ = Connection{};
+  lock_.reset();  // after every connection has closed
+}
+
+absl::Status SqliteStore::stop_reason() const {
+  std::lock_guard<std::mutex> lock(stop_mu_);
+  return stop_reason_;
+}
+
+void SqliteStore::Stop(const absl::Status& cause) {
+  {
+    std::lock_guard<std::mutex> lock(stop_mu_);
+    if (!stop_reason_.ok()) return;
+    stop_reason_ = cause.ok() ? absl::InternalError("stopped without a cause") : cause;
+    stopped_.store(true, std::memory_order_release);
+  }
+  if (options_.on_stop) options_.on_stop(cause);
 }
 
 absl::Status SqliteStore::Write(Work work) {
@@ -60,8 +142,9 @@ absl::Status SqliteStore::CompactLog() {
 }
 
 absl::Status SqliteStore::Enqueue(Job& job) {
+  if (stopped()) return Stopped();
   std::unique_lock<std::mutex> lock(write_mu_);
-  if (stopping_) return absl::UnavailableError("the store is shutting down; retry");
+  if (closing_) return absl::UnavailableError("the store is shutting down; retry");
   queue_.push_back(&job);
   write_cv_.notify_one();
   done_cv_.wait(lock, [&] { return job.done; });
@@ -69,29 +152,60 @@ absl::Status SqliteStore::Enqueue(Job& job) {
 }
 
 void SqliteStore::WriterLoop() {
+  int log_pages = 0;
+  std::function<void(int)> on_commit = [this, &log_pages](int pages) {
+    log_pages = pages;
+    std::lock_guard<std::mutex> lock(checkpoint_mu_);
+    last_write_ = absl::Now();
+    log_truncated_ = false;
+    if (pages >= options_.checkpoint_pages) {
+      checkpoint_wanted_ = true;
+      checkpoint_cv_.notify_one();
+    }
+  };
+  sqlite3_wal_hook(writer_.db->handle(), OnCommit, &on_commit);
   for (;;) {
     std::vector<Job*> batch;
     {
       std::unique_lock<std::mutex> lock(write_mu_);
-      write_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and every write is done
+      write_cv_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) break;  // closing, and every write is done
       while (!queue_.empty() && static_cast<int>(batch.size()) < options_.max_batch) {
         batch.push_back(queue_.front());
         queue_.pop_front();
       }
     }
-    RunBatch(batch);
+    if (stopped()) {
+      for (Job* job : batch) job->result = Stopped();
+    } else {
+      RunBatch(batch);
+      if (log_pages >= kHardLimitFactor * options_.checkpoint_pages) TruncateLogBetweenBatches();
+      log_pages = 0;
+    }
     {
       std::lock_guard<std::mutex> lock(write_mu_);
       for (Job* job : batch) job->done = true;
     }
     done_cv_.notify_all();
   }
+  sqlite3_wal_hook(writer_.db->handle(), nullptr, nullptr);
 }
 
 void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
   Database& db = *writer_.db;
+  // After a disk failure, anything that had succeeded may or may not be on
+  // disk; the store stops before another write can be acknowledged.
+  auto stop_on_disk_failure = [&](Job* culprit) {
+    if (db.disk_failure().ok()) return false;
+    Stop(db.disk_failure());
+    for (Job* job : batch) {
+      if (job->result.ok() || job == culprit) job->result = OutcomeUnknown();
+    }
+    if (!db.InAutocommit()) db.Exec("ROLLBACK").IgnoreError();
+    return true;
+  };
   if (absl::Status begin = db.Exec("BEGIN IMMEDIATE"); !begin.ok()) {
+    if (stop_on_disk_failure(nullptr)) return;
     for (Job* job : batch) job->result = begin;
     return;
   }
@@ -102,9 +216,10 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
     absl::Status end = job->result.ok()
                            ? db.Exec("RELEASE unit_of_work")
                            : db.Exec("ROLLBACK TO unit_of_work; RELEASE unit_of_work");
+    if (stop_on_disk_failure(job)) return;
     if (db.InAutocommit() || !end.ok()) {
-      // SQLite abandoned the whole transaction (e.g. disk full or I/O
-      // error): nothing in this batch is kept, so nothing may report success.
+      // SQLite abandoned the whole transaction: nothing in this batch is
+      // kept, so nothing may report success.
       for (Job* j : batch) {
         if (j->result.ok() || j == job) j->result = RolledBack();
       }
@@ -114,6 +229,7 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
     if (job->result.ok()) ++accepted;
   }
   if (absl::Status commit = db.Exec("COMMIT"); !commit.ok()) {
+    if (stop_on_disk_failure(nullptr)) return;
     db.Exec("ROLLBACK").IgnoreError();
     for (Job* job : batch) {
       if (job->result.ok()) job->result = commit;
@@ -122,9 +238,76 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
   }
   commits_.fetch_add(1);
   writes_committed_.fetch_add(accepted);
-  for (Job* job : batch) {
-    if (job->compact_log && job->result.ok()) job->result = db.CheckpointAndTruncateLog();
+  if (stopped()) {
+    // The checkpointer met a disk failure during this commit.
+    for (Job* job : batch) {
+      if (job->result.ok()) job->result = OutcomeUnknown();
+    }
+    return;
   }
+  for (Job* job : batch) {
+    if (!job->compact_log || !job->result.ok()) continue;
+    job->result = db.CheckpointAndTruncateLog();
+    if (!db.disk_failure().ok()) Stop(db.disk_failure());
+  }
+}
+
+void SqliteStore::TruncateLogBetweenBatches() {
+  // Under steady reads some reader always holds a snapshot of the log, so
+  // neither SQLite nor a passive checkpoint ever starts it over, and under
+  // steady writes the checkpointer never gets the write lock: the log would
+  // grow without end. Here, between batches, the writer holds no
+  // transaction: the truncating checkpoint copies the little the passive
+  // ones left, waits for readers still on the log (new ones read the
+  // database) and cuts it to nothing. Writes wait meanwhile.
+  Database& db = *writer_.db;
+  if (db.CheckpointAndTruncateLog().ok()) checkpoints_.fetch_add(1);
+  if (!db.disk_failure().ok()) Stop(db.disk_failure());
+}
+
+void SqliteStore::CheckpointerLoop() {
+  const auto poll = absl::ToChronoMilliseconds(
+      std::clamp(options_.truncate_after_idle / 2, absl::Milliseconds(10), absl::Seconds(1)));
+  for (;;) {
+    bool truncate = false;
+    absl::Time seen;
+    {
+      std::unique_lock<std::mutex> lock(checkpoint_mu_);
+      checkpoint_cv_.wait_for(lock, poll,
+                              [&] { return checkpointer_closing_ || checkpoint_wanted_; });
+      if (checkpointer_closing_) return;
+      truncate = !log_truncated_ && absl::Now() - last_write_ >= options_.truncate_after_idle;
+      if (!checkpoint_wanted_ && !truncate) continue;
+      checkpoint_wanted_ = false;
+      seen = last_write_;
+    }
+    if (stopped()) continue;
+    // A passive checkpoint copies what readers allow and never waits; a
+    // truncating one, when writes have paused, also waits for readers still
+    // on the log (new ones read the database) and cuts it to nothing.
+    absl::Status done = truncate ? checkpointer_->CheckpointAndTruncateLog()
+                                 : checkpointer_->CheckpointPassive();
+    if (!checkpointer_->disk_failure().ok()) {
+      Stop(checkpointer_->disk_failure());
+      continue;
+    }
+    if (!done.ok()) continue;  // busy: the next round catches up
+    checkpoints_.fetch_add(1);
+    if (truncate) {
+      std::lock_guard<std::mutex> lock(checkpoint_mu_);
+      if (last_write_ == seen) log_truncated_ = true;
+    }
+  }
+}
+
+absl::StatusOr<app::BackupSummary> SqliteStore::BackUpTo(const std::string& path) {
+  if (stopped()) return Stopped();
+  // A connection of its own, so that the copy's long read holds no pooled
+  // reader; read-only, but allowed to write the copy.
+  HC_ASSIGN_OR_RETURN(std::unique_ptr<Database> source,
+                      Database::Open(path_, Database::Mode::kReadOnly, options_.vfs));
+  HC_RETURN_IF_ERROR(source->Exec("PRAGMA query_only = OFF"));
+  return WriteBackup(*source, path);
 }
 
 SqliteStore::Connection* SqliteStore::AcquireReader() {
@@ -144,6 +327,7 @@ void SqliteStore::ReleaseReader(Connection* reader) {
 }
 
 absl::Status SqliteStore::Read(Work work) {
+  if (stopped()) return Stopped();
   Connection* reader = AcquireReader();
   absl::Status status = reader->db->Exec("BEGIN");
   if (status.ok()) {
