@@ -31,7 +31,8 @@ using GenericStub = grpc::TemplatedGenericStub<Message, Message>;
 constexpr const char* kApiFiles[] = {
     "healthcheck/v1/partnership.proto", "healthcheck/v1/peer.proto",
     "healthcheck/v1/engagement.proto",  "healthcheck/v1/programme.proto",
-    "healthcheck/v1/access.proto",      "healthcheck/v1/framework.proto",
+    "healthcheck/v1/access.proto",      "healthcheck/v1/admin.proto",
+    "healthcheck/v1/framework.proto",
     "healthcheck/v1/questionnaire.proto", "healthcheck/v1/fieldwork.proto",
     "healthcheck/v1/evidence.proto",    "healthcheck/v1/finding.proto",
     "healthcheck/v1/improvement_plan.proto",
@@ -212,7 +213,7 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
   for (const MethodDescriptor* m : AllMethods()) services.insert(m->service()->name());
   EXPECT_EQ(services, (std::set<std::string>{"PartnershipService", "PeerService",
                                              "EngagementService", "ProgrammeService",
-                                             "AccessService", "FrameworkService",
+                                             "AccessService", "AdminService", "FrameworkService",
                                              "QuestionnaireService", "FieldworkService",
                                              "EvidenceService", "FindingService",
                                              "ImprovementPlanService", "ReportService"}));
