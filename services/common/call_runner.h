@@ -46,6 +46,10 @@ class CallRunner {
   void RunWith(grpc::CallbackServerContext* context, absl::string_view method, Handler handler,
                Finish finish);
 
+  // Runs `handler`, answering an exception that escapes it as INTERNAL (a
+  // bug) rather than letting it end the process.
+  static absl::Status RunGuarded(const Handler& handler, const domain::Principal& principal);
+
   // Runs more of a call already authenticated by RunWith (a stream's next
   // chunk) on a worker: true, or false (leaving `task` alone) when the
   // workers' queue is full.
@@ -55,7 +59,6 @@ class CallRunner {
   static constexpr int kFloodLinesPerSecond = 20;
 
   absl::StatusOr<domain::Principal> Authenticate(grpc::CallbackServerContext* context);
-  static absl::Status RunGuarded(const Handler& handler, const domain::Principal& principal);
   // Logs the call's line and finishes it with `status`.
   void Complete(grpc::CallbackServerContext* context, absl::string_view method, absl::Time start,
                 const absl::Status& status, absl::string_view actor, const Finish& finish);

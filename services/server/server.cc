@@ -234,6 +234,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   storage::SqliteStore::Options store_options;
   store_options.readers = config.store_readers;
   store_options.full_integrity_check = config.full_integrity_check;
+  store_options.vfs = config.store_vfs;
   store_options.on_stop = [&p](const absl::Status& cause) { p.StoreStopped(cause); };
   HC_ASSIGN_OR_RETURN(p.store, storage::SqliteStore::Open(config.store_path, store_options));
   p.access = std::make_unique<app::AccessAppService>(*p.store, p.clock, p.ids);

@@ -57,6 +57,9 @@ struct ServerConfig {
   int max_message_bytes = 4 << 20;
   // Registers the benchmarks' bare echo service.
   bool enable_echo = false;
+  // The SQLite VFS the store is opened with; empty: the default. Tests
+  // inject disk failures through one.
+  std::string store_vfs;
   // Lays report versions out as HTML and PDF; null: the built-in renderer
   // (report::DocumentRenderer). Tests set a faster one.
   std::shared_ptr<const app::ReportRenderer> report_renderer;

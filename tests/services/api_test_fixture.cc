@@ -28,6 +28,7 @@ void ApiTest::SetUp() {
   config.token_file = dir_.File("lead.token");
   config.worker_threads = 4;
   config.report_renderer = renderer_;
+  Configure(config);
   auto server = services::HealthCheckServer::Start(config);
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = *std::move(server);

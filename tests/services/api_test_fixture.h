@@ -45,6 +45,8 @@ class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Lets a test change the server's configuration before it starts.
+  virtual void Configure(services::ServerConfig&) {}
 
   // A client context carrying `authorization: Bearer <token>`; an empty token
   // sends no header.

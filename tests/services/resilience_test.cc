@@ -1,0 +1,143 @@
+// The server against failures and greedy clients: a disk failure stops it
+// (UNAVAILABLE, health NOT_SERVING), a second server on the same store is
+// refused, a full worker queue refuses at once, an escaping exception is an
+// INTERNAL answer, and refusals anyone can cause are logged at a bounded rate.
+
+#include <grpcpp/generic/generic_stub.h>
+
+#include <functional>
+#include <future>
+#include <latch>
+#include <memory>
+#include <stdexcept>
+
+#include "absl/synchronization/notification.h"
+#include "services/common/call_runner.h"
+#include "services/common/executor.h"
+#include "services/common/rate_limiter.h"
+#include "tests/services/api_test_fixture.h"
+#include "tests/support/faulty_vfs.h"
+#include "tests/support/status_matchers.h"
+
+namespace hc::testing {
+namespace {
+
+// The health service's answer for the whole server: "\x08\x01" is SERVING,
+// "\x08\x02" NOT_SERVING.
+std::string HealthOf(services::HealthCheckServer& server) {
+  grpc::GenericStub stub(server.InProcessChannel());
+  grpc::ClientContext context;
+  grpc::Slice empty("");
+  grpc::ByteBuffer request(&empty, 1);
+  grpc::ByteBuffer response;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", {}, &request, &response,
+                 [&](grpc::Status s) { done.set_value(s); });
+  if (!done.get_future().get().ok()) return "unreachable";
+  std::vector<grpc::Slice> slices;
+  if (!response.Dump(&slices).ok()) return "unreadable";
+  std::string bytes;
+  for (const grpc::Slice& s : slices) {
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  }
+  return bytes;
+}
+
+class DiskFailureTest : public ApiTest {
+ protected:
+  void Configure(services::ServerConfig& config) override {
+    FaultyVfs::Register();
+    config.store_vfs = FaultyVfs::kName;
+  }
+  void TearDown() override {
+    FaultyVfs::Disarm();
+    ApiTest::TearDown();
+  }
+};
+
+TEST_F(DiskFailureTest, AFailedSyncAnswersUnavailableAndTheServerSaysNotServing) {
+  const v1::Partnership before = MakePartnership("Anytown", {});
+  EXPECT_EQ(HealthOf(*server_), std::string("\x08\x01", 2));
+
+  FaultyVfs::FailNextSync("-wal");
+  v1::CreatePartnershipRequest request;
+  request.set_request_id("b8c2a7e0-5d1f-4b9e-9b7a-1f2e3d4c5b6a");
+  request.mutable_partnership()->set_display_name("Borough");
+  request.mutable_partnership()->set_kind(v1::PARTNERSHIP_KIND_CSP);
+  v1::Partnership out;
+  EXPECT_THAT(partnerships_->CreatePartnership(Lead().get(), request, &out),
+              GrpcIsWith(grpc::StatusCode::UNAVAILABLE, "retry with the same request_id"));
+  EXPECT_EQ(HealthOf(*server_), std::string("\x08\x02", 2));
+  // Nothing more is acknowledged, and nothing read, until a restart.
+  EXPECT_THAT(partnerships_->CreatePartnership(Lead().get(), request, &out),
+              GrpcIsWith(grpc::StatusCode::UNAVAILABLE, "until the server is restarted"));
+  v1::GetPartnershipRequest get;
+  get.set_name(before.name());
+  EXPECT_THAT(partnerships_->GetPartnership(Lead().get(), get, &out),
+              GrpcIs(grpc::StatusCode::UNAVAILABLE));
+}
+
+class StoreOwnershipTest : public ApiTest {};
+
+TEST_F(StoreOwnershipTest, ASecondServerOnTheSameStoreIsRefused) {
+  services::ServerConfig config;
+  config.listen_address = "";
+  config.http_listen_address = "";
+  config.store_path = dir_.File("store.db");
+  config.token_file = dir_.File("other.token");
+  config.report_renderer = renderer_;
+  EXPECT_THAT(services::HealthCheckServer::Start(config).status(),
+              StatusIsWith(absl::StatusCode::kFailedPrecondition, "in use by another process"));
+}
+
+TEST(ExecutorTest, ATaskBeyondTheQueueIsRefusedAndLeftWithTheCaller) {
+  absl::Notification release;
+  std::latch started(1);
+  auto executor = std::make_unique<services::Executor>(1, 1);
+  std::function<void()> blocker = [&] {
+    started.count_down();
+    release.WaitForNotification();
+  };
+  ASSERT_TRUE(executor->TrySchedule(blocker));
+  started.wait();  // the one worker is busy
+  bool queued_ran = false;
+  std::function<void()> queued = [&] { queued_ran = true; };
+  ASSERT_TRUE(executor->TrySchedule(queued));
+  bool refused_ran = false;
+  std::function<void()> refused = [&] { refused_ran = true; };
+  EXPECT_FALSE(executor->TrySchedule(refused));
+  ASSERT_TRUE(refused) << "a refused task is left with the caller";
+  release.Notify();
+  executor.reset();  // runs what was queued, then joins
+  EXPECT_TRUE(queued_ran);
+  EXPECT_FALSE(refused_ran);
+}
+
+TEST(CallRunnerTest, AnExceptionEscapingAHandlerIsAnsweredAsInternal) {
+  const domain::Principal principal;
+  EXPECT_THAT(services::CallRunner::RunGuarded(
+                  [](const domain::Principal&) -> absl::Status {
+                    throw std::runtime_error("a bug");
+                  },
+                  principal),
+              StatusIsWith(absl::StatusCode::kInternal, "a bug"));
+  EXPECT_THAT(services::CallRunner::RunGuarded(
+                  [](const domain::Principal&) -> absl::Status { throw 42; }, principal),
+              StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(services::CallRunner::RunGuarded(
+                  [](const domain::Principal&) { return absl::NotFoundError("x"); }, principal),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST(RateLimiterTest, LetsThroughAtMostTheLimitASecondAndCountsTheRest) {
+  services::RateLimiter limiter(3);
+  const absl::Time t0 = absl::FromUnixSeconds(1000);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.Admit(t0), 0);
+  for (int i = 0; i < 500; ++i) EXPECT_EQ(limiter.Admit(t0 + absl::Milliseconds(i)), std::nullopt);
+  // The next second lets the first line through with the count held back.
+  EXPECT_EQ(limiter.Admit(t0 + absl::Seconds(1)), 500);
+  EXPECT_EQ(limiter.Admit(t0 + absl::Seconds(1)), 0);
+}
+
+}  // namespace
+}  // namespace hc::testing
