@@ -8,7 +8,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev openssl
-  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils libxml2-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils libxml2-dev libicu-dev strace
   chromium
 )
 # The browser test drives Debian's chromium from Node.js: Debian's nodejs and

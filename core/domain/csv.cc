@@ -1,11 +1,14 @@
 #include "core/domain/csv.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace hc::domain {
 
 absl::StatusOr<std::vector<std::vector<std::string>>> ParseCsv(absl::string_view text) {
   if (text.size() > (1 << 20)) return absl::InvalidArgumentError("csv is larger than 1 MiB");
+  // Excel's "CSV UTF-8" starts the file with a byte-order mark.
+  absl::ConsumePrefix(&text, "\xEF\xBB\xBF");
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;

@@ -5,11 +5,18 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/domain/validation.h"
 
 namespace hc::domain {
 
 absl::Status CheckNoConflict(const Partnership& partnership, const Peer& peer) {
-  if (!HasMember(partnership, peer.home_organisation)) return absl::OkStatus();
+  // Compared by look, not by code point: a name written with a no-break
+  // space, a zero-width space or a Cyrillic letter is still the same body.
+  const std::string home = ConfusableSkeleton(peer.home_organisation);
+  const bool member = std::any_of(
+      partnership.members.begin(), partnership.members.end(),
+      [&](const MemberOrganisation& m) { return ConfusableSkeleton(m.display_name) == home; });
+  if (!member) return absl::OkStatus();
   return absl::FailedPreconditionError(absl::StrFormat(
       "%s works for \"%s\", a member of partnership partnerships/%s (%s): "
       "conflict of interest",

@@ -1,5 +1,10 @@
 #include "core/domain/validation.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uspoof.h>
+
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -8,8 +13,19 @@
 namespace hc::domain {
 namespace {
 
-// Counts the code points of valid UTF-8, or returns npos for invalid input
-// or a forbidden control character.
+// True for the characters that reorder the text shown around them (U+061C,
+// U+200E-F, U+202A-E, U+2066-9): in a name they can make it read as another.
+bool IsBidiControl(absl::string_view utf8) {
+  if (utf8 == "\xD8\x9C") return true;  // U+061C ARABIC LETTER MARK
+  if (utf8.size() != 3 || utf8[0] != '\xE2') return false;
+  const auto b1 = static_cast<unsigned char>(utf8[1]);
+  const auto b2 = static_cast<unsigned char>(utf8[2]);
+  return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
+         (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
+// Counts the code points of valid UTF-8, or returns npos for invalid input,
+// a forbidden control character, or (on one line) a bidi control.
 size_t CountCharacters(absl::string_view s, bool multiline) {
   size_t count = 0;
   for (size_t i = 0; i < s.size();) {
@@ -41,6 +57,7 @@ size_t CountCharacters(absl::string_view s, bool multiline) {
         return absl::string_view::npos;
       }
     }
+    if (!multiline && IsBidiControl(s.substr(i, len))) return absl::string_view::npos;
     i += len;
     ++count;
   }
@@ -94,18 +111,57 @@ absl::Status CheckDistinct(absl::string_view field, const std::vector<std::strin
 }
 
 std::string NormaliseName(absl::string_view name) {
-  std::string out;
+  // NFKC with case folding also drops default-ignorable code points: zero-
+  // width spaces and joiners, soft hyphens, bidi controls.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString folded;
+  if (U_SUCCESS(status)) {
+    folded = folding->normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))),
+        status);
+  }
+  if (U_FAILURE(status)) folded = icu::UnicodeString::fromUTF8(std::string(name));
+  // White space of any kind folds to one space, none at either end, and
+  // punctuation at the end ("Anytown NHS Trust.") is dropped.
+  icu::UnicodeString out;
   bool pending_space = false;
-  for (char c : name) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      pending_space = !out.empty();
+  for (int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !out.isEmpty();
       continue;
     }
-    if (pending_space) out.push_back(' ');
+    if (pending_space) out.append(static_cast<UChar32>(' '));
     pending_space = false;
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    out.append(c);
   }
-  return out;
+  while (!out.isEmpty() && u_ispunct(out.char32At(out.length() - 1))) {
+    out.truncate(out.length() - U16_LENGTH(out.char32At(out.length() - 1)));
+    while (!out.isEmpty() && u_isUWhiteSpace(out.char32At(out.length() - 1))) {
+      out.truncate(out.length() - 1);
+    }
+  }
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+std::string ConfusableSkeleton(absl::string_view name) {
+  const std::string normal = NormaliseName(name);
+  UErrorCode status = U_ZERO_ERROR;
+  // uspoof_getSkeleton is safe to call on one checker from many threads.
+  static USpoofChecker* const checker = uspoof_open(&status);
+  if (checker == nullptr) return normal;
+  status = U_ZERO_ERROR;
+  std::string skeleton(normal.size() * 4 + 16, '\0');
+  const int32_t n = uspoof_getSkeletonUTF8(checker, 0, normal.data(),
+                                           static_cast<int32_t>(normal.size()), skeleton.data(),
+                                           static_cast<int32_t>(skeleton.size()), &status);
+  if (U_FAILURE(status) || n < 0) return normal;
+  skeleton.resize(static_cast<size_t>(n));
+  return skeleton;
 }
 
 }  // namespace hc::domain

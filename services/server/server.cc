@@ -138,11 +138,34 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const Serve
 }
 
 // Writes the secret to a new file only its owner can read, and syncs it.
+// Never writes into a file that exists: one made beforehand by someone else
+// (in a shared directory, say) would hand them the programme lead's token.
+// Only a file this user left, readable by no one else (from an earlier start
+// whose store write then failed), is replaced.
 absl::Status WriteSecretFile(const std::string& path, absl::string_view secret) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  struct stat existing;
+  if (::lstat(path.c_str(), &existing) == 0) {
+    const bool ours = S_ISREG(existing.st_mode) && existing.st_uid == ::geteuid() &&
+                      (existing.st_mode & 077) == 0;
+    if (!ours) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the token file ", path, " already exists and is not this server's own; move it away "
+          "so that the first programme lead's token goes to a new file only this server can "
+          "read"));
+    }
+    ::unlink(path.c_str());
+  }
+  const int fd =
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the token file ", path, " appeared while it was being written"));
+  }
   if (fd < 0) return absl::FailedPreconditionError(absl::StrCat("cannot write ", path));
+  struct stat info;
   const std::string line = absl::StrCat(secret, "\n");
-  const bool ok = ::fchmod(fd, 0600) == 0 &&
+  const bool ok = ::fstat(fd, &info) == 0 && info.st_uid == ::geteuid() &&
+                  ::fchmod(fd, 0600) == 0 &&
                   ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
                   ::fsync(fd) == 0;
   ::close(fd);

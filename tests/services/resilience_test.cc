@@ -5,6 +5,9 @@
 
 #include <grpcpp/generic/generic_stub.h>
 
+#include <sys/stat.h>
+
+#include <fstream>
 #include <functional>
 #include <future>
 #include <latch>
@@ -88,6 +91,27 @@ TEST_F(StoreOwnershipTest, ASecondServerOnTheSameStoreIsRefused) {
   config.report_renderer = renderer_;
   EXPECT_THAT(services::HealthCheckServer::Start(config).status(),
               StatusIsWith(absl::StatusCode::kFailedPrecondition, "in use by another process"));
+}
+
+TEST(StartUpTest, ATokenFileOthersCanReadIsNeverWrittenTo) {
+  TempDir dir;
+  {
+    std::ofstream planted(dir.File("lead.token"));
+    planted << "planted by someone else\n";
+  }
+  ::chmod(dir.File("lead.token").c_str(), 0644);
+  services::ServerConfig config;
+  config.listen_address = "";
+  config.http_listen_address = "";
+  config.store_path = dir.File("store.db");
+  config.token_file = dir.File("lead.token");
+  config.report_renderer = std::make_shared<FakeReportRenderer>();
+  EXPECT_THAT(services::HealthCheckServer::Start(config).status(),
+              StatusIsWith(absl::StatusCode::kFailedPrecondition, "is not this server's own"));
+  std::ifstream in(dir.File("lead.token"));
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "planted by someone else");
 }
 
 TEST(ExecutorTest, ATaskBeyondTheQueueIsRefusedAndLeftWithTheCaller) {

@@ -109,6 +109,18 @@ TEST(Team, CheckNoConflictComparesNamesCaseAndSpaceInsensitively) {
       IsOk());
 }
 
+TEST(Team, CheckNoConflictSeesThroughUnicodeLookalikes) {
+  const Partnership partnership = MakePartnership();
+  for (const char* disguised : {"Northshire\xC2\xA0NHS Trust",        // no-break space
+                                "Northshire NHS\xE2\x80\x8B Trust",    // zero-width space
+                                "N\xD0\xBErthshire NHS Trust",          // Cyrillic o
+                                "Northshire NHS Trust."}) {            // trailing full stop
+    EXPECT_THAT(CheckNoConflict(partnership, AccreditedPeer("a", disguised, Sector::kHealth)),
+                StatusIs(absl::StatusCode::kFailedPrecondition))
+        << disguised;
+  }
+}
+
 // --- Accreditation --------------------------------------------------------
 
 struct AccreditationCase {

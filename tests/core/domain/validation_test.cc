@@ -150,6 +150,34 @@ TEST(NormaliseName, LowerCasesAndFoldsWhiteSpace) {
             "caf\xC3\xA9 soci\xC3\xA9t\xC3\xA9");
 }
 
+TEST(NormaliseName, FoldsUnicodeSpacesInvisibleCharactersWidthAndTrailingPunctuation) {
+  const std::string plain = "anytown nhs trust";
+  EXPECT_EQ(NormaliseName("Anytown\xC2\xA0NHS Trust"), plain);           // no-break space
+  EXPECT_EQ(NormaliseName("Anytown NHS\xE2\x80\x8B Trust"), plain);      // zero-width space
+  EXPECT_EQ(NormaliseName("Anytown NHS Trust."), plain);                  // trailing full stop
+  EXPECT_EQ(NormaliseName("Anytown NHS Trust ;"), plain);
+  EXPECT_EQ(NormaliseName("\xEF\xBC\xA1nytown NHS Trust"), plain);        // full-width A
+  EXPECT_EQ(NormaliseName("Anytown \xE2\x80\xAENHS Trust"), plain);       // U+202E
+  EXPECT_NE(NormaliseName("Anytown NHS Trusts"), plain);
+}
+
+TEST(ConfusableSkeleton, NamesThatLookAlikeShareOne) {
+  // "Anytown" with a Cyrillic capital A (U+0410).
+  EXPECT_EQ(ConfusableSkeleton("\xD0\x90nytown NHS Trust"), ConfusableSkeleton("Anytown NHS Trust"));
+  EXPECT_NE(ConfusableSkeleton("Anytown NHS Trust"), ConfusableSkeleton("Anytown Police"));
+}
+
+TEST(CheckText, BidiControlsAreRefusedOnOneLineOnly) {
+  for (const char* bidi : {"\xE2\x80\xAE", "\xE2\x80\xAA", "\xE2\x81\xA6", "\xE2\x81\xA9",
+                           "\xE2\x80\x8F", "\xD8\x9C"}) {
+    const std::string name = absl::StrCat("Anytown ", bidi, "Council");
+    EXPECT_THAT(CheckText("display_name", name, 1, 200),
+                StatusIsWith(absl::StatusCode::kInvalidArgument, "display_name")) << name;
+    EXPECT_THAT(CheckText("text", name, 1, 200, /*multiline=*/true), IsOk()) << name;
+  }
+  EXPECT_THAT(CheckText("display_name", "Anytown \xE2\x80\x94 Council", 1, 200), IsOk());  // a dash
+}
+
 // --- ValidatePartnership ------------------------------------------------------
 
 Partnership ValidPartnership() {
