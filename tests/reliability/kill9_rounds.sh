@@ -43,6 +43,7 @@ for r in $(seq 1 "$rounds"); do
   client=$!
   sleep "0.$((RANDOM % 9 + 1))"
   kill_store_server "$store"
+  wait "$server"  # reaped: every thread gone, so its lock on the store too
   : > "$work/server.log"
   start
   wait "$client" || fail "round $r: $(cat "$work/client.log")"
