@@ -121,7 +121,11 @@ absl::Status PartnershipAppService::Delete(const domain::Principal& principal,
                       "the partnership for the record"));
     }
     HC_RETURN_IF_ERROR(repos.partnerships().Delete(id));
-    return Audit(repos, principal, kAction, NameOf(id), clock_.Now());
+    // Its tokens go with it: none may act for what no longer exists.
+    const absl::Time now = clock_.Now();
+    HC_ASSIGN_OR_RETURN(const int revoked, repos.access_tokens().RevokeAllBoundTo("", id, now));
+    return Audit(repos, principal, kAction, NameOf(id), now,
+                 revoked > 0 ? absl::StrCat(revoked, " access token(s) revoked") : "");
   });
 }
 

@@ -1,5 +1,6 @@
 #include "services/web/html.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
 namespace hc::services {
@@ -18,6 +19,18 @@ std::string Escape(absl::string_view text) {
     }
   }
   return out;
+}
+
+std::string HtmlId(absl::string_view text) {
+  std::string id;
+  for (char c : text) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-') {
+      id.push_back(c);
+    } else {
+      absl::StrAppend(&id, "_", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
+    }
+  }
+  return id;
 }
 
 std::string Page(absl::string_view title, absl::string_view body) {

@@ -11,6 +11,11 @@ namespace hc::services {
 // element content and in quoted attribute values.
 std::string Escape(absl::string_view text);
 
+// A value safe in an id or for attribute, unique per text: ASCII letters,
+// digits and '-' are kept, every other byte becomes "_" and two hex digits
+// ("1.2" -> "1_2e2").
+std::string HtmlId(absl::string_view text);
+
 // A whole page: the shared head (title, viewport, stylesheet) around `body`.
 std::string Page(absl::string_view title, absl::string_view body);
 

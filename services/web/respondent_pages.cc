@@ -13,12 +13,10 @@ bool HasLastPage(const app::RespondentSession& s) {
          s.collect_comments;
 }
 
+// The id of a control about statement `code` (which a benchmark file may
+// spell with any character).
 std::string Id(absl::string_view prefix, absl::string_view code, int value) {
-  std::string id = absl::StrCat(prefix, "-", code, "-", value);
-  for (char& c : id) {
-    if (c == '.' || c == ' ') c = '_';
-  }
-  return id;
+  return absl::StrCat(prefix, "-", HtmlId(code), "-", value);
 }
 
 // One question: a fieldset of radio buttons named `name`, one per point,

@@ -93,6 +93,34 @@ TEST_F(StoreOwnershipTest, ASecondServerOnTheSameStoreIsRefused) {
               StatusIsWith(absl::StatusCode::kFailedPrecondition, "in use by another process"));
 }
 
+class DeletedHolderTest : public ApiTest {};
+
+TEST_F(DeletedHolderTest, DeletingAPeerOrAPartnershipRevokesItsTokens) {
+  const v1::Peer peer = MakePeer("Ann Smith", "A Trust", v1::SECTOR_HEALTH, Today() + 400);
+  const v1::Partnership p = MakePartnership("Anytown", {});
+  const std::string peer_token = TokenFor(v1::ROLE_PEER, peer.name());
+  const std::string contact_token = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", p.name());
+  v1::ListPartnershipsRequest list;
+  v1::ListPartnershipsResponse listed;
+  ASSERT_TRUE(partnerships_->ListPartnerships(Ctx(peer_token).get(), list, &listed).ok());
+  ASSERT_TRUE(partnerships_->ListPartnerships(Ctx(contact_token).get(), list, &listed).ok());
+
+  google::protobuf::Empty empty;
+  v1::DeletePeerRequest delete_peer;
+  delete_peer.set_name(peer.name());
+  ASSERT_TRUE(peers_->DeletePeer(Lead().get(), delete_peer, &empty).ok());
+  v1::DeletePartnershipRequest delete_partnership;
+  delete_partnership.set_name(p.name());
+  ASSERT_TRUE(partnerships_->DeletePartnership(Lead().get(), delete_partnership, &empty).ok());
+
+  EXPECT_THAT(partnerships_->ListPartnerships(Ctx(peer_token).get(), list, &listed),
+              GrpcIs(grpc::StatusCode::UNAUTHENTICATED));
+  EXPECT_THAT(partnerships_->ListPartnerships(Ctx(contact_token).get(), list, &listed),
+              GrpcIs(grpc::StatusCode::UNAUTHENTICATED));
+  // The lead's own token is untouched.
+  EXPECT_TRUE(partnerships_->ListPartnerships(Lead().get(), list, &listed).ok());
+}
+
 TEST(StartUpTest, ATokenFileOthersCanReadIsNeverWrittenTo) {
   TempDir dir;
   {

@@ -117,7 +117,7 @@ TEST_F(RespondentWebTest, PagesAreAccessibleFormsWithSafeHeaders) {
   const std::string& html = page->body;
   EXPECT_TRUE(absl::StrContains(html, "<fieldset>"));
   EXPECT_TRUE(absl::StrContains(html, "<legend>1.1 There have been substantial past achievements"));
-  EXPECT_TRUE(absl::StrContains(html, "<label class=\"choice\" for=\"a-1_1-4\">"));
+  EXPECT_TRUE(absl::StrContains(html, "<label class=\"choice\" for=\"a-1_2e1-4\">"));
   EXPECT_TRUE(absl::StrContains(html, "Page 1 of 7"));
   EXPECT_FALSE(absl::StrContains(html, "<script"));
   EXPECT_EQ(page->get_header_value("Cache-Control"), "no-store");
@@ -132,8 +132,8 @@ TEST_F(RespondentWebTest, AnswersAreSavedAsYouGoAndResumable) {
   EXPECT_EQ(res->status, 303);
   auto again = client_->Get(absl::StrCat("/q/", tokens_[1], "/p/1"));
   ASSERT_TRUE(again);
-  EXPECT_TRUE(absl::StrContains(again->body, "id=\"a-1_1-4\" name=\"a.1.1\" value=\"4\" checked"));
-  EXPECT_TRUE(absl::StrContains(again->body, "id=\"a-1_2-2\" name=\"a.1.2\" value=\"2\" checked"));
+  EXPECT_TRUE(absl::StrContains(again->body, "id=\"a-1_2e1-4\" name=\"a.1.1\" value=\"4\" checked"));
+  EXPECT_TRUE(absl::StrContains(again->body, "id=\"a-1_2e2-2\" name=\"a.1.2\" value=\"2\" checked"));
   auto bad = Post(absl::StrCat("/q/", tokens_[1], "/p/2"), {{"a.2.1", "9"}});
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);

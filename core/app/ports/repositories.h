@@ -115,6 +115,12 @@ class AccessTokenRepository {
   virtual absl::StatusOr<int64_t> Count() = 0;
   virtual absl::Status Insert(const domain::AccessToken& token) = 0;
   virtual absl::Status SetRevoked(absl::string_view id, absl::Time when) = 0;
+  // Revokes, as of `when`, every token still in force that stands for the
+  // peer `peer_id` or (if `peer_id` is empty) the partnership
+  // `partnership_id`; returns how many.
+  virtual absl::StatusOr<int> RevokeAllBoundTo(absl::string_view peer_id,
+                                               absl::string_view partnership_id,
+                                               absl::Time when) = 0;
 };
 
 class AuditLog {

@@ -21,6 +21,10 @@ constexpr char kCount[] = "SELECT COUNT(*) FROM access_tokens";
 constexpr char kInsert[] = "INSERT INTO access_tokens (" HC_TOKEN_COLUMNS
                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kRevoke[] = "UPDATE access_tokens SET revoke_us = ?2 WHERE id = ?1";
+constexpr char kRevokePeer[] =
+    "UPDATE access_tokens SET revoke_us = ?2 WHERE peer_id = ?1 AND revoke_us IS NULL";
+constexpr char kRevokePartnership[] =
+    "UPDATE access_tokens SET revoke_us = ?2 WHERE partnership_id = ?1 AND revoke_us IS NULL";
 
 #undef HC_TOKEN_COLUMNS
 
@@ -88,6 +92,15 @@ absl::Status SqliteAccessTokenRepository::Insert(const domain::AccessToken& t) {
     st.BindNull(8);
   }
   return st.Run();
+}
+
+absl::StatusOr<int> SqliteAccessTokenRepository::RevokeAllBoundTo(absl::string_view peer_id,
+                                                                 absl::string_view partnership_id,
+                                                                 absl::Time when) {
+  const bool peer = !peer_id.empty();
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(peer ? kRevokePeer : kRevokePartnership));
+  HC_RETURN_IF_ERROR(st.Bind(1, peer ? peer_id : partnership_id).Bind(2, ToMicros(when)).Run());
+  return db_.Changes();
 }
 
 absl::Status SqliteAccessTokenRepository::SetRevoked(absl::string_view id, absl::Time when) {

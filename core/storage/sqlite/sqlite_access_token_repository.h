@@ -17,6 +17,8 @@ class SqliteAccessTokenRepository final : public app::AccessTokenRepository {
   absl::StatusOr<int64_t> Count() override;
   absl::Status Insert(const domain::AccessToken& token) override;
   absl::Status SetRevoked(absl::string_view id, absl::Time when) override;
+  absl::StatusOr<int> RevokeAllBoundTo(absl::string_view peer_id, absl::string_view partnership_id,
+                                       absl::Time when) override;
 
  private:
   absl::StatusOr<domain::AccessToken> FindOne(const char* sql, absl::string_view key);
