@@ -339,8 +339,8 @@ TEST_F(ActionEntriesWebTest, TheFormAsksForActionsWithTheBenchmarksSuggestionsAn
   auto page = client_->Get(absl::StrCat("/q/", tokens_[0], "/p/2"));
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200);
-  EXPECT_TRUE(absl::StrContains(page->body, "<label for=\"n-2_3-0\">Action needed (optional)"));
-  EXPECT_TRUE(absl::StrContains(page->body, "<label for=\"w-2_3-0\">By whom? (optional)"));
+  EXPECT_TRUE(absl::StrContains(page->body, "<label for=\"n-2_2e3-0\">Action needed (optional)"));
+  EXPECT_TRUE(absl::StrContains(page->body, "<label for=\"w-2_2e3-0\">By whom? (optional)"));
   EXPECT_TRUE(absl::StrContains(page->body, "<summary>Possible actions you might take</summary>"));
 
   auto saved = Post(absl::StrCat("/q/", tokens_[0], "/p/2"),
