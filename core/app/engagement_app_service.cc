@@ -189,11 +189,21 @@ absl::StatusOr<EngagementView> EngagementAppService::Mutate(
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(Engagement e, LoadEngagement(repos, principal, id, access, action));
     HC_RETURN_IF_ERROR(CheckVersion(NameOf(id), e.meta, expected_version));
+    const domain::KeyDates dates_before = e.key_dates;
     HC_RETURN_IF_ERROR(change(repos, e));
+    const std::vector<domain::KeyDateChange> moved = domain::DiffKeyDates(dates_before, e.key_dates);
+    if (auto passed = domain::FirstChangeToAPassedDate(moved, clock_.Today())) {
+      if (!CheckEngagementAccess(principal, e, EngagementAccess::kSteer, action).ok()) {
+        return absl::PermissionDeniedError(absl::StrCat(
+            "only the lead peer or a programme lead may change ", passed->field, " of ",
+            NameOf(id), ": it has passed (", absl::FormatCivilTime(*passed->before), ")"));
+      }
+    }
     const absl::Time now = clock_.Now();
     Touch(e.meta, now);
     HC_RETURN_IF_ERROR(repos.engagements().Update(e));
-    HC_RETURN_IF_ERROR(Audit(repos, principal, action, NameOf(id), now));
+    HC_RETURN_IF_ERROR(
+        Audit(repos, principal, action, NameOf(id), now, domain::DescribeKeyDateChanges(moved)));
     HC_ASSIGN_OR_RETURN(result, BuildEngagementView(repos, std::move(e), clock_.Today()));
     return absl::OkStatus();
   }));

@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "core/domain/enum_names.h"
 #include "core/domain/validation.h"
@@ -214,6 +215,44 @@ const TeamMember* FindTeamMember(const Engagement& engagement,
     if (m.peer_id == peer_id) return &m;
   }
   return nullptr;
+}
+
+std::vector<KeyDateChange> DiffKeyDates(const KeyDates& before, const KeyDates& after) {
+  const std::pair<const char*, std::optional<absl::CivilDay> KeyDates::*> fields[] = {
+      {"questionnaire_open", &KeyDates::questionnaire_open},
+      {"questionnaire_close", &KeyDates::questionnaire_close},
+      {"fieldwork_day1", &KeyDates::fieldwork_day1},
+      {"fieldwork_day2", &KeyDates::fieldwork_day2},
+      {"fieldwork_day3", &KeyDates::fieldwork_day3},
+      {"feedback_date", &KeyDates::feedback_date},
+      {"report_due", &KeyDates::report_due},
+      {"plan_due", &KeyDates::plan_due},
+  };
+  std::vector<KeyDateChange> changes;
+  for (const auto& [field, member] : fields) {
+    if (before.*member != after.*member) changes.push_back({field, before.*member, after.*member});
+  }
+  return changes;
+}
+
+std::string DescribeKeyDateChanges(const std::vector<KeyDateChange>& changes) {
+  const auto day = [](const std::optional<absl::CivilDay>& d) {
+    return d ? absl::FormatCivilTime(*d) : std::string("none");
+  };
+  std::string text;
+  for (const KeyDateChange& c : changes) {
+    absl::StrAppend(&text, text.empty() ? "" : "; ", c.field, ": ", day(c.before), " -> ",
+                    day(c.after));
+  }
+  return text;
+}
+
+std::optional<KeyDateChange> FirstChangeToAPassedDate(const std::vector<KeyDateChange>& changes,
+                                                      absl::CivilDay today) {
+  for (const KeyDateChange& c : changes) {
+    if (c.before && *c.before < today) return c;
+  }
+  return std::nullopt;
 }
 
 }  // namespace hc::domain

@@ -85,6 +85,27 @@ struct KeyDates {
   std::optional<absl::CivilDay> plan_due;
 };
 
+// One key date as a change moved it: its field name (e.g. "report_due") and
+// its values before and after (unset: nullopt).
+struct KeyDateChange {
+  std::string field;
+  std::optional<absl::CivilDay> before;
+  std::optional<absl::CivilDay> after;
+};
+
+// The key dates that differ between `before` and `after`, in field order.
+std::vector<KeyDateChange> DiffKeyDates(const KeyDates& before, const KeyDates& after);
+
+// "report_due: 2027-01-04 -> 2027-01-18; fieldwork_day1: none -> 2026-12-01".
+std::string DescribeKeyDateChanges(const std::vector<KeyDateChange>& changes);
+
+// The first change that moves a date which had already passed on `today`, if
+// any: such dates are the record of what happened (the dashboard's
+// turnaround is measured from them), so only the lead peer or a programme
+// lead may change them.
+std::optional<KeyDateChange> FirstChangeToAPassedDate(const std::vector<KeyDateChange>& changes,
+                                                      absl::CivilDay today);
+
 struct TeamMember {
   std::string peer_id;
   TeamRole role = TeamRole::kUnspecified;

@@ -1,6 +1,7 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include "absl/strings/str_cat.h"
+#include "core/storage/sqlite/database.h"
 #include "healthcheck/v1/evidence.grpc.pb.h"
 #include "healthcheck/v1/fieldwork.grpc.pb.h"
 #include "healthcheck/v1/finding.grpc.pb.h"
@@ -495,4 +496,45 @@ TEST_F(EngagementApiTest, OverdueKeyDatesShowOnTheEngagementAndInTheFilter) {
 }
 
 }  // namespace
+TEST_F(EngagementApiTest, PassedKeyDatesChangeOnlyByTheLeadPeerOrAProgrammeLeadAndAreAudited) {
+  const absl::CivilDay day1 = Today() - 10;
+  engagement_ = MakeEngagement(partnership_.name(), day1);
+  v1::Engagement out;
+  ASSERT_TRUE(Add(lead_, v1::TEAM_ROLE_LEAD_PEER, &out).ok());
+  ASSERT_TRUE(Add(health_, v1::TEAM_ROLE_PEER, &out).ok());
+  const std::string peer_token = TokenFor(v1::ROLE_PEER, health_.name());
+  const std::string lead_peer_token = TokenFor(v1::ROLE_PEER, lead_.name());
+  const auto move = [&](const std::string& token, const std::string& field, absl::CivilDay to,
+                        v1::Engagement* result) {
+    v1::UpdateEngagementRequest request;
+    request.mutable_engagement()->set_name(engagement_.name());
+    v1::KeyDates* dates = request.mutable_engagement()->mutable_key_dates();
+    const v1::Date date = ToDate(to);
+    if (field == "fieldwork_day1") *dates->mutable_fieldwork_day1() = date;
+    if (field == "report_due") *dates->mutable_report_due() = date;
+    request.mutable_update_mask()->add_paths("key_dates." + field);
+    return engagements_->UpdateEngagement(Ctx(token).get(), request, result);
+  };
+  // A peer may not rewrite what has happened...
+  EXPECT_THAT(move(peer_token, "fieldwork_day1", day1 - 2, &out),
+              GrpcIsWith(StatusCode::PERMISSION_DENIED, "fieldwork_day1"));
+  // ...but may move a date still to come.
+  ASSERT_TRUE(move(peer_token, "report_due", Today() + 40, &out).ok());
+  // The lead peer may correct a passed date.
+  ASSERT_TRUE(move(lead_peer_token, "fieldwork_day1", day1 - 1, &out).ok());
+
+  auto db = storage::Database::Open(dir_.File("store.db"), storage::Database::Mode::kReadOnly);
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto st = (*db)->Prepare(
+      "SELECT details FROM audit_log WHERE action = 'UpdateEngagement' ORDER BY sequence");
+  ASSERT_TRUE(st.ok()) << st.status();
+  std::vector<std::string> details;
+  for (auto row = st->Step(); row.ok() && *row; row = st->Step()) details.push_back(st->Text(0));
+  ASSERT_EQ(details.size(), 2u);
+  EXPECT_THAT(details[0], ::testing::MatchesRegex(absl::StrCat(
+                              "report_due: [0-9-]+ -> ", absl::FormatCivilTime(Today() + 40))));
+  EXPECT_EQ(details[1], absl::StrCat("fieldwork_day1: ", absl::FormatCivilTime(day1), " -> ",
+                                     absl::FormatCivilTime(day1 - 1)));
+}
+
 }  // namespace hc::testing

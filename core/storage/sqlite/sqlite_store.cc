@@ -158,10 +158,6 @@ void SqliteStore::WriterLoop() {
     std::lock_guard<std::mutex> lock(checkpoint_mu_);
     last_write_ = absl::Now();
     log_truncated_ = false;
-    if (pages >= options_.checkpoint_pages) {
-      checkpoint_wanted_ = true;
-      checkpoint_cv_.notify_one();
-    }
   };
   sqlite3_wal_hook(writer_.db->handle(), OnCommit, &on_commit);
   for (;;) {
@@ -179,7 +175,7 @@ void SqliteStore::WriterLoop() {
       for (Job* job : batch) job->result = Stopped();
     } else {
       RunBatch(batch);
-      if (log_pages >= kHardLimitFactor * options_.checkpoint_pages) TruncateLogBetweenBatches();
+      if (log_pages >= options_.checkpoint_pages) TruncateLogBetweenBatches();
       log_pages = 0;
     }
     {
@@ -255,11 +251,13 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
 void SqliteStore::TruncateLogBetweenBatches() {
   // Under steady reads some reader always holds a snapshot of the log, so
   // neither SQLite nor a passive checkpoint ever starts it over, and under
-  // steady writes the checkpointer never gets the write lock: the log would
-  // grow without end. Here, between batches, the writer holds no
-  // transaction: the truncating checkpoint copies the little the passive
-  // ones left, waits for readers still on the log (new ones read the
-  // database) and cuts it to nothing. Writes wait meanwhile.
+  // steady writes another connection never gets the write lock: the log
+  // would grow without end. Here, between batches, the writer holds no
+  // transaction: the truncating checkpoint copies the log, waits for
+  // readers still on it (new ones read the database) and cuts it to
+  // nothing. Writes wait meanwhile (a few milliseconds for checkpoint_pages
+  // pages). BUSY (the idle checkpoint is running) is tried again after the
+  // next batch.
   Database& db = *writer_.db;
   if (db.CheckpointAndTruncateLog().ok()) checkpoints_.fetch_add(1);
   if (!db.disk_failure().ok()) Stop(db.disk_failure());
@@ -269,34 +267,27 @@ void SqliteStore::CheckpointerLoop() {
   const auto poll = absl::ToChronoMilliseconds(
       std::clamp(options_.truncate_after_idle / 2, absl::Milliseconds(10), absl::Seconds(1)));
   for (;;) {
-    bool truncate = false;
     absl::Time seen;
     {
       std::unique_lock<std::mutex> lock(checkpoint_mu_);
-      checkpoint_cv_.wait_for(lock, poll,
-                              [&] { return checkpointer_closing_ || checkpoint_wanted_; });
+      checkpoint_cv_.wait_for(lock, poll, [&] { return checkpointer_closing_; });
       if (checkpointer_closing_) return;
-      truncate = !log_truncated_ && absl::Now() - last_write_ >= options_.truncate_after_idle;
-      if (!checkpoint_wanted_ && !truncate) continue;
-      checkpoint_wanted_ = false;
+      if (log_truncated_ || absl::Now() - last_write_ < options_.truncate_after_idle) continue;
       seen = last_write_;
     }
     if (stopped()) continue;
-    // A passive checkpoint copies what readers allow and never waits; a
-    // truncating one, when writes have paused, also waits for readers still
-    // on the log (new ones read the database) and cuts it to nothing.
-    absl::Status done = truncate ? checkpointer_->CheckpointAndTruncateLog()
-                                 : checkpointer_->CheckpointPassive();
+    // Writes have paused: fold the log into the database and truncate it,
+    // so that the file no longer holds recent transactions as they were
+    // committed (CompactLog's reason, for every write).
+    absl::Status done = checkpointer_->CheckpointAndTruncateLog();
     if (!checkpointer_->disk_failure().ok()) {
       Stop(checkpointer_->disk_failure());
       continue;
     }
-    if (!done.ok()) continue;  // busy: the next round catches up
+    if (!done.ok()) continue;  // busy: the next round tries again
     checkpoints_.fetch_add(1);
-    if (truncate) {
-      std::lock_guard<std::mutex> lock(checkpoint_mu_);
-      if (last_write_ == seen) log_truncated_ = true;
-    }
+    std::lock_guard<std::mutex> lock(checkpoint_mu_);
+    if (last_write_ == seen) log_truncated_ = true;
   }
 }
 

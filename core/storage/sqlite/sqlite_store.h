@@ -27,9 +27,9 @@ namespace hc::storage {
 // transaction and commits once (group commit): concurrent writers share the
 // cost of the sync, and a failing unit of work rolls back only itself.
 // Reads: a small pool of read-only connections, each read in its own
-// snapshot transaction. A checkpointer thread folds the log into the
-// database when it grows and truncates it when the store is quiet; the
-// writer truncates it itself if it still grows (Options::checkpoint_pages).
+// snapshot transaction. The writer folds the log into the database and
+// truncates it when it grows (Options::checkpoint_pages); a checkpointer
+// thread does so when the store is quiet.
 //
 // Fail-stop: the first failure of the disk or the file (an I/O error from a
 // write, a sync or a checkpoint, a full disk, corruption) stops the store for
@@ -49,10 +49,9 @@ class SqliteStore final : public app::Store {
     int max_batch = 256;  // writes per commit at most
     // Full PRAGMA integrity_check at open instead of quick_check.
     bool full_integrity_check = false;
-    // The log is folded into the database (as far as readers allow) once it
-    // holds this many pages, truncated to nothing by the writer once it
-    // holds kHardLimitFactor times as many, and by the checkpointer after
-    // `truncate_after_idle` without a write.
+    // The log is folded into the database and truncated to nothing by the
+    // writer, between batches, once it holds this many pages, and by the
+    // checkpointer after `truncate_after_idle` without a write.
     int checkpoint_pages = 1000;
     absl::Duration truncate_after_idle = absl::Seconds(5);
     // Told, once and from a store thread, why the store stopped.
@@ -98,8 +97,6 @@ class SqliteStore final : public app::Store {
     bool done = false;
   };
 
-  static constexpr int kHardLimitFactor = 4;
-
   SqliteStore() = default;
   void TruncateLogBetweenBatches();
   static absl::StatusOr<Connection> Connect(const std::string& path, Database::Mode mode,
@@ -130,7 +127,6 @@ class SqliteStore final : public app::Store {
 
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_cv_;
-  bool checkpoint_wanted_ = false;  // the log passed checkpoint_pages
   absl::Time last_write_;           // when the writer last committed
   bool log_truncated_ = true;       // nothing committed since the last truncation
   bool checkpointer_closing_ = false;

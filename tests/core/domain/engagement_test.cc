@@ -422,5 +422,37 @@ TEST(Engagement, LeadPeerIdAndFindTeamMember) {
   EXPECT_EQ(FindTeamMember(e, "d"), nullptr);
 }
 
+TEST(KeyDateChanges, DiffNamesEachMovedDateWithBothValues) {
+  KeyDates before;
+  before.fieldwork_day1 = absl::CivilDay(2026, 11, 2);
+  before.report_due = absl::CivilDay(2026, 12, 1);
+  KeyDates after = before;
+  after.fieldwork_day1 = absl::CivilDay(2026, 11, 3);
+  after.plan_due = absl::CivilDay(2027, 2, 1);
+  const std::vector<KeyDateChange> changes = DiffKeyDates(before, after);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(DescribeKeyDateChanges(changes),
+            "fieldwork_day1: 2026-11-02 -> 2026-11-03; plan_due: none -> 2027-02-01");
+  EXPECT_TRUE(DiffKeyDates(before, before).empty());
+}
+
+TEST(KeyDateChanges, OnlyADateThatHadPassedCountsAsRewritingThePast) {
+  KeyDates before;
+  before.fieldwork_day1 = absl::CivilDay(2026, 11, 2);
+  before.report_due = absl::CivilDay(2026, 12, 1);
+  KeyDates later = before;
+  later.report_due = absl::CivilDay(2026, 12, 8);
+  const absl::CivilDay today(2026, 11, 20);
+  EXPECT_EQ(FirstChangeToAPassedDate(DiffKeyDates(before, later), today), std::nullopt);
+  KeyDates rewritten = before;
+  rewritten.fieldwork_day1 = absl::CivilDay(2026, 11, 5);
+  const auto passed = FirstChangeToAPassedDate(DiffKeyDates(before, rewritten), today);
+  ASSERT_TRUE(passed.has_value());
+  EXPECT_EQ(passed->field, "fieldwork_day1");
+  // Today itself has not passed yet.
+  EXPECT_EQ(FirstChangeToAPassedDate(DiffKeyDates(before, rewritten), absl::CivilDay(2026, 11, 2)),
+            std::nullopt);
+}
+
 }  // namespace
 }  // namespace hc::domain

@@ -94,9 +94,9 @@ TEST_F(BackupTest, ABackupTakenUnderLoadRestoresEveryWriteAcknowledgedBeforeItBe
     writers.emplace_back([&, w] {
       for (int i = 0; !stop.load(); ++i) {
         const std::string id = absl::StrCat("w", w, "-", i);
-        const bool before = !backup_begun.load();
         ASSERT_THAT(CreatePartnership(store, id), IsOk());
-        if (before) {
+        // Acknowledged, and the backup had not begun yet.
+        if (!backup_begun.load()) {
           std::lock_guard<std::mutex> lock(mu);
           acknowledged_before.push_back(id);
         }
