@@ -2,32 +2,37 @@
 # The I/O fault sweep. For each call number N it starts hc_server under strace
 # with the Nth fdatasync(2) of every thread failing with EIO (--syncs), or the
 # Nth pwrite64(2) failing with EIO and then with ENOSPC (--writes); two
-# clients write until the store refuses. It checks that:
+# clients write until the store refuses (at most N + 20 writes each, enough
+# to reach the Nth call: every commit makes at least one of each). It
+# counts the rounds whose fault struck, and checks that:
 #   - nothing is acknowledged after the first refusal (the client);
 #   - after a SIGKILL and a restart without faults, the store opens (it
 #     passes quick_check), every acknowledged write is there and none twice.
 # A fault that strikes while the server starts must stop it starting.
 #
-# Usage: fault_sweep.sh HC_SERVER HC_RELIABILITY_CLIENT [--syncs=A..B|LIST]
-#        [--writes=A..B|LIST] [--count=WRITES_PER_CLIENT]
+# Usage: fault_sweep.sh HC_SERVER HC_RELIABILITY_CLIENT [--syncs=RANGE]
+#        [--writes=RANGE], a RANGE being A..B, A..B+STEP or a list A,B,C
 set -euo pipefail
 
 server_bin=$1
 client_bin=$2
 shift 2
-syncs="1..10" writes="1,3,10" count=15
+syncs="1..10" writes="1,3,10"
 for arg in "$@"; do
   case $arg in
     --syncs=*) syncs=${arg#*=} ;;
     --writes=*) writes=${arg#*=} ;;
-    --count=*) count=${arg#*=} ;;
     *) echo "unknown argument $arg" >&2; exit 2 ;;
   esac
 done
 source "$(dirname "$0")/lib.sh"
 command -v strace > /dev/null || fail "strace is not installed"
 
-expand() { if [[ $1 == *..* ]]; then seq "${1%..*}" "${1#*..}"; else tr , '\n' <<< "$1"; fi; }
+expand() {
+  local range=$1 step=1
+  [[ $range == *+* ]] && { step=${range#*+}; range=${range%+*}; }
+  if [[ $range == *..* ]]; then seq "${range%..*}" "$step" "${range#*..}"; else tr , '\n' <<< "$range"; fi
+}
 
 rounds=0 refused_start=0 stopped=0 acknowledged=0
 # round SYSCALL ERRNO N
@@ -52,7 +57,7 @@ round() {
     : > "$dir/acks"
   else
     "$client_bin" write --server="127.0.0.1:$port" --token_file="$store.token" \
-      --prefix="w$n" --count="$count" --threads=2 > "$dir/acks" 2> "$work/client.log" ||
+      --prefix="w$n" --count="$((n + 20))" --threads=2 > "$dir/acks" 2> "$work/client.log" ||
       fail "$syscall:$errno #$n: $(cat "$work/client.log")"
     grep -q "event=store_stopped" "$work/faulty.log" && stopped=$((stopped + 1))
     kill_store_server "$store"
