@@ -47,6 +47,21 @@ absl::StatusOr<std::unique_ptr<WebServer>> WebServer::Bind(const std::string& ad
 
 void WebServer::Serve(const std::vector<Routes>& routes) {
   httplib::Server& s = *server_;
+  // A request whose length is ambiguous (two Content-Length headers, or one
+  // beside Transfer-Encoding) is how requests are smuggled past a proxy:
+  // refused before its body is read, and the connection closed.
+  s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const size_t lengths = req.get_header_value_count("Content-Length");
+    if (lengths <= 1 && !(lengths == 1 && req.has_header("Transfer-Encoding"))) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.status = 400;
+    res.set_header("Connection", "close");
+    SetSecurityHeaders(res);
+    res.set_content(MessagePage("Bad request", "The request's length is ambiguous."),
+                    "text/html");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   s.set_post_routing_handler(
       [](const httplib::Request&, httplib::Response& res) { SetSecurityHeaders(res); });
   s.Get("/q/style.css", [](const httplib::Request&, httplib::Response& res) {

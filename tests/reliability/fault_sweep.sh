@@ -40,6 +40,9 @@ round() {
   local syscall=$1 errno=$2 n=$3 dir="$work/$1-$2-$3"
   mkdir "$dir"
   local store="$dir/hc.db"
+  # Emptied here, not by the server: the last round's port must not be read.
+  : > "$work/faulty.log"
+  : > "$work/restart.log"
   # In a subshell that keeps the exit status, so that a kill is not reported.
   (
     set +e

@@ -5,7 +5,11 @@
 
 #include <grpcpp/generic/generic_stub.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <functional>
@@ -119,6 +123,43 @@ TEST_F(DeletedHolderTest, DeletingAPeerOrAPartnershipRevokesItsTokens) {
               GrpcIs(grpc::StatusCode::UNAUTHENTICATED));
   // The lead's own token is untouched.
   EXPECT_TRUE(partnerships_->ListPartnerships(Lead().get(), list, &listed).ok());
+}
+
+// Sends `request` as is to the web port and returns the status line.
+std::string RawHttp(int port, const std::string& request) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
+    ::close(fd);
+    return "cannot connect";
+  }
+  [[maybe_unused]] ssize_t sent = ::send(fd, request.data(), request.size(), 0);
+  std::string reply(4096, '\0');
+  const ssize_t n = ::recv(fd, reply.data(), reply.size(), 0);
+  ::close(fd);
+  reply.resize(n > 0 ? static_cast<size_t>(n) : 0);
+  return reply.substr(0, reply.find("\r\n"));
+}
+
+class WebPortTest : public ApiTest {};
+
+TEST_F(WebPortTest, ARequestWithAnAmbiguousLengthIsRefusedAsBadRequest) {
+  const std::string head =
+      "POST /q/abc HTTP/1.1\r\nHost: localhost\r\n"
+      "Content-Type: application/x-www-form-urlencoded\r\n";
+  EXPECT_EQ(RawHttp(server_->http_port(),
+                    head + "Content-Length: 5\r\nContent-Length: 50\r\n\r\nhello"),
+            "HTTP/1.1 400 Bad Request");
+  EXPECT_EQ(RawHttp(server_->http_port(), head +
+                                             "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"
+                                             "\r\n0\r\n\r\n"),
+            "HTTP/1.1 400 Bad Request");
+  // One length is an ordinary request (here, for a link that does not exist).
+  EXPECT_EQ(RawHttp(server_->http_port(), head + "Content-Length: 5\r\n\r\nhello"),
+            "HTTP/1.1 404 Not Found");
 }
 
 TEST(StartUpTest, ATokenFileOthersCanReadIsNeverWrittenTo) {

@@ -80,8 +80,6 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
     store->readers_.push_back(std::move(reader));
   }
   for (Connection& reader : store->readers_) store->idle_readers_.push_back(&reader);
-  HC_ASSIGN_OR_RETURN(store->checkpointer_,
-                      Database::Open(path, Database::Mode::kReadWrite, options.vfs));
   store->last_write_ = absl::Now();
   store->writer_thread_ = std::thread([s = store.get()] { s->WriterLoop(); });
   store->checkpointer_thread_ = std::thread([s = store.get()] { s->CheckpointerLoop(); });
@@ -89,28 +87,26 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
 }
 
 SqliteStore::~SqliteStore() {
-  {
-    std::lock_guard<std::mutex> lock(write_mu_);
-    closing_ = true;
-  }
-  write_cv_.notify_all();
-  if (writer_thread_.joinable()) writer_thread_.join();
+  // The idle timer first: it may be waiting on a job of the writer's.
   {
     std::lock_guard<std::mutex> lock(checkpoint_mu_);
     checkpointer_closing_ = true;
   }
   checkpoint_cv_.notify_all();
   if (checkpointer_thread_.joinable()) checkpointer_thread_.join();
-  if (stopped()) {
+  {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    closing_ = true;
+  }
+  write_cv_.notify_all();
+  if (writer_thread_.joinable()) writer_thread_.join();
+  if (stopped() && writer_.db != nullptr) {
     // After a disk failure the log's pages in memory may differ from the
     // disk's: never fold them into the database. A restart recovers from
     // what is on disk.
-    for (Database* db : {writer_.db.get(), checkpointer_.get()}) {
-      if (db != nullptr) sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    }
+    sqlite3_db_config(writer_.db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   }
   readers_.clear();  // readers close before the writer, so its close checkpoints the log
-  checkpointer_.reset();
   writer_ = Connection{};
   lock_.reset();  // after every connection has closed
 }
@@ -244,6 +240,7 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
   for (Job* job : batch) {
     if (!job->compact_log || !job->result.ok()) continue;
     job->result = db.CheckpointAndTruncateLog();
+    if (job->result.ok()) checkpoints_.fetch_add(1);
     if (!db.disk_failure().ok()) Stop(db.disk_failure());
   }
 }
@@ -256,8 +253,8 @@ void SqliteStore::TruncateLogBetweenBatches() {
   // transaction: the truncating checkpoint copies the log, waits for
   // readers still on it (new ones read the database) and cuts it to
   // nothing. Writes wait meanwhile (a few milliseconds for checkpoint_pages
-  // pages). BUSY (the idle checkpoint is running) is tried again after the
-  // next batch.
+  // pages). BUSY (a reader held on too long) is tried again after the next
+  // batch.
   Database& db = *writer_.db;
   if (db.CheckpointAndTruncateLog().ok()) checkpoints_.fetch_add(1);
   if (!db.disk_failure().ok()) Stop(db.disk_failure());
@@ -276,16 +273,11 @@ void SqliteStore::CheckpointerLoop() {
       seen = last_write_;
     }
     if (stopped()) continue;
-    // Writes have paused: fold the log into the database and truncate it,
-    // so that the file no longer holds recent transactions as they were
-    // committed (CompactLog's reason, for every write).
-    absl::Status done = checkpointer_->CheckpointAndTruncateLog();
-    if (!checkpointer_->disk_failure().ok()) {
-      Stop(checkpointer_->disk_failure());
-      continue;
-    }
-    if (!done.ok()) continue;  // busy: the next round tries again
-    checkpoints_.fetch_add(1);
+    // Writes have paused: the writer folds the log into the database and
+    // truncates it, as a job of its own so that no two checkpoints ever
+    // contend, and so that the file no longer holds recent transactions as
+    // they were committed (CompactLog's reason, for every write).
+    if (!CompactLog().ok()) continue;  // busy: the next round tries again
     std::lock_guard<std::mutex> lock(checkpoint_mu_);
     if (last_write_ == seen) log_truncated_ = true;
   }

@@ -27,9 +27,9 @@ namespace hc::storage {
 // transaction and commits once (group commit): concurrent writers share the
 // cost of the sync, and a failing unit of work rolls back only itself.
 // Reads: a small pool of read-only connections, each read in its own
-// snapshot transaction. The writer folds the log into the database and
-// truncates it when it grows (Options::checkpoint_pages); a checkpointer
-// thread does so when the store is quiet.
+// snapshot transaction. The writer alone checkpoints: it folds the log into
+// the database and truncates it when it grows (Options::checkpoint_pages)
+// and, asked by an idle timer, when the store is quiet.
 //
 // Fail-stop: the first failure of the disk or the file (an I/O error from a
 // write, a sync or a checkpoint, a full disk, corruption) stops the store for
@@ -49,9 +49,9 @@ class SqliteStore final : public app::Store {
     int max_batch = 256;  // writes per commit at most
     // Full PRAGMA integrity_check at open instead of quick_check.
     bool full_integrity_check = false;
-    // The log is folded into the database and truncated to nothing by the
-    // writer, between batches, once it holds this many pages, and by the
-    // checkpointer after `truncate_after_idle` without a write.
+    // The writer folds the log into the database and truncates it to
+    // nothing between batches once it holds this many pages, and after
+    // `truncate_after_idle` without a write.
     int checkpoint_pages = 1000;
     absl::Duration truncate_after_idle = absl::Seconds(5);
     // Told, once and from a store thread, why the store stopped.
@@ -115,7 +115,6 @@ class SqliteStore final : public app::Store {
   std::string path_;
   std::unique_ptr<FileLock> lock_;
   Connection writer_;
-  std::unique_ptr<Database> checkpointer_;
   std::vector<Connection> readers_;
 
   std::mutex write_mu_;
