@@ -35,9 +35,10 @@ std::string BackupText(const v1::Backup& backup) {
 absl::Status Backup(const Invocation& invocation) {
   auto stub = NewStub(invocation);
   v1::Backup response;
-  absl::Status status = invocation.connection.Call(Retry::kNever, [&](grpc::ClientContext& context) {
-    return stub->CreateBackup(&context, v1::CreateBackupRequest(), &response);
-  });
+  absl::Status status =
+      invocation.connection.Call(Retry::kNever, [&](grpc::ClientContext& context) {
+        return stub->CreateBackup(&context, v1::CreateBackupRequest(), &response);
+      });
   if (!status.ok()) return status;
   return Show(invocation, response, BackupText(response));
 }

@@ -191,7 +191,8 @@ absl::StatusOr<EngagementView> EngagementAppService::Mutate(
     HC_RETURN_IF_ERROR(CheckVersion(NameOf(id), e.meta, expected_version));
     const domain::KeyDates dates_before = e.key_dates;
     HC_RETURN_IF_ERROR(change(repos, e));
-    const std::vector<domain::KeyDateChange> moved = domain::DiffKeyDates(dates_before, e.key_dates);
+    const std::vector<domain::KeyDateChange> moved =
+        domain::DiffKeyDates(dates_before, e.key_dates);
     if (auto passed = domain::FirstChangeToAPassedDate(moved, clock_.Today())) {
       if (!CheckEngagementAccess(principal, e, EngagementAccess::kSteer, action).ok()) {
         return absl::PermissionDeniedError(absl::StrCat(

@@ -117,9 +117,8 @@ std::string NormaliseName(absl::string_view name) {
   const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
   if (U_SUCCESS(status)) {
-    folded = folding->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))),
-        status);
+    const icu::StringPiece utf8(name.data(), static_cast<int32_t>(name.size()));
+    folded = folding->normalize(icu::UnicodeString::fromUTF8(utf8), status);
   }
   if (U_FAILURE(status)) folded = icu::UnicodeString::fromUTF8(std::string(name));
   // White space of any kind folds to one space, none at either end, and

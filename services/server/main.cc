@@ -42,7 +42,8 @@ ABSL_FLAG(int, plan_due_weeks, 8,
           "publication (1-52)");
 ABSL_FLAG(int, workers, 32, "Worker threads for request handling");
 ABSL_FLAG(int, max_queued_calls, 1024,
-          "Calls that may wait for a worker; beyond, calls are refused at once (RESOURCE_EXHAUSTED)");
+          "Calls that may wait for a worker; beyond, calls are refused at once "
+          "(RESOURCE_EXHAUSTED)");
 ABSL_FLAG(int, max_streams_per_connection, 100, "Calls one gRPC connection may have open at once");
 ABSL_FLAG(int, grpc_memory_mb, 256, "Memory for every gRPC connection's buffers together");
 ABSL_FLAG(int, idle_connection_seconds, 30, "A gRPC connection with no call is closed after this");
@@ -68,7 +69,8 @@ int Restore(const std::string& backup, const std::string& store) {
       {{"backup", backup},
        {"store", store},
        {"schema_version", absl::StrCat(restored->schema_version)},
-       {"audit_head", absl::StrCat(restored->audit_head_sequence, ":", restored->audit_head_hash)}});
+       {"audit_head",
+        absl::StrCat(restored->audit_head_sequence, ":", restored->audit_head_hash)}});
   return EXIT_SUCCESS;
 }
 

@@ -99,7 +99,8 @@ struct HealthCheckServer::Parts {
   void StoreStopped(const absl::Status& cause) {
     LogLine("error", "store_stopped",
             {{"reason", cause.ToString()},
-             {"action", "fix the disk, then restart the server: it recovers from what is on disk"}});
+             {"action",
+             "fix the disk, then restart the server: it recovers from what is on disk"}});
     std::lock_guard<std::mutex> lock(health_mu);
     store_stopped = true;
     if (serving != nullptr) serving->GetHealthCheckService()->SetServingStatus(false);

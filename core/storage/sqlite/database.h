@@ -72,8 +72,8 @@ class Database {
 
   // Opens (creating if needed, in kReadWrite) and applies every PRAGMA: WAL,
   // synchronous=FULL, foreign keys, extended result codes, busy timeout.
-  // `path` may be a "file:" URI. `vfs` names an SQLite VFS (tests inject faults through one); empty: the
-  // default.
+  // `path` may be a "file:" URI. `vfs` names an SQLite VFS (tests inject
+  // faults through one); empty: the default.
   static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path, Mode mode,
                                                         const std::string& vfs = "");
   ~Database();

@@ -24,6 +24,7 @@
 #include "absl/time/time.h"
 #include "core/storage/sqlite/database.h"
 #include "core/storage/sqlite/sqlite_store.h"
+#include "tests/support/sample_partnership.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/temp_dir.h"
 
@@ -31,22 +32,14 @@ namespace hc::storage {
 namespace {
 
 using ::hc::testing::IsOk;
+using ::hc::testing::SamplePartnership;
 using ::hc::testing::StatusIs;
 using ::hc::testing::StatusIsWith;
-
-domain::Partnership MakePartnership(const std::string& id) {
-  domain::Partnership p;
-  p.meta = {id, absl::FromUnixMicros(1'000'000), absl::FromUnixMicros(1'000'000), 1};
-  p.display_name = absl::StrCat("Partnership ", id);
-  p.kind = domain::PartnershipKind::kCsp;
-  p.members = {{"Member council", domain::Sector::kLocalGovernment}};
-  return p;
-}
 
 // A partnership and its audit record, as a use case writes them.
 absl::Status CreatePartnership(app::Store& store, const std::string& id) {
   return store.Write([&](app::Repositories& r) -> absl::Status {
-    absl::Status inserted = r.partnerships().Insert(MakePartnership(id));
+    absl::Status inserted = r.partnerships().Insert(SamplePartnership(id));
     if (!inserted.ok()) return inserted;
     return r.audit_log().Append(
         {"accessTokens/lead", "CreatePartnership", absl::StrCat("partnerships/", id),

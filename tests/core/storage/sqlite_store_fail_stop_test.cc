@@ -25,6 +25,7 @@
 #include "core/app/ports/repositories.h"
 #include "core/storage/sqlite/sqlite_store.h"
 #include "tests/support/faulty_vfs.h"
+#include "tests/support/sample_partnership.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/temp_dir.h"
 
@@ -33,20 +34,13 @@ namespace {
 
 using ::hc::testing::FaultyVfs;
 using ::hc::testing::IsOk;
+using ::hc::testing::SamplePartnership;
 using ::hc::testing::StatusIs;
 using ::hc::testing::StatusIsWith;
 
-domain::Partnership MakePartnership(const std::string& id) {
-  domain::Partnership p;
-  p.meta = {id, absl::FromUnixMicros(1'000'000), absl::FromUnixMicros(1'000'000), 1};
-  p.display_name = absl::StrCat("Partnership ", id);
-  p.kind = domain::PartnershipKind::kLsp;
-  p.members = {{"Member council", domain::Sector::kLocalGovernment}};
-  return p;
-}
-
 absl::Status Insert(app::Store& store, const std::string& id) {
-  return store.Write([&](app::Repositories& r) { return r.partnerships().Insert(MakePartnership(id)); });
+  return store.Write(
+      [&](app::Repositories& r) { return r.partnerships().Insert(SamplePartnership(id)); });
 }
 
 // True if partnership `id` is in the store.
