@@ -107,7 +107,8 @@ SqliteStore::~SqliteStore() {
     sqlite3_db_config(writer_.db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   }
   readers_.clear();  // readers close before the writer, so its close checkpoints the log
-  writer_ = Connection{};
+  writer_.repos.reset();
+  writer_.db.reset();
   lock_.reset();  // after every connection has closed
 }
 
@@ -171,14 +172,16 @@ void SqliteStore::WriterLoop() {
       for (Job* job : batch) job->result = Stopped();
     } else {
       RunBatch(batch);
-      if (log_pages >= options_.checkpoint_pages) TruncateLogBetweenBatches();
-      log_pages = 0;
     }
     {
       std::lock_guard<std::mutex> lock(write_mu_);
       for (Job* job : batch) job->done = true;
     }
     done_cv_.notify_all();
+    // After the acknowledgements: the batch's commit was synced, so a
+    // checkpoint's failure cannot undo it.
+    if (log_pages >= options_.checkpoint_pages && !stopped()) TruncateLogBetweenBatches();
+    log_pages = 0;
   }
   sqlite3_wal_hook(writer_.db->handle(), nullptr, nullptr);
 }
@@ -230,13 +233,6 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
   }
   commits_.fetch_add(1);
   writes_committed_.fetch_add(accepted);
-  if (stopped()) {
-    // The checkpointer met a disk failure during this commit.
-    for (Job* job : batch) {
-      if (job->result.ok()) job->result = OutcomeUnknown();
-    }
-    return;
-  }
   for (Job* job : batch) {
     if (!job->compact_log || !job->result.ok()) continue;
     job->result = db.CheckpointAndTruncateLog();

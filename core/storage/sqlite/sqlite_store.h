@@ -105,7 +105,8 @@ class SqliteStore final : public app::Store {
   void CheckpointerLoop();
   absl::Status Enqueue(Job& job);
   void RunBatch(const std::vector<Job*>& batch);
-  // Stops the store for good with `cause` (the first cause wins).
+  // Stops the store for good with `cause` (the first cause wins). Called on
+  // the writer thread, the only one that writes or checkpoints.
   void Stop(const absl::Status& cause);
   bool stopped() const { return stopped_.load(std::memory_order_acquire); }
   Connection* AcquireReader();
