@@ -28,9 +28,14 @@ wait_serving() {
   fail "the server neither served nor stopped within 15 s"
 }
 
-# kill_store_server STORE: SIGKILLs the hc_server serving STORE, as a crash.
+# kill_store_server STORE: SIGKILLs the hc_server serving STORE, as a crash,
+# and waits until its lock on the store is gone (a dying process leaves the
+# process list before it closes its files).
 kill_store_server() {
   pkill -9 -f -- "--store=$1\$" 2>/dev/null || true
-  for _ in $(seq 1 100); do pgrep -f -- "--store=$1\$" > /dev/null || return 0; sleep 0.05; done
+  for _ in $(seq 1 200); do
+    if ! pgrep -f -- "--store=$1\$" > /dev/null && flock -n "$1" true; then return 0; fi
+    sleep 0.05
+  done
   fail "the server on $1 did not die"
 }
