@@ -250,7 +250,7 @@ std::string DescribeKeyDateChanges(const std::vector<KeyDateChange>& changes) {
 std::optional<KeyDateChange> FirstChangeToAPassedDate(const std::vector<KeyDateChange>& changes,
                                                       absl::CivilDay today) {
   for (const KeyDateChange& c : changes) {
-    if (c.before && *c.before < today) return c;
+    if ((c.before && *c.before < today) || (c.after && *c.after < today)) return c;
   }
   return std::nullopt;
 }

@@ -13,15 +13,15 @@
 namespace hc::domain {
 namespace {
 
-// True for the characters that reorder the text shown around them (U+061C,
-// U+200E-F, U+202A-E, U+2066-9): in a name they can make it read as another.
+// True for the bidi embedding, override and isolate controls (U+202A-E,
+// U+2066-9), which reorder the text shown around them: in a name they can
+// make it read as another. The marks (U+200E, U+200F, U+061C) are ordinary
+// in Arabic and Hebrew names and stay allowed.
 bool IsBidiControl(absl::string_view utf8) {
-  if (utf8 == "\xD8\x9C") return true;  // U+061C ARABIC LETTER MARK
   if (utf8.size() != 3 || utf8[0] != '\xE2') return false;
   const auto b1 = static_cast<unsigned char>(utf8[1]);
   const auto b2 = static_cast<unsigned char>(utf8[2]);
-  return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
-         (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+  return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
 }
 
 // Counts the code points of valid UTF-8, or returns npos for invalid input,
@@ -155,12 +155,20 @@ std::string ConfusableSkeleton(absl::string_view name) {
   if (checker == nullptr) return normal;
   status = U_ZERO_ERROR;
   std::string skeleton(normal.size() * 4 + 16, '\0');
-  const int32_t n = uspoof_getSkeletonUTF8(checker, 0, normal.data(),
-                                           static_cast<int32_t>(normal.size()), skeleton.data(),
-                                           static_cast<int32_t>(skeleton.size()), &status);
-  if (U_FAILURE(status) || n < 0) return normal;
-  skeleton.resize(static_cast<size_t>(n));
-  return skeleton;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    status = U_ZERO_ERROR;
+    const int32_t n = uspoof_getSkeletonUTF8(checker, 0, normal.data(),
+                                             static_cast<int32_t>(normal.size()), skeleton.data(),
+                                             static_cast<int32_t>(skeleton.size()), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR && n > 0) {
+      skeleton.assign(static_cast<size_t>(n) + 1, '\0');  // room for ICU's terminator
+      continue;
+    }
+    if (U_FAILURE(status) || n < 0) break;
+    skeleton.resize(static_cast<size_t>(n));
+    return skeleton;
+  }
+  return normal;
 }
 
 }  // namespace hc::domain

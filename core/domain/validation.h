@@ -11,8 +11,9 @@
 namespace hc::domain {
 
 // Checks that `value` is valid UTF-8 without control characters (tabs and
-// newlines allowed only if `multiline`; bidi controls such as U+202E never
-// on one line, where they would let a name read as another) and holds
+// newlines allowed only if `multiline`; bidi embedding, override and
+// isolate controls such as U+202E never on one line, where they would let a
+// name read as another) and holds
 // `min_chars` to `max_chars` characters. Returns INVALID_ARGUMENT naming
 // `field` otherwise.
 absl::Status CheckText(absl::string_view field, absl::string_view value,

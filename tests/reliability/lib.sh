@@ -34,7 +34,7 @@ wait_serving() {
 kill_store_server() {
   pkill -9 -f -- "--store=$1\$" 2>/dev/null || true
   for _ in $(seq 1 200); do
-    if ! pgrep -f -- "--store=$1\$" > /dev/null && flock -n "$1" true; then return 0; fi
+    if ! pgrep -f -- "--store=$1\$" > /dev/null && flock -n "$1.lock" true; then return 0; fi
     sleep 0.05
   done
   fail "the server on $1 did not die"

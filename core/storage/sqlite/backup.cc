@@ -33,6 +33,19 @@ absl::Status SyncPath(const std::string& path) {
   return absl::OkStatus();
 }
 
+// `path` as the path of a "file:" URI: '%', '?' and '#' escaped.
+std::string UriPath(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      absl::StrAppend(&out, "%", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string DirectoryOf(const std::string& path) {
   const fs::path p(path);
   return p.has_parent_path() ? p.parent_path().string() : ".";
@@ -55,7 +68,7 @@ absl::StatusOr<app::BackupSummary> VerifyBackup(const std::string& path) {
   }
   // The backup is only read: opened read-only, never given a log.
   HC_ASSIGN_OR_RETURN(std::unique_ptr<Database> db,
-                      Database::Open(absl::StrCat("file:", path, "?immutable=1"),
+                      Database::Open(absl::StrCat("file:", UriPath(path), "?immutable=1"),
                                      Database::Mode::kReadOnly));
   if (absl::Status check = db->CheckIntegrity(/*full=*/true); !check.ok()) {
     return absl::DataLossError(absl::StrCat("the backup ", path, " is damaged: ", check.message()));
@@ -99,6 +112,7 @@ absl::StatusOr<app::BackupSummary> WriteBackup(Database& source, const std::stri
           absl::StrCat("cannot write the backup ", path, ": ", copied.message()));
     }
   }
+  fs::permissions(partial, fs::perms::owner_read | fs::perms::owner_write, error);
   absl::StatusOr<app::BackupSummary> summary = SyncPath(partial).ok()
                                                    ? VerifyBackup(partial)
                                                    : absl::InternalError("cannot sync the backup");
@@ -113,7 +127,6 @@ absl::StatusOr<app::BackupSummary> WriteBackup(Database& source, const std::stri
 
 absl::StatusOr<app::BackupSummary> RestoreBackup(const std::string& backup,
                                                  const std::string& store_path) {
-  HC_ASSIGN_OR_RETURN(app::BackupSummary summary, VerifyBackup(backup));
   // Held until the restore is done: no server may open the store meanwhile.
   HC_ASSIGN_OR_RETURN(std::unique_ptr<FileLock> lock, FileLock::Acquire(store_path));
   const std::string incoming = absl::StrCat(store_path, ".restoring");
@@ -122,20 +135,26 @@ absl::StatusOr<app::BackupSummary> RestoreBackup(const std::string& backup,
   if (error) {
     return absl::InternalError(absl::StrCat("cannot copy ", backup, ": ", error.message()));
   }
+  fs::permissions(incoming, fs::perms::owner_read | fs::perms::owner_write, error);
   HC_RETURN_IF_ERROR(SyncPath(incoming));
-  // The store as it was is kept, with its log, under one new name.
-  if (fs::file_size(store_path, error) > 0) {
-    const std::string kept = absl::StrCat(
-        store_path, ".replaced-",
-        absl::FormatTime("%Y%m%dT%H%M%SZ", absl::Now(), absl::UTCTimeZone()));
-    HC_RETURN_IF_ERROR(Rename(store_path, kept));
-    for (const char* suffix : {"-wal", "-shm"}) {
-      const std::string side = absl::StrCat(store_path, suffix);
-      if (fs::exists(side, error)) HC_RETURN_IF_ERROR(Rename(side, absl::StrCat(kept, suffix)));
-    }
-  } else {
-    for (const char* suffix : {"-wal", "-shm"}) fs::remove(absl::StrCat(store_path, suffix), error);
+  // What is put in place is what was checked: the copy itself.
+  absl::StatusOr<app::BackupSummary> summary = VerifyBackup(incoming);
+  if (!summary.ok()) {
+    fs::remove(incoming, error);
+    return summary.status();
   }
+  // The store as it was is kept, with its log, under one new name: the log
+  // first, so that a store is never left beside another's log.
+  const std::string kept = absl::StrCat(
+      store_path, ".replaced-",
+      absl::FormatTime("%Y%m%dT%H%M%E6SZ", absl::Now(), absl::UTCTimeZone()));
+  for (const char* suffix : {"-wal", "-shm"}) {
+    const std::string side = absl::StrCat(store_path, suffix);
+    if (fs::exists(side, error)) HC_RETURN_IF_ERROR(Rename(side, absl::StrCat(kept, suffix)));
+  }
+  HC_RETURN_IF_ERROR(SyncPath(DirectoryOf(store_path)));
+  if (fs::file_size(store_path, error) > 0) HC_RETURN_IF_ERROR(Rename(store_path, kept));
+  HC_RETURN_IF_ERROR(SyncPath(DirectoryOf(store_path)));
   HC_RETURN_IF_ERROR(Rename(incoming, store_path));
   HC_RETURN_IF_ERROR(SyncPath(DirectoryOf(store_path)));
   return summary;

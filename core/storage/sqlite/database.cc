@@ -29,6 +29,7 @@ constexpr char kReadOnlyPragmas[] =
     "PRAGMA query_only = ON;"
     "PRAGMA temp_store = MEMORY;";
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kCheckpointBusyTimeoutMs = 100;
 
 // Result codes that mean the disk or the file failed, not the statement.
 bool IsDiskFailure(int rc) {
@@ -162,8 +163,12 @@ absl::Status Database::Failed(int rc, absl::string_view context) {
 }
 
 absl::Status Database::CheckpointAndTruncateLog() {
+  // Waits for readers still on the log only briefly: a long read (a backup)
+  // must not hold up the writer that runs this; the next attempt catches up.
+  sqlite3_busy_timeout(db_, kCheckpointBusyTimeoutMs);
   const int rc =
       sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   if (rc != SQLITE_OK) return Failed(sqlite3_extended_errcode(db_), "checkpointing the log");
   return absl::OkStatus();
 }

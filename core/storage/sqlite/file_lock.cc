@@ -20,10 +20,19 @@ absl::StatusOr<std::unique_ptr<FileLock>> FileLock::Acquire(const std::string& p
         absl::StrCat("cannot write in ", dir, " (", std::strerror(errno),
                      "): the store's log and index files live beside it"));
   }
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0) {
+  const int store = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (store < 0) {
     return absl::FailedPreconditionError(
         absl::StrCat("cannot open ", path, " for writing (", std::strerror(errno), ")"));
+  }
+  ::close(store);
+  // The lock is on a file of its own that is never renamed, so that a
+  // restore, which renames the store, keeps it throughout.
+  const std::string lock_path = absl::StrCat(path, ".lock");
+  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot open ", lock_path, " (", std::strerror(errno), ")"));
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int error = errno;

@@ -8,14 +8,13 @@
 
 namespace hc::storage {
 
-// An exclusive claim on a store file for the life of this object, so that
-// two processes never serve (or restore) the same store. It is an flock()
-// lock, apart from the POSIX locks SQLite takes on the same file; the
-// descriptor stays open until the object is destroyed, which must come
-// after every SQLite connection to the file has closed.
+// An exclusive claim on a store for the life of this object, so that two
+// processes never serve (or restore) the same store: an flock() lock on
+// `<store>.lock`, a file beside it that is never renamed or removed.
 class FileLock {
  public:
-  // Opens (creating, mode 0600) and locks `path`. FAILED_PRECONDITION if
+  // Checks that `path` can be opened for writing (creating it, mode 0600)
+  // and locks `<path>.lock`. FAILED_PRECONDITION if
   // another process holds it, or if this process cannot write the file or
   // the directory that holds it (the store's log and index files live
   // beside it).

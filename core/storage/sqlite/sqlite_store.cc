@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -37,6 +38,24 @@ int OnCommit(void* store_wants_checkpoint, sqlite3*, const char*, int pages) {
   return SQLITE_OK;
 }
 
+// Runs a unit of work; an exception escaping it (a bug) becomes INTERNAL, so
+// that its transaction is rolled back and the store's threads go on.
+absl::Status RunGuarded(app::Store::Work work, app::Repositories& repos) {
+  try {
+    return work(repos);
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("a unit of work threw: ", e.what()));
+  } catch (...) {
+    return absl::InternalError("a unit of work threw");
+  }
+}
+
+// After a failed open the log may hold what cannot be trusted: closing must
+// not fold it into the database.
+void CloseWithoutCheckpoint(Database& db) {
+  sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 }  // namespace
 
 absl::StatusOr<SqliteStore::Connection> SqliteStore::Connect(const std::string& path,
@@ -63,6 +82,7 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
     return absl::FailedPreconditionError(absl::StrCat("the store ", path, " can only be read"));
   }
   if (absl::Status check = writer.CheckIntegrity(options.full_integrity_check); !check.ok()) {
+    CloseWithoutCheckpoint(writer);
     return absl::DataLossError(absl::StrCat("the store ", path, " is damaged (", check.message(),
                                             "); restore it from a backup"));
   }
@@ -70,6 +90,7 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
   // a sync that prove the store writable before the server says it serves.
   if (absl::Status migrated = Migrate(writer); !migrated.ok()) {
     if (writer.disk_failure().ok()) return migrated;
+    CloseWithoutCheckpoint(writer);
     return absl::FailedPreconditionError(
         absl::StrCat("cannot write the store ", path, ": ", writer.disk_failure().message()));
   }
@@ -104,7 +125,7 @@ SqliteStore::~SqliteStore() {
     // After a disk failure the log's pages in memory may differ from the
     // disk's: never fold them into the database. A restart recovers from
     // what is on disk.
-    sqlite3_db_config(writer_.db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    CloseWithoutCheckpoint(*writer_.db);
   }
   readers_.clear();  // readers close before the writer, so its close checkpoints the log
   writer_.repos.reset();
@@ -150,6 +171,7 @@ absl::Status SqliteStore::Enqueue(Job& job) {
 
 void SqliteStore::WriterLoop() {
   int log_pages = 0;
+  int truncate_at_pages = options_.checkpoint_pages;
   std::function<void(int)> on_commit = [this, &log_pages](int pages) {
     log_pages = pages;
     std::lock_guard<std::mutex> lock(checkpoint_mu_);
@@ -179,8 +201,12 @@ void SqliteStore::WriterLoop() {
     }
     done_cv_.notify_all();
     // After the acknowledgements: the batch's commit was synced, so a
-    // checkpoint's failure cannot undo it.
-    if (log_pages >= options_.checkpoint_pages && !stopped()) TruncateLogBetweenBatches();
+    // checkpoint's failure cannot undo it. When readers kept it from
+    // finishing, the next try waits for another checkpoint_pages.
+    if (log_pages >= truncate_at_pages && !stopped()) {
+      truncate_at_pages = TruncateLogBetweenBatches() ? options_.checkpoint_pages
+                                                      : log_pages + options_.checkpoint_pages;
+    }
     log_pages = 0;
   }
   sqlite3_wal_hook(writer_.db->handle(), nullptr, nullptr);
@@ -207,7 +233,7 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
   int64_t accepted = 0;
   for (Job* job : batch) {
     absl::Status savepoint = db.Exec("SAVEPOINT unit_of_work");
-    job->result = savepoint.ok() ? job->work(*writer_.repos) : savepoint;
+    job->result = savepoint.ok() ? RunGuarded(job->work, *writer_.repos) : savepoint;
     absl::Status end = job->result.ok()
                            ? db.Exec("RELEASE unit_of_work")
                            : db.Exec("ROLLBACK TO unit_of_work; RELEASE unit_of_work");
@@ -235,13 +261,17 @@ void SqliteStore::RunBatch(const std::vector<Job*>& batch) {
   writes_committed_.fetch_add(accepted);
   for (Job* job : batch) {
     if (!job->compact_log || !job->result.ok()) continue;
+    if (stopped()) {
+      job->result = Stopped();
+      continue;
+    }
     job->result = db.CheckpointAndTruncateLog();
     if (job->result.ok()) checkpoints_.fetch_add(1);
     if (!db.disk_failure().ok()) Stop(db.disk_failure());
   }
 }
 
-void SqliteStore::TruncateLogBetweenBatches() {
+bool SqliteStore::TruncateLogBetweenBatches() {
   // Under steady reads some reader always holds a snapshot of the log, so
   // neither SQLite nor a passive checkpoint ever starts it over, and under
   // steady writes another connection never gets the write lock: the log
@@ -249,11 +279,13 @@ void SqliteStore::TruncateLogBetweenBatches() {
   // transaction: the truncating checkpoint copies the log, waits for
   // readers still on it (new ones read the database) and cuts it to
   // nothing. Writes wait meanwhile (a few milliseconds for checkpoint_pages
-  // pages). BUSY (a reader held on too long) is tried again after the next
-  // batch.
+  // pages). False if readers held on past a short wait (a backup's long
+  // read, say).
   Database& db = *writer_.db;
-  if (db.CheckpointAndTruncateLog().ok()) checkpoints_.fetch_add(1);
+  const bool done = db.CheckpointAndTruncateLog().ok();
+  if (done) checkpoints_.fetch_add(1);
   if (!db.disk_failure().ok()) Stop(db.disk_failure());
+  return done;
 }
 
 void SqliteStore::CheckpointerLoop() {
@@ -273,8 +305,14 @@ void SqliteStore::CheckpointerLoop() {
     // truncates it, as a job of its own so that no two checkpoints ever
     // contend, and so that the file no longer holds recent transactions as
     // they were committed (CompactLog's reason, for every write).
-    if (!CompactLog().ok()) continue;  // busy: the next round tries again
+    const bool done = CompactLog().ok();
     std::lock_guard<std::mutex> lock(checkpoint_mu_);
+    if (!done) {
+      // Readers held on (a backup's long read, say): try again after another
+      // quiet spell rather than at every poll.
+      if (last_write_ == seen) last_write_ = absl::Now();
+      continue;
+    }
     if (last_write_ == seen) log_truncated_ = true;
   }
 }
@@ -310,7 +348,7 @@ absl::Status SqliteStore::Read(Work work) {
   Connection* reader = AcquireReader();
   absl::Status status = reader->db->Exec("BEGIN");
   if (status.ok()) {
-    status = work(*reader->repos);
+    status = RunGuarded(work, *reader->repos);
     absl::Status end = reader->db->Exec(status.ok() ? "COMMIT" : "ROLLBACK");
     if (status.ok()) status = end;
   }

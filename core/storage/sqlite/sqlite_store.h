@@ -98,7 +98,8 @@ class SqliteStore final : public app::Store {
   };
 
   SqliteStore() = default;
-  void TruncateLogBetweenBatches();
+  // True once the log is truncated.
+  bool TruncateLogBetweenBatches();
   static absl::StatusOr<Connection> Connect(const std::string& path, Database::Mode mode,
                                             const std::string& vfs);
   void WriterLoop();

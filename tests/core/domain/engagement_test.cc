@@ -449,6 +449,10 @@ TEST(KeyDateChanges, OnlyADateThatHadPassedCountsAsRewritingThePast) {
   const auto passed = FirstChangeToAPassedDate(DiffKeyDates(before, rewritten), today);
   ASSERT_TRUE(passed.has_value());
   EXPECT_EQ(passed->field, "fieldwork_day1");
+  // Nor may a date be set in the past.
+  KeyDates backdated = before;
+  backdated.plan_due = absl::CivilDay(2026, 11, 1);
+  EXPECT_TRUE(FirstChangeToAPassedDate(DiffKeyDates(before, backdated), today).has_value());
   // Today itself has not passed yet.
   EXPECT_EQ(FirstChangeToAPassedDate(DiffKeyDates(before, rewritten), absl::CivilDay(2026, 11, 2)),
             std::nullopt);

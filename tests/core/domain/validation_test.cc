@@ -168,14 +168,16 @@ TEST(ConfusableSkeleton, NamesThatLookAlikeShareOne) {
 }
 
 TEST(CheckText, BidiControlsAreRefusedOnOneLineOnly) {
-  for (const char* bidi : {"\xE2\x80\xAE", "\xE2\x80\xAA", "\xE2\x81\xA6", "\xE2\x81\xA9",
-                           "\xE2\x80\x8F", "\xD8\x9C"}) {
+  for (const char* bidi : {"\xE2\x80\xAE", "\xE2\x80\xAA", "\xE2\x81\xA6", "\xE2\x81\xA9"}) {
     const std::string name = absl::StrCat("Anytown ", bidi, "Council");
     EXPECT_THAT(CheckText("display_name", name, 1, 200),
                 StatusIsWith(absl::StatusCode::kInvalidArgument, "display_name")) << name;
     EXPECT_THAT(CheckText("text", name, 1, 200, /*multiline=*/true), IsOk()) << name;
   }
   EXPECT_THAT(CheckText("display_name", "Anytown \xE2\x80\x94 Council", 1, 200), IsOk());  // a dash
+  // The right-to-left and Arabic letter marks belong in Hebrew and Arabic names.
+  EXPECT_THAT(CheckText("display_name", "\xD7\xA9\xD7\x9C\xE2\x80\x8F 2", 1, 200), IsOk());
+  EXPECT_THAT(CheckText("display_name", "\xD8\xB3\xD9\x84\xD8\x9C 2", 1, 200), IsOk());
 }
 
 // --- ValidatePartnership ------------------------------------------------------
