@@ -26,6 +26,14 @@ if ((${#missing[@]} > 0)); then
   echo "install-build-deps: installing ${missing[*]}"
   sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  # Services installed here (nginx) are for the tests, which start their own:
+  # none is started by the install (and none can fail it by finding its port
+  # taken).
+  policy=/usr/sbin/policy-rc.d
+  if [[ $(id -u) -eq 0 && ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"
+    trap 'rm -f "$policy"' EXIT
+  fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
