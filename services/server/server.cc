@@ -36,6 +36,7 @@
 #include "services/common/call_runner.h"
 #include "services/common/executor.h"
 #include "services/common/log.h"
+#include "services/common/unreadable_request.h"
 #include "services/echo/echo_grpc_service.h"
 #include "services/engagement/engagement_grpc_service.h"
 #include "services/evidence/evidence_grpc_service.h"
@@ -105,10 +106,10 @@ struct HealthCheckServer::Parts {
     store_stopped = true;
     if (serving != nullptr) serving->GetHealthCheckService()->SetServingStatus(false);
   }
-  // Called once the gRPC server runs (`server`) and before it stops (null).
-  void ServeHealth(grpc::Server* server) {
+  // Called once the gRPC server runs (`running`) and before it stops (null).
+  void ServeHealth(grpc::Server* running) {
     std::lock_guard<std::mutex> lock(health_mu);
-    serving = server;
+    serving = running;
     if (serving != nullptr && store_stopped) serving->GetHealthCheckService()->SetServingStatus(false);
   }
 };
@@ -332,6 +333,9 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   builder.SetMaxReceiveMessageSize(config.max_message_bytes);
   builder.SetMaxSendMessageSize(config.max_message_bytes);
   SetConnectionLimits(config, builder);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(MakeUnreadableRequestInterceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   for (auto& service : p.services) builder.RegisterService(service.get());
   p.server = builder.BuildAndStart();
   if (p.server == nullptr || (!config.listen_address.empty() && p.port == 0)) {

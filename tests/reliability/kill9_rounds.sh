@@ -3,18 +3,22 @@
 # the server is killed with SIGKILL at a random moment and restarted on the
 # same store and port; each client retries a write whose outcome it does not
 # know with the same request_id, as hcctl does. After every round the store
-# must open (quick_check), hold every acknowledged write and none twice.
+# must open (quick_check); every N rounds (--check_every, default 1) and after
+# the last, it must hold every write acknowledged so far and none twice. A
+# check lists the whole store, so long runs check every few rounds.
 #
-# Usage: kill9_rounds.sh HC_SERVER HC_RELIABILITY_CLIENT [--rounds=N]
+# Usage: kill9_rounds.sh HC_SERVER HC_RELIABILITY_CLIENT [--rounds=N] [--check_every=N]
 set -euo pipefail
 
 server_bin=$1
 client_bin=$2
 shift 2
 rounds=10
+check_every=1
 for arg in "$@"; do
   case $arg in
     --rounds=*) rounds=${arg#*=} ;;
+    --check_every=*) check_every=${arg#*=} ;;
     *) echo "unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -47,6 +51,7 @@ for r in $(seq 1 "$rounds"); do
   : > "$work/server.log"
   start
   wait "$client" || fail "round $r: $(cat "$work/client.log")"
+  (( r % check_every == 0 || r == rounds )) || continue
   cat "$work"/acks-* > "$work/acks"
   "$client_bin" check --server="127.0.0.1:$port" --token_file="$store.token" \
     --acks="$work/acks" > "$work/check" 2> "$work/client.log" ||

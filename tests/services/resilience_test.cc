@@ -29,23 +29,35 @@
 namespace hc::testing {
 namespace {
 
+// Calls `method` with `request` as raw bytes, as any client may; the answer's
+// bytes go to `response` when given.
+grpc::Status RawCall(services::HealthCheckServer& server, const std::string& method,
+                     const std::string& request, grpc::ClientContext& context,
+                     std::string* response = nullptr) {
+  grpc::GenericStub stub(server.InProcessChannel());
+  grpc::Slice slice(request);
+  grpc::ByteBuffer request_buffer(&slice, 1);
+  grpc::ByteBuffer response_buffer;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, method, {}, &request_buffer, &response_buffer,
+                 [&](grpc::Status s) { done.set_value(s); });
+  grpc::Status status = done.get_future().get();
+  std::vector<grpc::Slice> slices;
+  if (status.ok() && response != nullptr && response_buffer.Dump(&slices).ok()) {
+    for (const grpc::Slice& s : slices) {
+      response->append(reinterpret_cast<const char*>(s.begin()), s.size());
+    }
+  }
+  return status;
+}
+
 // The health service's answer for the whole server: "\x08\x01" is SERVING,
 // "\x08\x02" NOT_SERVING.
 std::string HealthOf(services::HealthCheckServer& server) {
-  grpc::GenericStub stub(server.InProcessChannel());
   grpc::ClientContext context;
-  grpc::Slice empty("");
-  grpc::ByteBuffer request(&empty, 1);
-  grpc::ByteBuffer response;
-  std::promise<grpc::Status> done;
-  stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", {}, &request, &response,
-                 [&](grpc::Status s) { done.set_value(s); });
-  if (!done.get_future().get().ok()) return "unreachable";
-  std::vector<grpc::Slice> slices;
-  if (!response.Dump(&slices).ok()) return "unreadable";
   std::string bytes;
-  for (const grpc::Slice& s : slices) {
-    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  if (!RawCall(server, "/grpc.health.v1.Health/Check", "", context, &bytes).ok()) {
+    return "unreachable";
   }
   return bytes;
 }
@@ -123,6 +135,34 @@ TEST_F(DeletedHolderTest, DeletingAPeerOrAPartnershipRevokesItsTokens) {
               GrpcIs(grpc::StatusCode::UNAUTHENTICATED));
   // The lead's own token is untouched.
   EXPECT_TRUE(partnerships_->ListPartnerships(Lead().get(), list, &listed).ok());
+}
+
+class UnreadableRequestTest : public ApiTest {};
+
+TEST_F(UnreadableRequestTest, InvalidUtf8InATextFieldIsInvalidArgumentAndChangesNothing) {
+  v1::CreatePartnershipRequest request;
+  request.set_request_id("4f0c1c8e-2b4a-4d7e-9a53-0c7a1e5b2d11");
+  request.mutable_partnership()->set_display_name("AnytownXX");
+  request.mutable_partnership()->set_kind(v1::PARTNERSHIP_KIND_CSP);
+  std::string bytes = request.SerializeAsString();
+  // "XX" becomes a lone continuation byte and an overlong lead byte.
+  bytes.replace(bytes.find("XX"), 2, "\x80\xc0");
+
+  const std::string method = "/healthcheck.v1.PartnershipService/CreatePartnership";
+  EXPECT_THAT(RawCall(*server_, method, bytes, *Lead()),
+              GrpcIsWith(grpc::StatusCode::INVALID_ARGUMENT, "not UTF-8"));
+  // Bytes that are no message at all (a length running past the end).
+  EXPECT_THAT(RawCall(*server_, method, std::string("\x0a\x7f\x01", 3), *Lead()),
+              GrpcIs(grpc::StatusCode::INVALID_ARGUMENT));
+  v1::ListPartnershipsResponse listed;
+  ASSERT_TRUE(partnerships_->ListPartnerships(Lead().get(), {}, &listed).ok());
+  EXPECT_EQ(listed.partnerships_size(), 0);
+
+  // A readable request still works, and a method that does not exist is
+  // still UNIMPLEMENTED.
+  EXPECT_TRUE(RawCall(*server_, method, request.SerializeAsString(), *Lead()).ok());
+  EXPECT_THAT(RawCall(*server_, "/healthcheck.v1.PartnershipService/NoSuchMethod", "", *Lead()),
+              GrpcIs(grpc::StatusCode::UNIMPLEMENTED));
 }
 
 // Sends `request` as is to the web port and returns the status line.

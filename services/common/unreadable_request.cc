@@ -1,0 +1,38 @@
+#include "services/common/unreadable_request.h"
+
+namespace hc::services {
+namespace {
+
+using grpc::experimental::InterceptionHookPoints;
+
+class UnreadableRequestInterceptor : public grpc::experimental::Interceptor {
+ public:
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    // The server hands interceptors a null message when it could not parse
+    // the request; its handler then never runs.
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE) &&
+        methods->GetRecvMessage() == nullptr) {
+      unreadable_ = true;
+    }
+    if (unreadable_ &&
+        methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      methods->ModifySendStatus(grpc::Status(
+          grpc::StatusCode::INVALID_ARGUMENT,
+          "the request could not be read: a text field holds bytes that are not UTF-8, or the "
+          "message is not a valid request for this method"));
+    }
+    methods->Proceed();
+  }
+
+ private:
+  bool unreadable_ = false;
+};
+
+}  // namespace
+
+grpc::experimental::Interceptor* UnreadableRequestInterceptorFactory::CreateServerInterceptor(
+    grpc::experimental::ServerRpcInfo*) {
+  return new UnreadableRequestInterceptor();
+}
+
+}  // namespace hc::services
