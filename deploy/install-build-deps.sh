@@ -9,7 +9,7 @@ packages=(
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev openssl
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils libxml2-dev libicu-dev strace
-  chromium nginx
+  chromium nginx nghttp2-client clang libclang-rt-14-dev
 )
 # The browser test drives Debian's chromium from Node.js: Debian's nodejs and
 # npm unless the machine already has a node.

@@ -15,45 +15,31 @@ namespace {
 using domain::Engagement;
 using domain::KeyDates;
 
-#define HC_KEY_DATE_RULE(field) \
-  {"key_dates." #field,         \
-   [](const Engagement& f, Engagement& t) { t.key_dates.field = f.key_dates.field; }}
-
-#define HC_QUADRANT_RULE(field)                                  \
-  {"scoping.stakeholders." #field, [](const Engagement& f, Engagement& t) { \
-     t.scoping.stakeholders.field = f.scoping.stakeholders.field;          \
-   }}
-
+// "scoping", "scoping.stakeholders" and "key_dates" replace groups of
+// fields whose own rules show what changed.
 constexpr std::array<FieldRule<Engagement>, 19> kUpdatable{{
-    {"purpose", [](const Engagement& f, Engagement& t) { t.purpose = f.purpose; }},
+    HC_FIELD_RULE(Engagement, "purpose", purpose),
     {"scoping", [](const Engagement& f, Engagement& t) { t.scoping = f.scoping; }},
-    {"scoping.issues",
-     [](const Engagement& f, Engagement& t) { t.scoping.issues = f.scoping.issues; }},
-    {"scoping.desired_outcomes",
-     [](const Engagement& f, Engagement& t) {
-       t.scoping.desired_outcomes = f.scoping.desired_outcomes;
-     }},
+    HC_FIELD_RULE(Engagement, "scoping.issues", scoping.issues),
+    HC_FIELD_RULE(Engagement, "scoping.desired_outcomes", scoping.desired_outcomes),
     {"scoping.stakeholders",
      [](const Engagement& f, Engagement& t) { t.scoping.stakeholders = f.scoping.stakeholders; }},
-    HC_QUADRANT_RULE(inform),
-    HC_QUADRANT_RULE(involve),
-    HC_QUADRANT_RULE(be_aware),
-    HC_QUADRANT_RULE(keep_on_board),
-    {"scoping.arrangements",
-     [](const Engagement& f, Engagement& t) { t.scoping.arrangements = f.scoping.arrangements; }},
+    HC_FIELD_RULE(Engagement, "scoping.stakeholders.inform", scoping.stakeholders.inform),
+    HC_FIELD_RULE(Engagement, "scoping.stakeholders.involve", scoping.stakeholders.involve),
+    HC_FIELD_RULE(Engagement, "scoping.stakeholders.be_aware", scoping.stakeholders.be_aware),
+    HC_FIELD_RULE(Engagement, "scoping.stakeholders.keep_on_board",
+                  scoping.stakeholders.keep_on_board),
+    HC_FIELD_RULE(Engagement, "scoping.arrangements", scoping.arrangements),
     {"key_dates", [](const Engagement& f, Engagement& t) { t.key_dates = f.key_dates; }},
-    HC_KEY_DATE_RULE(questionnaire_open),
-    HC_KEY_DATE_RULE(questionnaire_close),
-    HC_KEY_DATE_RULE(fieldwork_day1),
-    HC_KEY_DATE_RULE(fieldwork_day2),
-    HC_KEY_DATE_RULE(fieldwork_day3),
-    HC_KEY_DATE_RULE(feedback_date),
-    HC_KEY_DATE_RULE(report_due),
-    HC_KEY_DATE_RULE(plan_due),
+    HC_FIELD_RULE(Engagement, "key_dates.questionnaire_open", key_dates.questionnaire_open),
+    HC_FIELD_RULE(Engagement, "key_dates.questionnaire_close", key_dates.questionnaire_close),
+    HC_FIELD_RULE(Engagement, "key_dates.fieldwork_day1", key_dates.fieldwork_day1),
+    HC_FIELD_RULE(Engagement, "key_dates.fieldwork_day2", key_dates.fieldwork_day2),
+    HC_FIELD_RULE(Engagement, "key_dates.fieldwork_day3", key_dates.fieldwork_day3),
+    HC_FIELD_RULE(Engagement, "key_dates.feedback_date", key_dates.feedback_date),
+    HC_FIELD_RULE(Engagement, "key_dates.report_due", key_dates.report_due),
+    HC_FIELD_RULE(Engagement, "key_dates.plan_due", key_dates.plan_due),
 }};
-
-#undef HC_KEY_DATE_RULE
-#undef HC_QUADRANT_RULE
 
 std::string NameOf(absl::string_view id) { return absl::StrCat("engagements/", id); }
 
@@ -189,10 +175,10 @@ absl::StatusOr<EngagementView> EngagementAppService::Mutate(
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(Engagement e, LoadEngagement(repos, principal, id, access, action));
     HC_RETURN_IF_ERROR(CheckVersion(NameOf(id), e.meta, expected_version));
-    const domain::KeyDates dates_before = e.key_dates;
+    const Engagement before = e;
     HC_RETURN_IF_ERROR(change(repos, e));
     const std::vector<domain::KeyDateChange> moved =
-        domain::DiffKeyDates(dates_before, e.key_dates);
+        domain::DiffKeyDates(before.key_dates, e.key_dates);
     if (auto passed = domain::FirstChangeToAPassedDate(moved, clock_.Today())) {
       if (!CheckEngagementAccess(principal, e, EngagementAccess::kSteer, action).ok()) {
         return absl::PermissionDeniedError(absl::StrCat(
@@ -204,7 +190,8 @@ absl::StatusOr<EngagementView> EngagementAppService::Mutate(
     Touch(e.meta, now);
     HC_RETURN_IF_ERROR(repos.engagements().Update(e));
     HC_RETURN_IF_ERROR(
-        Audit(repos, principal, action, NameOf(id), now, domain::DescribeKeyDateChanges(moved)));
+        Audit(repos, principal, action, NameOf(id), now,
+              DescribeChanges<Engagement>(kUpdatable, before, e)));
     HC_ASSIGN_OR_RETURN(result, BuildEngagementView(repos, std::move(e), clock_.Today()));
     return absl::OkStatus();
   }));

@@ -23,11 +23,11 @@ constexpr size_t kMaxSearchWords = 20;
 constexpr size_t kMaxSearchWordChars = 100;
 
 constexpr std::array<FieldRule<EvidenceNote>, 5> kNoteFields{{
-    {"text", [](const EvidenceNote& f, EvidenceNote& t) { t.text = f.text; }},
-    {"tags", [](const EvidenceNote& f, EvidenceNote& t) { t.tags = f.tags; }},
-    {"polarity", [](const EvidenceNote& f, EvidenceNote& t) { t.polarity = f.polarity; }},
-    {"activity", [](const EvidenceNote& f, EvidenceNote& t) { t.activity_id = f.activity_id; }},
-    {"document", [](const EvidenceNote& f, EvidenceNote& t) { t.document_id = f.document_id; }},
+    HC_FIELD_RULE(EvidenceNote, "text", text),
+    HC_FIELD_RULE(EvidenceNote, "tags", tags),
+    HC_FIELD_RULE(EvidenceNote, "polarity", polarity),
+    HC_FIELD_RULE(EvidenceNote, "activity", activity_id),
+    HC_FIELD_RULE(EvidenceNote, "document", document_id),
 }};
 
 std::string NoteName(absl::string_view engagement_id, absl::string_view id) {
@@ -196,12 +196,14 @@ absl::StatusOr<EvidenceNote> EvidenceAppService::UpdateNote(
     HC_ASSIGN_OR_RETURN(result, repos.notes().Get(engagement_id, id));
     const std::string name = NoteName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
+    const EvidenceNote before = result;
     HC_RETURN_IF_ERROR(ApplyFieldMask<EvidenceNote>(kNoteFields, paths, input, result));
     HC_RETURN_IF_ERROR(CheckNote(repos, result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.notes().Update(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now,
+                 DescribeChanges<EvidenceNote>(kNoteFields, before, result));
   }));
   return result;
 }

@@ -9,15 +9,43 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "core/app/audit_value.h"
 
 namespace hc::app {
 
-// One updatable field of T: its API path and how to copy it.
+// One updatable field of T: its API path, how to copy it and how the audit
+// record shows its value (AuditValue). A rule for a group of fields that have
+// rules of their own ("key_dates" beside "key_dates.report_due") shows
+// nothing: its fields' rules say what changed.
 template <typename T>
 struct FieldRule {
   absl::string_view path;
   void (*copy)(const T& from, T& to);
+  std::string (*show)(const T& value) = nullptr;
 };
+
+// The rule for `member` of T at API path `path`.
+#define HC_FIELD_RULE(T, path, member)                                       \
+  ::hc::app::FieldRule<T> {                                                  \
+    path, [](const T& f, T& t) { t.member = f.member; },                     \
+        [](const T& v) { return ::hc::app::AuditValue(v.member); }           \
+  }
+
+// What changed between `before` and `after` in the fields `rules` show, for
+// the audit record: "path: old -> new" joined by "; ", in the rules' order;
+// empty if nothing they show changed.
+template <typename T>
+std::string DescribeChanges(std::span<const FieldRule<T>> rules, const T& before,
+                            const T& after) {
+  std::string text;
+  for (const FieldRule<T>& rule : rules) {
+    if (rule.show == nullptr) continue;
+    const std::string was = rule.show(before);
+    const std::string now = rule.show(after);
+    if (was != now) absl::StrAppend(&text, text.empty() ? "" : "; ", rule.path, ": ", was, " -> ", now);
+  }
+  return text;
+}
 
 // Copies the fields named by `paths` from `from` into `to` (AIP-134).
 // INVALID_ARGUMENT if `paths` is empty or names a field not in `rules`; then

@@ -16,21 +16,21 @@ using domain::ActivityState;
 using domain::Document;
 
 constexpr std::array<FieldRule<Activity>, 8> kActivityFields{{
-    {"kind", [](const Activity& f, Activity& t) { t.kind = f.kind; }},
-    {"title", [](const Activity& f, Activity& t) { t.title = f.title; }},
-    {"day", [](const Activity& f, Activity& t) { t.day = f.day; }},
-    {"start_time", [](const Activity& f, Activity& t) { t.start_minute = f.start_minute; }},
-    {"end_time", [](const Activity& f, Activity& t) { t.end_minute = f.end_minute; }},
-    {"place", [](const Activity& f, Activity& t) { t.place = f.place; }},
-    {"participants", [](const Activity& f, Activity& t) { t.participants = f.participants; }},
-    {"peers", [](const Activity& f, Activity& t) { t.peer_ids = f.peer_ids; }},
+    HC_FIELD_RULE(Activity, "kind", kind),
+    HC_FIELD_RULE(Activity, "title", title),
+    HC_FIELD_RULE(Activity, "day", day),
+    HC_FIELD_RULE(Activity, "start_time", start_minute),
+    HC_FIELD_RULE(Activity, "end_time", end_minute),
+    HC_FIELD_RULE(Activity, "place", place),
+    HC_FIELD_RULE(Activity, "participants", participants),
+    HC_FIELD_RULE(Activity, "peers", peer_ids),
 }};
 
 constexpr std::array<FieldRule<Document>, 4> kDocumentFields{{
-    {"title", [](const Document& f, Document& t) { t.title = f.title; }},
-    {"source", [](const Document& f, Document& t) { t.source = f.source; }},
-    {"date", [](const Document& f, Document& t) { t.date = f.date; }},
-    {"notes", [](const Document& f, Document& t) { t.notes = f.notes; }},
+    HC_FIELD_RULE(Document, "title", title),
+    HC_FIELD_RULE(Document, "source", source),
+    HC_FIELD_RULE(Document, "date", date),
+    HC_FIELD_RULE(Document, "notes", notes),
 }};
 
 std::string ActivityName(absl::string_view engagement_id, absl::string_view id) {
@@ -168,13 +168,15 @@ absl::StatusOr<Activity> FieldworkAppService::UpdateActivity(
       return absl::FailedPreconditionError(absl::StrCat(
           name, " is ", domain::ActivityStateName(result.state), "; only a planned activity changes"));
     }
+    const Activity before = result;
     HC_RETURN_IF_ERROR(ApplyFieldMask<Activity>(kActivityFields, paths, input, result));
     HC_RETURN_IF_ERROR(domain::ValidateActivity(result));
     HC_RETURN_IF_ERROR(CheckPeers(repos, e, result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.activities().Update(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now,
+                 DescribeChanges<Activity>(kActivityFields, before, result));
   }));
   return result;
 }
@@ -348,12 +350,14 @@ absl::StatusOr<Document> FieldworkAppService::UpdateDocument(
     HC_ASSIGN_OR_RETURN(result, repos.documents().Get(engagement_id, id));
     const std::string name = DocumentName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
+    const Document before = result;
     HC_RETURN_IF_ERROR(ApplyFieldMask<Document>(kDocumentFields, paths, input, result));
     HC_RETURN_IF_ERROR(domain::ValidateDocument(result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.documents().Update(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now,
+                 DescribeChanges<Document>(kDocumentFields, before, result));
   }));
   return result;
 }

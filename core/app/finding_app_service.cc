@@ -18,22 +18,18 @@ using domain::ReviewFinding;
 using domain::ReviewState;
 
 constexpr std::array<FieldRule<ReviewFinding>, 6> kFindingFields{{
-    {"kind", [](const ReviewFinding& f, ReviewFinding& t) { t.kind = f.kind; }},
-    {"title", [](const ReviewFinding& f, ReviewFinding& t) { t.title = f.title; }},
-    {"narrative", [](const ReviewFinding& f, ReviewFinding& t) { t.narrative = f.narrative; }},
-    {"principles", [](const ReviewFinding& f, ReviewFinding& t) { t.principles = f.principles; }},
-    {"notes", [](const ReviewFinding& f, ReviewFinding& t) { t.note_ids = f.note_ids; }},
-    {"questionnaire_results",
-     [](const ReviewFinding& f, ReviewFinding& t) {
-       t.questionnaire_results = f.questionnaire_results;
-     }},
+    HC_FIELD_RULE(ReviewFinding, "kind", kind),
+    HC_FIELD_RULE(ReviewFinding, "title", title),
+    HC_FIELD_RULE(ReviewFinding, "narrative", narrative),
+    HC_FIELD_RULE(ReviewFinding, "principles", principles),
+    HC_FIELD_RULE(ReviewFinding, "notes", note_ids),
+    HC_FIELD_RULE(ReviewFinding, "questionnaire_results", questionnaire_results),
 }};
 
 constexpr std::array<FieldRule<Recommendation>, 3> kRecommendationFields{{
-    {"text", [](const Recommendation& f, Recommendation& t) { t.text = f.text; }},
-    {"priority", [](const Recommendation& f, Recommendation& t) { t.priority = f.priority; }},
-    {"findings",
-     [](const Recommendation& f, Recommendation& t) { t.finding_ids = f.finding_ids; }},
+    HC_FIELD_RULE(Recommendation, "text", text),
+    HC_FIELD_RULE(Recommendation, "priority", priority),
+    HC_FIELD_RULE(Recommendation, "findings", finding_ids),
 }};
 
 std::string FindingName(absl::string_view engagement_id, absl::string_view id) {
@@ -244,12 +240,14 @@ absl::StatusOr<ReviewFinding> FindingAppService::UpdateFinding(
     const std::string name = FindingName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
     HC_RETURN_IF_ERROR(domain::CheckEditable(result.state, domain::FindingLabel(result.number)));
+    const ReviewFinding before = result;
     HC_RETURN_IF_ERROR(ApplyFieldMask<ReviewFinding>(kFindingFields, paths, input, result));
     HC_RETURN_IF_ERROR(CheckFinding(repos, result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.findings().Update(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now,
+                 DescribeChanges<ReviewFinding>(kFindingFields, before, result));
   }));
   return result;
 }
@@ -383,13 +381,15 @@ absl::StatusOr<Recommendation> FindingAppService::UpdateRecommendation(
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
     HC_RETURN_IF_ERROR(
         domain::CheckEditable(result.state, domain::RecommendationLabel(result.number)));
+    const Recommendation before = result;
     HC_RETURN_IF_ERROR(
         ApplyFieldMask<Recommendation>(kRecommendationFields, paths, input, result));
     HC_RETURN_IF_ERROR(CheckRecommendation(repos, result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.recommendations().Update(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now,
+                 DescribeChanges<Recommendation>(kRecommendationFields, before, result));
   }));
   return result;
 }

@@ -17,15 +17,12 @@ namespace {
 using domain::PlanAction;
 
 constexpr std::array<FieldRule<PlanAction>, 6> kActionFields{{
-    {"title", [](const PlanAction& f, PlanAction& t) { t.title = f.title; }},
-    {"description", [](const PlanAction& f, PlanAction& t) { t.description = f.description; }},
-    {"recommendation",
-     [](const PlanAction& f, PlanAction& t) { t.recommendation_id = f.recommendation_id; }},
-    {"statement_code",
-     [](const PlanAction& f, PlanAction& t) { t.statement_code = f.statement_code; }},
-    {"owner_organisation",
-     [](const PlanAction& f, PlanAction& t) { t.owner_organisation = f.owner_organisation; }},
-    {"due_date", [](const PlanAction& f, PlanAction& t) { t.due_date = f.due_date; }},
+    HC_FIELD_RULE(PlanAction, "title", title),
+    HC_FIELD_RULE(PlanAction, "description", description),
+    HC_FIELD_RULE(PlanAction, "recommendation", recommendation_id),
+    HC_FIELD_RULE(PlanAction, "statement_code", statement_code),
+    HC_FIELD_RULE(PlanAction, "owner_organisation", owner_organisation),
+    HC_FIELD_RULE(PlanAction, "due_date", due_date),
 }};
 
 // At most this many respondents' entries are offered as suggestions.
@@ -452,12 +449,14 @@ absl::StatusOr<ActionView> ImprovementPlanAppService::UpdateAction(
     HC_ASSIGN_OR_RETURN(result, repos.plans().GetAction(engagement_id, id));
     const std::string name = ActionName(engagement_id, id);
     HC_RETURN_IF_ERROR(CheckVersion(name, result.meta, expected_version));
+    const PlanAction before = result;
     HC_RETURN_IF_ERROR(ApplyFieldMask<PlanAction>(kActionFields, paths, input, result));
     HC_RETURN_IF_ERROR(CheckAction(repos, e, result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.plans().UpdateAction(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now,
+                 DescribeChanges<PlanAction>(kActionFields, before, result));
   }));
   return ViewOf(std::move(result));
 }

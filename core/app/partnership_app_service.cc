@@ -13,12 +13,11 @@ namespace {
 using domain::Partnership;
 
 constexpr std::array<FieldRule<Partnership>, 5> kUpdatable{{
-    {"display_name", [](const Partnership& f, Partnership& t) { t.display_name = f.display_name; }},
-    {"kind", [](const Partnership& f, Partnership& t) { t.kind = f.kind; }},
-    {"area", [](const Partnership& f, Partnership& t) { t.area = f.area; }},
-    {"lifecycle_stage",
-     [](const Partnership& f, Partnership& t) { t.lifecycle_stage = f.lifecycle_stage; }},
-    {"members", [](const Partnership& f, Partnership& t) { t.members = f.members; }},
+    HC_FIELD_RULE(Partnership, "display_name", display_name),
+    HC_FIELD_RULE(Partnership, "kind", kind),
+    HC_FIELD_RULE(Partnership, "area", area),
+    HC_FIELD_RULE(Partnership, "lifecycle_stage", lifecycle_stage),
+    HC_FIELD_RULE(Partnership, "members", members),
 }};
 
 std::string NameOf(absl::string_view id) { return absl::StrCat("partnerships/", id); }
@@ -96,12 +95,14 @@ absl::StatusOr<Partnership> PartnershipAppService::Update(
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(result, repos.partnerships().Get(id));
     HC_RETURN_IF_ERROR(CheckVersion(NameOf(id), result.meta, expected_version));
+    const Partnership before = result;
     HC_RETURN_IF_ERROR(ApplyFieldMask<Partnership>(kUpdatable, paths, input, result));
     HC_RETURN_IF_ERROR(domain::ValidatePartnership(result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.partnerships().Update(result));
-    return Audit(repos, principal, kAction, NameOf(id), now);
+    return Audit(repos, principal, kAction, NameOf(id), now,
+                 DescribeChanges<Partnership>(kUpdatable, before, result));
   }));
   return result;
 }

@@ -13,16 +13,14 @@ namespace {
 using domain::Peer;
 
 constexpr std::array<FieldRule<Peer>, 8> kUpdatable{{
-    {"display_name", [](const Peer& f, Peer& t) { t.display_name = f.display_name; }},
-    {"email", [](const Peer& f, Peer& t) { t.email = f.email; }},
-    {"home_organisation",
-     [](const Peer& f, Peer& t) { t.home_organisation = f.home_organisation; }},
-    {"home_sector", [](const Peer& f, Peer& t) { t.home_sector = f.home_sector; }},
-    {"trained_date", [](const Peer& f, Peer& t) { t.trained_date = f.trained_date; }},
-    {"accredited_date", [](const Peer& f, Peer& t) { t.accredited_date = f.accredited_date; }},
-    {"accreditation_expiry_date",
-     [](const Peer& f, Peer& t) { t.accreditation_expiry_date = f.accreditation_expiry_date; }},
-    {"skills", [](const Peer& f, Peer& t) { t.skills = f.skills; }},
+    HC_FIELD_RULE(Peer, "display_name", display_name),
+    HC_FIELD_RULE(Peer, "email", email),
+    HC_FIELD_RULE(Peer, "home_organisation", home_organisation),
+    HC_FIELD_RULE(Peer, "home_sector", home_sector),
+    HC_FIELD_RULE(Peer, "trained_date", trained_date),
+    HC_FIELD_RULE(Peer, "accredited_date", accredited_date),
+    HC_FIELD_RULE(Peer, "accreditation_expiry_date", accreditation_expiry_date),
+    HC_FIELD_RULE(Peer, "skills", skills),
 }};
 
 std::string NameOf(absl::string_view id) { return absl::StrCat("peers/", id); }
@@ -96,12 +94,14 @@ absl::StatusOr<Peer> PeerAppService::Update(const domain::Principal& principal,
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(result, repos.peers().Get(id));
     HC_RETURN_IF_ERROR(CheckVersion(NameOf(id), result.meta, expected_version));
+    const Peer before = result;
     HC_RETURN_IF_ERROR(ApplyFieldMask<Peer>(kUpdatable, paths, input, result));
     HC_RETURN_IF_ERROR(domain::ValidatePeer(result));
     const absl::Time now = clock_.Now();
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.peers().Update(result));
-    return Audit(repos, principal, kAction, NameOf(id), now);
+    return Audit(repos, principal, kAction, NameOf(id), now,
+                 DescribeChanges<Peer>(kUpdatable, before, result));
   }));
   return result;
 }

@@ -24,13 +24,14 @@ constexpr std::array<FieldRule<Questionnaire>, 5> kUpdatable{{
      [](const Questionnaire& f, Questionnaire& t) {
        t.framework_id = f.framework_id;
        t.framework_version = f.framework_version;
+     },
+     [](const Questionnaire& q) {
+       return absl::StrCat("frameworks/", q.framework_id, "/versions/", q.framework_version);
      }},
-    {"open_time", [](const Questionnaire& f, Questionnaire& t) { t.open_time = f.open_time; }},
-    {"close_time", [](const Questionnaire& f, Questionnaire& t) { t.close_time = f.close_time; }},
-    {"min_group_size",
-     [](const Questionnaire& f, Questionnaire& t) { t.min_group_size = f.min_group_size; }},
-    {"collect_comments",
-     [](const Questionnaire& f, Questionnaire& t) { t.collect_comments = f.collect_comments; }},
+    HC_FIELD_RULE(Questionnaire, "open_time", open_time),
+    HC_FIELD_RULE(Questionnaire, "close_time", close_time),
+    HC_FIELD_RULE(Questionnaire, "min_group_size", min_group_size),
+    HC_FIELD_RULE(Questionnaire, "collect_comments", collect_comments),
 }};
 
 std::string NameOf(absl::string_view engagement_id) {
@@ -208,11 +209,13 @@ absl::StatusOr<QuestionnaireView> QuestionnaireAppService::Update(
       return absl::FailedPreconditionError(absl::StrCat(
           NameOf(engagement_id), " has opened; its benchmark, times and k can no longer change"));
     }
+    const Questionnaire before = q;
     HC_RETURN_IF_ERROR(ApplyFieldMask<Questionnaire>(kUpdatable, paths, input, q));
     HC_RETURN_IF_ERROR(CheckValid(repos, codec_, q));
     Touch(q.meta, now);
     HC_RETURN_IF_ERROR(repos.questionnaires().Update(q));
-    HC_RETURN_IF_ERROR(Audit(repos, principal, kAction, NameOf(engagement_id), now));
+    HC_RETURN_IF_ERROR(Audit(repos, principal, kAction, NameOf(engagement_id), now,
+                             DescribeChanges<Questionnaire>(kUpdatable, before, q)));
     HC_ASSIGN_OR_RETURN(result, View(repos, std::move(q)));
     return absl::OkStatus();
   }));

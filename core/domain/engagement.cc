@@ -235,18 +235,6 @@ std::vector<KeyDateChange> DiffKeyDates(const KeyDates& before, const KeyDates& 
   return changes;
 }
 
-std::string DescribeKeyDateChanges(const std::vector<KeyDateChange>& changes) {
-  const auto day = [](const std::optional<absl::CivilDay>& d) {
-    return d ? absl::FormatCivilTime(*d) : std::string("none");
-  };
-  std::string text;
-  for (const KeyDateChange& c : changes) {
-    absl::StrAppend(&text, text.empty() ? "" : "; ", c.field, ": ", day(c.before), " -> ",
-                    day(c.after));
-  }
-  return text;
-}
-
 std::optional<KeyDateChange> FirstChangeToAPassedDate(const std::vector<KeyDateChange>& changes,
                                                       absl::CivilDay today) {
   for (const KeyDateChange& c : changes) {

@@ -96,9 +96,6 @@ struct KeyDateChange {
 // The key dates that differ between `before` and `after`, in field order.
 std::vector<KeyDateChange> DiffKeyDates(const KeyDates& before, const KeyDates& after);
 
-// "report_due: 2027-01-04 -> 2027-01-18; fieldwork_day1: none -> 2026-12-01".
-std::string DescribeKeyDateChanges(const std::vector<KeyDateChange>& changes);
-
 // The first change that moves a date which had already passed on `today`, or
 // sets one in the past, if any: such dates are the record of what happened
 // (the dashboard's turnaround is measured from them), so only the lead peer

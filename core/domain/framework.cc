@@ -122,6 +122,7 @@ absl::Status CheckSection(absl::string_view at, const Section& section,
     const std::string place = absl::StrCat(at, ".elements[", i, "]");
     HC_RETURN_IF_ERROR(At(place, CheckText("code", e.code, 1, 20)));
     HC_RETURN_IF_ERROR(At(place, CheckText("title", e.title, 1, 300)));
+    HC_RETURN_IF_ERROR(At(place, CheckText("description", e.description, 0, kMaxTextChars, true)));
     if (!elements.insert(e.code).second) {
       return Invalid(place, absl::StrCat("element code \"", e.code, "\" is used twice"));
     }

@@ -11,16 +11,37 @@
 
 namespace hc::services {
 
+namespace {
+
+// 1 to `max` of [a-z0-9-].
+bool IsId(absl::string_view id, size_t max) {
+  if (id.empty() || id.size() > max) return false;
+  for (char c : id) {
+    if (!absl::ascii_islower(static_cast<unsigned char>(c)) &&
+        !absl::ascii_isdigit(static_cast<unsigned char>(c)) && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A whole number from 1 written in digits only, without leading zeros, so
+// that a name has one spelling ("versions/12", never "versions/012").
+bool IsVersion(absl::string_view text, int& version) {
+  if (text.empty() || text.size() > 9 || text[0] == '0') return false;
+  for (char c : text) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return absl::SimpleAtoi(text, &version);
+}
+
+}  // namespace
+
 absl::StatusOr<std::string> ParseName(absl::string_view field, absl::string_view collection,
                                       absl::string_view name) {
   const std::string prefix = absl::StrCat(collection, "/");
   absl::string_view id = name;
-  bool valid = absl::ConsumePrefix(&id, prefix) && !id.empty() && id.size() <= 64;
-  for (char c : id) {
-    valid = valid && (absl::ascii_islower(static_cast<unsigned char>(c)) ||
-                      absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '-');
-  }
-  if (!valid) {
+  if (!absl::ConsumePrefix(&id, prefix) || !IsId(id, 64)) {
     return absl::InvalidArgumentError(absl::StrCat(field, " must be a resource name like ",
                                                    prefix, "abc123, not \"",
                                                    name.substr(0, 100), "\""));
@@ -60,8 +81,8 @@ absl::StatusOr<FrameworkVersionName> ParseFrameworkVersionName(absl::string_view
                                                                absl::string_view name) {
   const std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
   FrameworkVersionName out;
-  if (parts.size() != 4 || parts[0] != "frameworks" || parts[1].empty() || parts[1].size() > 63 ||
-      parts[2] != "versions" || !absl::SimpleAtoi(parts[3], &out.version) || out.version < 1) {
+  if (parts.size() != 4 || parts[0] != "frameworks" || !IsId(parts[1], 63) ||
+      parts[2] != "versions" || !IsVersion(parts[3], out.version)) {
     return absl::InvalidArgumentError(absl::StrCat(
         field, " must be like frameworks/digging-deeper/versions/1, not \"", name.substr(0, 100),
         "\""));

@@ -38,7 +38,8 @@ struct FrameworkVersionName {
 };
 
 // Parses a benchmark version's name. INVALID_ARGUMENT naming `field` unless
-// the id is 1-63 characters and the version a whole number from 1.
+// the id is 1-63 of [a-z0-9-] and the version a whole number from 1 in
+// digits, without leading zeros (one spelling per version).
 absl::StatusOr<FrameworkVersionName> ParseFrameworkVersionName(absl::string_view field,
                                                                absl::string_view name);
 

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/log.h"
 #include "services/web/html.h"
+#include "services/web/respondent_form.h"
 #include "services/web/respondent_pages.h"
 
 namespace hc::services {
@@ -47,31 +48,6 @@ void Redirect(httplib::Response& res, const std::string& to) {
   res.set_header("Location", to);
 }
 
-// The page's answers from the posted form: "a.<code>" and "s.<code>" radio
-// values, "n.<code>" (action needed) and "w.<code>" (by whom) texts and
-// "comment". Values that are not whole numbers are left out (the draft's
-// validation refuses values off the scale).
-domain::Draft ReadForm(const httplib::Request& req) {
-  domain::Draft page;
-  for (const auto& [name, value] : req.params) {
-    const absl::string_view prefix = absl::string_view(name).substr(0, 2);
-    const std::string code = name.size() > 2 ? name.substr(2) : "";
-    int number = 0;
-    if (prefix == "a." && absl::SimpleAtoi(value, &number)) {
-      page.answers[code] = number;
-    } else if (prefix == "s." && absl::SimpleAtoi(value, &number)) {
-      page.significance[code] = number;
-    } else if (prefix == "n.") {
-      page.actions[code].action = value;
-    } else if (prefix == "w.") {
-      page.actions[code].by_whom = value;
-    } else if (name == "comment") {
-      page.comment = value;
-    }
-  }
-  return page;
-}
-
 }  // namespace
 
 WebServer::Routes RespondentRoutes(app::RespondentAppService& respondents) {
@@ -108,7 +84,7 @@ WebServer::Routes RespondentRoutes(app::RespondentAppService& respondents) {
              if (!absl::SimpleAtoi(req.matches[2].str(), &page) || page < 1 || page > pages) {
                return SendProblem(res, absl::NotFoundError("There is no such page."));
              }
-             absl::Status saved = respondents.Save(token, ReadForm(req), FieldsOf(*session, page));
+             absl::Status saved = respondents.Save(token, ReadRespondentForm(req.params), FieldsOf(*session, page));
              if (absl::IsInvalidArgument(saved)) {
                res.status = 400;
                return res.set_content(QuestionPage(token, *session, page, saved.message()),

@@ -15,49 +15,7 @@ source "$(dirname "$0")/lib.sh"
 
 start_server
 
-hcctl() { "$hcctl_bin" "$@"; }
-name_of() { grep -o '"name": "[^"]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
-field_of() { grep -o "\"$1\": \"[^\"]*\"" | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
-as() { local token=$1; shift; HC_TOKEN_FILE="" HC_TOKEN="$token" "$hcctl_bin" "$@"; }
-day() { date -u -d "$1 days" +%F; }
-
-# --- An engagement run to REPORT: fieldwork over the last three days --------
-partnership=$(hcctl partnerships create --json --display-name="Riverside CSP" --kind=csp \
-  --member="Riverside Council:local_government" --member="Riverside Police:police" | name_of)
-peer() {
-  hcctl peers create --json --display-name="$1" --email="$2" --organisation="$3" --sector="$4" \
-    --accredited-date=2025-01-15 --expiry-date=2035-01-14 | name_of
-}
-lena=$(peer "Lena Lead" lena@northshire.gov.uk "Northshire Council" local_government)
-hari=$(peer "Hari Health" hari@southshire.nhs.uk "Southshire NHS Trust" health)
-engagement=$(hcctl engagements create --json --partnership="$partnership" --purpose=developmental \
-  --fieldwork-day1="$(day -3)" --fieldwork-day2="$(day -2)" --fieldwork-day3="$(day -1)" | name_of)
-[[ "$engagement" == engagements/* ]] || fail "no engagement"
-hcctl engagements add-member "$engagement" --peer="$lena" --role=lead_peer > /dev/null
-hcctl engagements add-member "$engagement" --peer="$hari" --role=peer > /dev/null
-hcctl engagements update "$engagement" --issue="Is the vision shared?" \
-  --questionnaire-open="$(day -30)" --questionnaire-close="$(day -10)" > /dev/null
-hcctl questionnaires create "$engagement" --framework=partnership-assessment-tool \
-  --open=now+1h --close=now+14d > /dev/null
-for transition in begin-desk-research open-questionnaire start-fieldwork; do
-  hcctl engagements "$transition" "$engagement" > /dev/null || fail "$transition refused"
-done
-token_for() { hcctl tokens create --json --display-name="$1" --role="$2" "$3" | field_of secret; }
-lena_token=$(token_for "Lena's laptop" peer --peer="$lena")
-hari_token=$(token_for "Hari's laptop" peer --peer="$hari")
-contact_token=$(token_for "Riverside's contact" partnership_contact --partnership="$partnership")
-[[ -n "$lena_token" && -n "$hari_token" && -n "$contact_token" ]] || fail "no tokens"
-
-interview=$(as "$hari_token" activities plan "$engagement" --json --kind=interview \
-  --title="Chair of the board" --day=1 --start=09:00 --end=10:00 --peer="$lena" | name_of)
-note=$(echo "The board shares a clear vision" | as "$hari_token" notes add "$engagement" --json \
-  --activity="$interview" --polarity=positive --tag=1 | name_of)
-finding=$(as "$hari_token" findings add "$engagement" --json --kind=strength \
-  --title="A shared vision" --principle=1 --note="$note" \
-  --narrative="Every partner told us the same story." | name_of)
-as "$lena_token" findings agree "$finding" > /dev/null || fail "could not agree the finding"
-as "$lena_token" engagements give-initial-feedback "$engagement" > /dev/null
-as "$lena_token" engagements begin-report "$engagement" > /dev/null
+engagement_at_report
 
 # --- The version: generated, reviewed, checked, commented, published -------
 report=$(as "$hari_token" reports generate "$engagement" --json | name_of)

@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "core/storage/sqlite/database.h"
 #include "tests/support/fake_report_renderer.h"
 
 namespace hc::testing {
@@ -132,6 +133,19 @@ v1::Engagement ApiTest::AddMember(const std::string& engagement, const std::stri
   grpc::Status status = engagements_->AddTeamMember(Lead().get(), request, &updated);
   EXPECT_TRUE(status.ok()) << status.error_message();
   return updated;
+}
+
+std::vector<std::string> ApiTest::AuditDetails(const std::string& action) {
+  auto db = storage::Database::Open(dir_.File("store.db"), storage::Database::Mode::kReadOnly);
+  EXPECT_TRUE(db.ok()) << db.status();
+  if (!db.ok()) return {};
+  auto st = (*db)->Prepare("SELECT details FROM audit_log WHERE action = ?1 ORDER BY sequence");
+  EXPECT_TRUE(st.ok()) << st.status();
+  if (!st.ok()) return {};
+  st->Bind(1, action);
+  std::vector<std::string> details;
+  for (auto row = st->Step(); row.ok() && *row; row = st->Step()) details.push_back(st->Text(0));
+  return details;
 }
 
 }  // namespace hc::testing

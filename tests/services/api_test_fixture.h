@@ -69,6 +69,9 @@ class ApiTest : public ::testing::Test {
                                 std::optional<absl::CivilDay> day1 = std::nullopt);
   v1::Engagement AddMember(const std::string& engagement, const std::string& peer,
                            v1::TeamRole role);
+  // The details of every audit record of `action`, oldest first, read from
+  // the store's file as an operator would.
+  std::vector<std::string> AuditDetails(const std::string& action);
 
   TempDir dir_;
   // Renders report versions; keeps the last document composed.

@@ -1,7 +1,6 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include "absl/strings/str_cat.h"
-#include "core/storage/sqlite/database.h"
 #include "healthcheck/v1/evidence.grpc.pb.h"
 #include "healthcheck/v1/fieldwork.grpc.pb.h"
 #include "healthcheck/v1/finding.grpc.pb.h"
@@ -523,17 +522,11 @@ TEST_F(EngagementApiTest, PassedKeyDatesChangeOnlyByTheLeadPeerOrAProgrammeLeadA
   // The lead peer may correct a passed date.
   ASSERT_TRUE(move(lead_peer_token, "fieldwork_day1", day1 - 1, &out).ok());
 
-  auto db = storage::Database::Open(dir_.File("store.db"), storage::Database::Mode::kReadOnly);
-  ASSERT_TRUE(db.ok()) << db.status();
-  auto st = (*db)->Prepare(
-      "SELECT details FROM audit_log WHERE action = 'UpdateEngagement' ORDER BY sequence");
-  ASSERT_TRUE(st.ok()) << st.status();
-  std::vector<std::string> details;
-  for (auto row = st->Step(); row.ok() && *row; row = st->Step()) details.push_back(st->Text(0));
+  const std::vector<std::string> details = AuditDetails("UpdateEngagement");
   ASSERT_EQ(details.size(), 2u);
   EXPECT_THAT(details[0], ::testing::MatchesRegex(absl::StrCat(
-                              "report_due: [0-9-]+ -> ", absl::FormatCivilTime(Today() + 40))));
-  EXPECT_EQ(details[1], absl::StrCat("fieldwork_day1: ", absl::FormatCivilTime(day1), " -> ",
+                              "key_dates.report_due: [0-9-]+ -> ", absl::FormatCivilTime(Today() + 40))));
+  EXPECT_EQ(details[1], absl::StrCat("key_dates.fieldwork_day1: ", absl::FormatCivilTime(day1), " -> ",
                                      absl::FormatCivilTime(day1 - 1)));
 }
 

@@ -158,6 +158,21 @@ TEST_F(FrameworkApiTest, InvalidBenchmarksAndNamesAreRefused) {
   get.set_name("frameworks/digging-deeper");
   EXPECT_THAT(frameworks_->GetFramework(Lead().get(), get, &out),
               GrpcIs(StatusCode::INVALID_ARGUMENT));
+  // A version has one name: found by the fuzzer, "versions/01" and
+  // " versions/+1" were read as version 1.
+  ASSERT_TRUE(frameworks_->GetFramework(Lead().get(), [] {
+    v1::GetFrameworkRequest r;
+    r.set_name("frameworks/digging-deeper/versions/1");
+    return r;
+  }(), &out).ok());
+  for (const char* other : {"frameworks/digging-deeper/versions/01",
+                            "frameworks/digging-deeper/versions/+1",
+                            "frameworks/digging-deeper/versions/ 1",
+                            "frameworks/Digging-Deeper/versions/1"}) {
+    get.set_name(other);
+    EXPECT_THAT(frameworks_->GetFramework(Lead().get(), get, &out),
+                GrpcIsWith(StatusCode::INVALID_ARGUMENT, "must be like")) << other;
+  }
 }
 
 TEST(FrameworkFiles, EveryBuiltInFileParsesAndValidates) {

@@ -34,6 +34,23 @@ TEST_F(PartnershipApiTest, CreateGetUpdateDeleteRoundTrip) {
   EXPECT_THAT(partnerships_->UpdatePartnership(Lead().get(), update, &updated),
               GrpcIs(StatusCode::ABORTED));  // the etag of `fetched` is stale now
 
+  // Members and name changed together: the audit record says how, field by
+  // field, with the values before and after.
+  *update.mutable_partnership() = updated;
+  update.mutable_partnership()->set_display_name("Anytown Safer Partnership");
+  update.mutable_partnership()->mutable_members(1)->set_display_name("Shire Fire and Rescue");
+  update.mutable_update_mask()->add_paths("display_name");
+  update.mutable_update_mask()->add_paths("members");
+  ASSERT_TRUE(partnerships_->UpdatePartnership(Lead().get(), update, &updated).ok());
+  EXPECT_THAT(
+      AuditDetails("UpdatePartnership"),
+      ::testing::ElementsAre(
+          "lifecycle_stage: UNSPECIFIED -> FLYING",
+          "display_name: \"Anytown CSP\" -> \"Anytown Safer Partnership\"; members: "
+          "[\"Anytown Council\" (LOCAL_GOVERNMENT), \"Shire Fire\" (FIRE_AND_RESCUE)] -> "
+          "[\"Anytown Council\" (LOCAL_GOVERNMENT), \"Shire Fire and Rescue\" "
+          "(FIRE_AND_RESCUE)]"));
+
   v1::DeletePartnershipRequest del;
   del.set_name(created.name());
   del.set_etag(fetched.etag());

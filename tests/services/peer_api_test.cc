@@ -1,5 +1,7 @@
 #include "tests/services/api_test_fixture.h"
 
+#include "absl/strings/str_cat.h"
+
 namespace hc::testing {
 namespace {
 
@@ -99,6 +101,12 @@ TEST_F(PeerApiTest, UpdateAndDeleteFollowTheRules) {
   ASSERT_TRUE(peers_->UpdatePeer(Lead().get(), update, &updated).ok());
   EXPECT_EQ(updated.display_name(), "Ann Smith");
   EXPECT_THAT(peers_->UpdatePeer(Lead().get(), update, &updated), GrpcIs(StatusCode::ABORTED));
+  // The audit record keeps what changed, before and after; a refused update
+  // leaves none.
+  EXPECT_THAT(AuditDetails("UpdatePeer"),
+              ::testing::ElementsAre(absl::StrCat(
+                  "accreditation_expiry_date: ", absl::FormatCivilTime(Today() + 10), " -> ",
+                  absl::FormatCivilTime(Today() + 700))));
 
   const v1::Partnership p = MakePartnership("Anytown", {});
   const v1::Engagement e = MakeEngagement(p.name());

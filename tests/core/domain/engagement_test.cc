@@ -422,7 +422,7 @@ TEST(Engagement, LeadPeerIdAndFindTeamMember) {
   EXPECT_EQ(FindTeamMember(e, "d"), nullptr);
 }
 
-TEST(KeyDateChanges, DiffNamesEachMovedDateWithBothValues) {
+TEST(KeyDateChanges, DiffGivesEachMovedDateWithBothValues) {
   KeyDates before;
   before.fieldwork_day1 = absl::CivilDay(2026, 11, 2);
   before.report_due = absl::CivilDay(2026, 12, 1);
@@ -431,8 +431,12 @@ TEST(KeyDateChanges, DiffNamesEachMovedDateWithBothValues) {
   after.plan_due = absl::CivilDay(2027, 2, 1);
   const std::vector<KeyDateChange> changes = DiffKeyDates(before, after);
   ASSERT_EQ(changes.size(), 2u);
-  EXPECT_EQ(DescribeKeyDateChanges(changes),
-            "fieldwork_day1: 2026-11-02 -> 2026-11-03; plan_due: none -> 2027-02-01");
+  EXPECT_EQ(changes[0].field, "fieldwork_day1");
+  EXPECT_EQ(changes[0].before, absl::CivilDay(2026, 11, 2));
+  EXPECT_EQ(changes[0].after, absl::CivilDay(2026, 11, 3));
+  EXPECT_EQ(changes[1].field, "plan_due");
+  EXPECT_EQ(changes[1].before, std::nullopt);
+  EXPECT_EQ(changes[1].after, absl::CivilDay(2027, 2, 1));
   EXPECT_TRUE(DiffKeyDates(before, before).empty());
 }
 

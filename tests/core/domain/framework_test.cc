@@ -149,6 +149,18 @@ TEST(Framework, AStatementNamesAnElementOfItsSection) {
               StatusIsWith(absl::StatusCode::kInvalidArgument, "element \"B\" is not an element"));
 }
 
+// Found by the benchmark-file fuzzer: an element's description was never
+// checked, so a file with bytes that are not UTF-8 there was accepted and
+// then could not be read back from the store.
+TEST(Framework, EveryTextIsCheckedIncludingAnElementsDescription) {
+  Framework f = Assessment();
+  f.sections[0].elements.push_back({"A", "Identify", "Partners \xff agree"});
+  EXPECT_THAT(ValidateFramework(f),
+              StatusIsWith(absl::StatusCode::kInvalidArgument, "elements[0]: description"));
+  f.sections[0].elements[0].description = "Partners agree";
+  EXPECT_THAT(ValidateFramework(f), IsOk());
+}
+
 TEST(Framework, BandsNeedStatementsAndIdsTheirPattern) {
   Framework f = Assessment();
   f.sections[0].statements.clear();
