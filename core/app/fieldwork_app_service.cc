@@ -214,10 +214,12 @@ absl::StatusOr<Activity> FieldworkAppService::ChangeState(const domain::Principa
             "), which has not come yet"));
       }
     }
+    const std::string change = absl::StrCat("state: ", domain::ActivityStateName(result.state),
+                                            " -> ", domain::ActivityStateName(to));
     result.state = to;
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.activities().Update(result));
-    return Audit(repos, principal, action, name, now);
+    return Audit(repos, principal, action, name, now, change);
   }));
   return result;
 }

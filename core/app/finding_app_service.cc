@@ -291,10 +291,12 @@ absl::StatusOr<ReviewFinding> FindingAppService::ChangeFindingState(
             "; withdraw that recommendation or change its findings first"));
       }
     }
+    const std::string change = absl::StrCat("state: ", domain::ReviewStateName(result.state),
+                                            " -> ", domain::ReviewStateName(to));
     Record(result, to, principal, now);
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.findings().Update(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now, change);
   }));
   return result;
 }
@@ -418,10 +420,12 @@ absl::StatusOr<Recommendation> FindingAppService::ChangeRecommendationState(
       }
     }
     const absl::Time now = clock_.Now();
+    const std::string change = absl::StrCat("state: ", domain::ReviewStateName(result.state),
+                                            " -> ", domain::ReviewStateName(to));
     Record(result, to, principal, now);
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.recommendations().Update(result));
-    return Audit(repos, principal, kAction, name, now);
+    return Audit(repos, principal, kAction, name, now, change);
   }));
   return result;
 }

@@ -257,6 +257,7 @@ TEST_F(FieldworkApiTest, ActivitiesAreHeldOnlyOnceFieldworkHasStarted) {
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "which has not come yet"));
   ASSERT_TRUE(fieldwork_->MarkActivityHeld(Ctx(lena_token_).get(), held, &out).ok());
   EXPECT_EQ(out.state(), v1::ACTIVITY_STATE_HELD);
+  EXPECT_THAT(AuditDetails("MarkActivityHeld"), ::testing::ElementsAre("state: PLANNED -> HELD"));
   // A held activity is a record: it is neither cancelled nor edited.
   EXPECT_THAT(fieldwork_->CancelActivity(Ctx(lena_token_).get(), held, &out),
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "HELD"));

@@ -278,6 +278,7 @@ TEST_F(FindingApiTest, OnlyTheLeadPeerAgreesAndOnlyWithEvidence) {
   EXPECT_EQ(out.agreed_by(), peers_[0].name());
   EXPECT_TRUE(out.has_agree_time());
   EXPECT_THAT(Labels(peer_, "state = AGREED"), ElementsAre("F3"));
+  EXPECT_THAT(AuditDetails("AgreeFinding"), ElementsAre("state: DRAFT -> AGREED"));
 
   // An agreed finding is not edited until the lead peer reopens it.
   v1::UpdateFindingRequest edit;
