@@ -24,7 +24,9 @@
 namespace hc::app {
 
 std::string AuditValue(absl::string_view text);
-inline std::string AuditValue(const std::string& text) { return AuditValue(absl::string_view(text)); }
+inline std::string AuditValue(const std::string& text) {
+  return AuditValue(absl::string_view(text));
+}
 inline std::string AuditValue(bool value) { return value ? "true" : "false"; }
 inline std::string AuditValue(int value) { return absl::StrCat(value); }
 std::string AuditValue(absl::Time time);

@@ -42,7 +42,8 @@ std::string DescribeChanges(std::span<const FieldRule<T>> rules, const T& before
     if (rule.show == nullptr) continue;
     const std::string was = rule.show(before);
     const std::string now = rule.show(after);
-    if (was != now) absl::StrAppend(&text, text.empty() ? "" : "; ", rule.path, ": ", was, " -> ", now);
+    if (was == now) continue;
+    absl::StrAppend(&text, text.empty() ? "" : "; ", rule.path, ": ", was, " -> ", now);
   }
   return text;
 }

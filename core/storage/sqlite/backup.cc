@@ -1,6 +1,7 @@
 #include "core/storage/sqlite/backup.h"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -51,6 +52,33 @@ std::string DirectoryOf(const std::string& path) {
   return p.has_parent_path() ? p.parent_path().string() : ".";
 }
 
+// The bytes the store's pages in use take: what VACUUM INTO writes, at most.
+absl::StatusOr<uint64_t> BytesInUse(Database& db) {
+  HC_ASSIGN_OR_RETURN(Statement st,
+                      db.Prepare("SELECT (page_count - freelist_count) * page_size "
+                                 "FROM pragma_page_count, pragma_freelist_count, pragma_page_size"));
+  HC_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return absl::InternalError("cannot read the store's size");
+  return static_cast<uint64_t>(st.Int(0));
+}
+
+absl::Status CheckRoomFor(Database& source, const std::string& directory,
+                          uint64_t keep_free_bytes) {
+  HC_ASSIGN_OR_RETURN(const uint64_t needed, BytesInUse(source));
+  struct statvfs fs_info {};
+  if (::statvfs(directory.c_str(), &fs_info) != 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot read the free space of ", directory, ": ", std::strerror(errno)));
+  }
+  const uint64_t free = static_cast<uint64_t>(fs_info.f_bavail) * fs_info.f_frsize;
+  if (free >= needed && free - needed >= keep_free_bytes) return absl::OkStatus();
+  constexpr uint64_t kMiB = 1 << 20;
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "not enough free space in ", directory, " for a backup: it needs about ",
+      needed / kMiB + 1, " MiB and ", keep_free_bytes / kMiB, " MiB must stay free; ",
+      free / kMiB, " MiB are free"));
+}
+
 absl::Status Rename(const std::string& from, const std::string& to) {
   std::error_code error;
   fs::rename(from, to, error);
@@ -97,11 +125,13 @@ absl::StatusOr<app::BackupSummary> VerifyBackup(const std::string& path) {
   return summary;
 }
 
-absl::StatusOr<app::BackupSummary> WriteBackup(Database& source, const std::string& path) {
+absl::StatusOr<app::BackupSummary> WriteBackup(Database& source, const std::string& path,
+                                               uint64_t keep_free_bytes) {
   std::error_code error;
   if (fs::exists(path, error)) {
     return absl::FailedPreconditionError(absl::StrCat(path, " already exists"));
   }
+  HC_RETURN_IF_ERROR(CheckRoomFor(source, DirectoryOf(path), keep_free_bytes));
   const std::string partial = absl::StrCat(path, ".partial");
   fs::remove(partial, error);  // left by a backup cut short
   {

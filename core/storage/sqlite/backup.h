@@ -1,6 +1,7 @@
 #ifndef HC_CORE_STORAGE_SQLITE_BACKUP_H_
 #define HC_CORE_STORAGE_SQLITE_BACKUP_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -13,9 +14,13 @@ namespace hc::storage {
 // new file `path` (VACUUM INTO, in a read snapshot that never blocks the
 // writer), syncs it, verifies it (VerifyBackup) and only then gives it its
 // name. FAILED_PRECONDITION if `path` exists or cannot be written;
-// DATA_LOSS if the copy fails its checks. `source` must be outside a
-// transaction and may be read-only.
-absl::StatusOr<app::BackupSummary> WriteBackup(Database& source, const std::string& path);
+// RESOURCE_EXHAUSTED, before writing anything, unless the copy fits in the
+// free space of its directory with `keep_free_bytes` to spare (a disk that
+// a backup fills stops the store: a full disk is a disk failure); DATA_LOSS
+// if the copy fails its checks. `source` must be outside a transaction and
+// may be read-only.
+absl::StatusOr<app::BackupSummary> WriteBackup(Database& source, const std::string& path,
+                                               uint64_t keep_free_bytes);
 
 // Checks a backup before anyone relies on it: every page (PRAGMA
 // integrity_check), a schema version this binary knows, and an unbroken

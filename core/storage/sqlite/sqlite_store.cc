@@ -324,7 +324,7 @@ absl::StatusOr<app::BackupSummary> SqliteStore::BackUpTo(const std::string& path
   HC_ASSIGN_OR_RETURN(std::unique_ptr<Database> source,
                       Database::Open(path_, Database::Mode::kReadOnly, options_.vfs));
   HC_RETURN_IF_ERROR(source->Exec("PRAGMA query_only = OFF"));
-  return WriteBackup(*source, path);
+  return WriteBackup(*source, path, options_.backup_keep_free_bytes);
 }
 
 SqliteStore::Connection* SqliteStore::AcquireReader() {

@@ -2,6 +2,7 @@
 #define HC_CORE_STORAGE_SQLITE_SQLITE_STORE_H_
 
 #include <atomic>
+#include <cstdint>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -59,6 +60,8 @@ class SqliteStore final : public app::Store {
     // The SQLite VFS to open the file with (tests inject faults); empty:
     // the default.
     std::string vfs;
+    // A backup is refused unless this much free space stays beside it.
+    uint64_t backup_keep_free_bytes = uint64_t{256} << 20;
   };
 
   // Opens or creates the file, checks it, migrates it to the latest schema

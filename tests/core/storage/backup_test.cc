@@ -126,6 +126,23 @@ TEST_F(BackupTest, ABackupTakenUnderLoadRestoresEveryWriteAcknowledgedBeforeItBe
   EXPECT_GE(ids.size(), acknowledged_before.size());
 }
 
+// A backup on the store's own disk that filled it would stop the store (a
+// full disk is a disk failure): one that would leave too little free space
+// is refused before a byte is written, and the store goes on.
+TEST_F(BackupTest, ABackupThatWouldLeaveTooLittleFreeSpaceIsRefusedAndTheStoreGoesOn) {
+  SqliteStore::Options options;
+  options.backup_keep_free_bytes = uint64_t{1} << 62;  // more than any disk has
+  auto store = SqliteStore::Open(dir_.File("live.db"), options);
+  ASSERT_THAT(store.status(), IsOk());
+  HC_ASSERT_OK(CreatePartnership(**store, "before"));
+  EXPECT_THAT((*store)->BackUpTo(dir_.File("backup.db")).status(),
+              StatusIsWith(absl::StatusCode::kResourceExhausted, "not enough free space"));
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("backup.db")));
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("backup.db.partial")));
+  HC_ASSERT_OK(CreatePartnership(**store, "after"));
+  EXPECT_THAT(PartnershipIds(**store), ::testing::UnorderedElementsAre("before", "after"));
+}
+
 TEST_F(BackupTest, RestoringKeepsTheReplacedStoreAndRefusesAStoreInUse) {
   {
     auto store = SqliteStore::Open(dir_.File("live.db"), {});
