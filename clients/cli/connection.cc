@@ -33,9 +33,13 @@ void QuietGrpcLogging() {
   if (std::getenv("GRPC_VERBOSITY") == nullptr) gpr_set_log_function(NoLog);
 }
 
+// Worth another try after a pause: the server could not be reached, took
+// too long, or was too busy to take the call (RESOURCE_EXHAUSTED: its queue,
+// or this token's calls in flight, were full).
 bool IsTransient(grpc::StatusCode code) {
   return code == grpc::StatusCode::UNAVAILABLE ||
-         code == grpc::StatusCode::DEADLINE_EXCEEDED;
+         code == grpc::StatusCode::DEADLINE_EXCEEDED ||
+         code == grpc::StatusCode::RESOURCE_EXHAUSTED;
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ class Connection {
 
   // Runs `rpc` with a fresh context carrying "authorization: Bearer <token>"
   // and a deadline of the configured timeout. With Retry::kWhenTransient, an
-  // UNAVAILABLE or DEADLINE_EXCEEDED attempt is repeated up to 3 times after
+  // UNAVAILABLE, DEADLINE_EXCEEDED or RESOURCE_EXHAUSTED attempt is repeated up to 3 times after
   // waiting 0.25 s, 0.5 s and 1 s. Returns the status of the last attempt.
   absl::Status Call(
       Retry retry,

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
@@ -18,10 +19,20 @@ namespace {
 
 constexpr absl::string_view kBearer = "Bearer ";
 
+// The key of the credentials a call sends, for CallQuota: a hash of its
+// authorization header, 0 for none.
+uint64_t CredentialKey(grpc::CallbackServerContext* context) {
+  const auto& metadata = context->client_metadata();
+  const auto found = metadata.find("authorization");
+  if (found == metadata.end()) return 0;
+  return absl::HashOf(absl::string_view(found->second.data(), found->second.size()));
+}
+
 }  // namespace
 
-CallRunner::CallRunner(app::AccessAppService& access, Executor& executor)
-    : access_(access), executor_(executor) {}
+CallRunner::CallRunner(app::AccessAppService& access, Executor& executor,
+                       int max_calls_per_credential)
+    : access_(access), executor_(executor), quota_(max_calls_per_credential) {}
 
 absl::StatusOr<domain::Principal> CallRunner::Authenticate(grpc::CallbackServerContext* context) {
   const auto& metadata = context->client_metadata();
@@ -48,8 +59,17 @@ grpc::ServerUnaryReactor* CallRunner::Run(grpc::CallbackServerContext* context,
 void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view method,
                          Handler handler, Finish finish) {
   const absl::Time start = absl::Now();
-  std::function<void()> task = [this, context, method, start, handler = std::move(handler),
-                                finish] {
+  const uint64_t credential = CredentialKey(context);
+  if (!quota_.TryAcquire(credential)) {
+    Complete(context, method, start,
+             absl::ResourceExhaustedError(absl::StrCat(
+                 "these credentials already have ", quota_.per_credential(),
+                 " calls in flight; retry once some have finished")),
+             "-", finish);
+    return;
+  }
+  std::function<void()> task = [this, context, method, start, credential,
+                                handler = std::move(handler), finish] {
     absl::Status status;
     std::string actor = "-";
     if (context->IsCancelled()) {
@@ -64,11 +84,13 @@ void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view
         status = RunGuarded(handler, *principal);
       }
     }
+    quota_.Release(credential);
     Complete(context, method, start, status, actor, finish);
   };
   if (!executor_.TrySchedule(task)) {
     // Every worker is busy and the queue is full: refuse at once, on this
     // thread, without touching the store.
+    quota_.Release(credential);
     Complete(context, method, start,
              absl::ResourceExhaustedError("the server is busy; retry in a moment"), "-", finish);
   }

@@ -10,6 +10,7 @@
 #include "core/app/access_app_service.h"
 #include "core/domain/principal.h"
 #include "absl/time/time.h"
+#include "services/common/call_quota.h"
 #include "services/common/executor.h"
 #include "services/common/rate_limiter.h"
 
@@ -24,8 +25,9 @@ namespace hc::services {
 // unknown or revoked), runs `handler` with the caller's principal, converts
 // its status with ToGrpcStatus, logs one line and finishes the call. The
 // handler fills the response; the use cases it calls authorise per resource.
-// When every worker is busy and the executor's queue is full the call is
-// refused at once with RESOURCE_EXHAUSTED. An exception escaping `handler`
+// When the caller's credentials already have `max_calls_per_credential`
+// calls in flight (CallQuota), or every worker is busy and the executor's
+// queue is full, the call is refused at once with RESOURCE_EXHAUSTED. An exception escaping `handler`
 // is answered INTERNAL. Refusals of credentials and of busy calls are logged
 // at most kFloodLinesPerSecond a second, with a count of those held back.
 // Thread-safe.
@@ -33,7 +35,7 @@ class CallRunner {
  public:
   using Handler = std::function<absl::Status(const domain::Principal&)>;
 
-  CallRunner(app::AccessAppService& access, Executor& executor);
+  CallRunner(app::AccessAppService& access, Executor& executor, int max_calls_per_credential);
 
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, absl::string_view method,
                                 Handler handler);
@@ -65,6 +67,7 @@ class CallRunner {
 
   app::AccessAppService& access_;
   Executor& executor_;
+  CallQuota quota_;
   RateLimiter flood_log_{kFloodLinesPerSecond};
 };
 

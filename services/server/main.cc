@@ -44,6 +44,9 @@ ABSL_FLAG(int, workers, 32, "Worker threads for request handling");
 ABSL_FLAG(int, max_queued_calls, 1024,
           "Calls that may wait for a worker; beyond, calls are refused at once "
           "(RESOURCE_EXHAUSTED)");
+ABSL_FLAG(int, max_calls_per_token, 128,
+          "Calls one token may have waiting or running at once; beyond, its calls are refused "
+          "at once (RESOURCE_EXHAUSTED), so one client cannot crowd out the others");
 ABSL_FLAG(int, max_streams_per_connection, 100, "Calls one gRPC connection may have open at once");
 ABSL_FLAG(int, grpc_memory_mb, 256, "Memory for every gRPC connection's buffers together");
 ABSL_FLAG(int, idle_connection_seconds, 30, "A gRPC connection with no call is closed after this");
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
   config.due_date_rules.plan_due_weeks = absl::GetFlag(FLAGS_plan_due_weeks);
   config.worker_threads = absl::GetFlag(FLAGS_workers);
   config.max_queued_calls = absl::GetFlag(FLAGS_max_queued_calls);
+  config.max_calls_per_token = absl::GetFlag(FLAGS_max_calls_per_token);
   config.max_streams_per_connection = absl::GetFlag(FLAGS_max_streams_per_connection);
   config.grpc_memory_bytes = int64_t{absl::GetFlag(FLAGS_grpc_memory_mb)} << 20;
   config.idle_connection_timeout = absl::Seconds(absl::GetFlag(FLAGS_idle_connection_seconds));

@@ -214,9 +214,11 @@ absl::StatusOr<std::string> PrepareBackupDirectory(const ServerConfig& config) {
 
 absl::Status ValidateLimits(const ServerConfig& config) {
   if (config.worker_threads < 1 || config.max_queued_calls < 1 ||
-      config.max_streams_per_connection < 1 || config.store_readers < 1) {
+      config.max_calls_per_token < 1 || config.max_streams_per_connection < 1 ||
+      config.store_readers < 1) {
     return absl::InvalidArgumentError(
-        "workers, queued calls, streams per connection and store readers must be at least 1");
+        "workers, queued calls, calls per token, streams per connection and store readers must "
+        "be at least 1");
   }
   if (config.grpc_memory_bytes < (int64_t{16} << 20)) {
     return absl::InvalidArgumentError("the gRPC memory quota must be at least 16 MB");
@@ -307,7 +309,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   }
 
   p.executor = std::make_unique<Executor>(config.worker_threads, config.max_queued_calls);
-  p.runner = std::make_unique<CallRunner>(*p.access, *p.executor);
+  p.runner = std::make_unique<CallRunner>(*p.access, *p.executor, config.max_calls_per_token);
   p.services.push_back(std::make_unique<PartnershipGrpcService>(*p.runner, *p.partnerships));
   p.services.push_back(std::make_unique<PeerGrpcService>(*p.runner, *p.peers));
   p.services.push_back(std::make_unique<EngagementGrpcService>(*p.runner, *p.engagements));

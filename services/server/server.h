@@ -43,6 +43,9 @@ struct ServerConfig {
   int worker_threads = 32;
   // Calls that may wait for a worker; beyond, RESOURCE_EXHAUSTED at once.
   int max_queued_calls = 1024;
+  // Calls one token (or the calls without one, together) may have waiting
+  // or running at once; beyond, RESOURCE_EXHAUSTED at once.
+  int max_calls_per_token = 128;
   // The gRPC port's limits: streams open at once on one connection, memory
   // for every connection's buffers together, and how long a connection
   // may sit idle or take to handshake before it is closed.

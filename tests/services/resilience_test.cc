@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include "absl/synchronization/notification.h"
+#include "services/common/call_quota.h"
 #include "services/common/call_runner.h"
 #include "services/common/executor.h"
 #include "services/common/rate_limiter.h"
@@ -244,6 +245,23 @@ TEST(ExecutorTest, ATaskBeyondTheQueueIsRefusedAndLeftWithTheCaller) {
   executor.reset();  // runs what was queued, then joins
   EXPECT_TRUE(queued_ran);
   EXPECT_FALSE(refused_ran);
+}
+
+TEST(CallQuotaTest, OneCredentialIsHeldToItsQuotaAndOthersAreNot) {
+  services::CallQuota quota(2);
+  const uint64_t greedy = 1, other = 2;
+  EXPECT_TRUE(quota.TryAcquire(greedy));
+  EXPECT_TRUE(quota.TryAcquire(greedy));
+  EXPECT_FALSE(quota.TryAcquire(greedy));
+  EXPECT_TRUE(quota.TryAcquire(other));
+  quota.Release(greedy);
+  EXPECT_TRUE(quota.TryAcquire(greedy));
+  EXPECT_FALSE(quota.TryAcquire(greedy));
+  // A slot given back by every call frees the credential's quota whole.
+  quota.Release(greedy);
+  quota.Release(greedy);
+  EXPECT_TRUE(quota.TryAcquire(greedy));
+  EXPECT_TRUE(quota.TryAcquire(greedy));
 }
 
 TEST(CallRunnerTest, AnExceptionEscapingAHandlerIsAnsweredAsInternal) {
