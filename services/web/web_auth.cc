@@ -41,10 +41,16 @@ std::string SafeNext(absl::string_view next) {
   return local ? std::string(next) : "/programme";
 }
 
-// Whether a form was posted from this server's own pages: browsers send
-// Origin with every POST, so a sign-in posted from another site (which
-// would sign the victim in as someone else) is refused. Scripts send none.
+// Whether a form was posted from this server's own pages, so that a
+// sign-in posted from another site (which would sign the victim in as
+// someone else) is refused. Browsers say where a request comes from in
+// Sec-Fetch-Site, and with this server's Referrer-Policy (same-origin) send
+// its own Origin with a same-origin POST and "null" with a cross-origin one.
+// Scripts send neither.
 bool SameOrigin(const httplib::Request& req) {
+  if (req.has_header("Sec-Fetch-Site")) {
+    return req.get_header_value("Sec-Fetch-Site") == "same-origin";
+  }
   const std::string header = req.get_header_value("Origin");  // a copy: keep it alive
   absl::string_view origin = header;
   if (origin.empty()) return true;

@@ -16,7 +16,11 @@ namespace {
 // (a self-contained report needs its inline styles).
 void SetSecurityHeaders(httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
-  res.set_header("Referrer-Policy", "no-referrer");
+  // Not "no-referrer": with it a browser sends "Origin: null" with every
+  // POST, even from this server's own pages, and no sign-in could pass the
+  // same-origin check. No URL (a respondent's link holds their token) is
+  // sent to another site either way.
+  res.set_header("Referrer-Policy", "same-origin");
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("X-Frame-Options", "DENY");
   if (!res.has_header("Content-Security-Policy")) {

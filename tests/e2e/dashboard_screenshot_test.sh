@@ -2,7 +2,9 @@
 # End to end: a small programme seeded with hcctl, its dashboard read with
 # `hcctl programme dashboard`, the /programme page fetched with the lead's
 # bearer token and drawn by Debian's headless chromium (a screenshot and
-# the DOM). Also: the due-date flags are applied, and refused out of range.
+# the DOM); then signed into through the sign-in page in chromium, and a
+# sign-in posted from another origin refused. Also: the due-date flags are
+# applied, and refused out of range.
 #
 # Usage: dashboard_screenshot_test.sh HC_SERVER HCCTL [OUT_DIR]
 # (OUT_DIR keeps the page and the screenshot; default: a temporary one.)
@@ -103,4 +105,8 @@ for row in "Anytown Community Safety Partnership" "Borough Health &amp; Wellbein
   grep -q "$row" "$out/programme.dom.html" || fail "the page's DOM lacks $row"
 done
 grep -q "<script" "$out/programme.dom.html" && fail "the page has a script"
+
+# Signing in through the page itself, as a programme lead does in a browser.
+node "$(dirname "$0")/browser/sign_in.mjs" "http://127.0.0.1:$http_port" \
+  "$(cat "$HC_TOKEN_FILE")" "$out" || fail "signing in through the browser failed"
 echo "PASS: dashboard_screenshot_test ($out/programme.png)"

@@ -2,6 +2,10 @@
 
 #include <httplib.h>
 
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "tests/services/api_test_fixture.h"
@@ -71,6 +75,16 @@ TEST_F(WebSignInTest, ASignInPostedFromAnotherSiteIsRefused) {
                             httplib::Params{{"token", lead_token_}, {"next", "/programme"}});
   ASSERT_TRUE(same);
   EXPECT_EQ(same->status, 303);
+  // What a browser sends: Sec-Fetch-Site decides, and a cross-site post
+  // carries "Origin: null" under this server's Referrer-Policy.
+  for (const auto& [site, origin, status] :
+       std::vector<std::tuple<std::string, std::string, int>>{
+           {"cross-site", "null", 403}, {"same-site", own, 403}, {"same-origin", own, 303}}) {
+    auto posted = client_->Post("/signin", {{"Sec-Fetch-Site", site}, {"Origin", origin}},
+                                httplib::Params{{"token", lead_token_}, {"next", "/programme"}});
+    ASSERT_TRUE(posted);
+    EXPECT_EQ(posted->status, status) << site;
+  }
 }
 
 TEST_F(WebSignInTest, SigningOutExpiresTheCookie) {
