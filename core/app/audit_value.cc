@@ -64,9 +64,11 @@ std::string AuditValue(const domain::MemberOrganisation& member) {
   return absl::StrCat(AuditValue(member.display_name), " (", domain::SectorName(member.sector),
                       ")");
 }
-std::string AuditValue(const domain::Participant& participant) {
-  return absl::StrCat(participant.count, " x ", AuditValue(participant.role), " of ",
-                      AuditValue(participant.organisation));
+std::string AuditValue(const std::vector<domain::Participant>& participants) {
+  int people = 0;
+  for (const domain::Participant& p : participants) people += p.count;
+  return absl::StrCat(participants.size(), participants.size() == 1 ? " group, " : " groups, ",
+                      people, people == 1 ? " person" : " people");
 }
 
 }  // namespace hc::app

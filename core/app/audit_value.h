@@ -19,8 +19,8 @@
 // A field's value as an audit record shows it, before and after a change
 // (domain::AuditRecord::details). One line each; text is quoted and long
 // text shortened to its start and its length, so that the record says what
-// changed without becoming a second copy of the data. Names of people in
-// fieldwork (participants) are never shown, only how many.
+// changed without becoming a second copy of the data. Who took part in
+// fieldwork is never shown, only how many people in how many groups.
 namespace hc::app {
 
 std::string AuditValue(absl::string_view text);
@@ -40,7 +40,12 @@ std::string AuditValue(domain::Polarity polarity);
 std::string AuditValue(domain::FindingKind kind);
 std::string AuditValue(domain::Priority priority);
 std::string AuditValue(const domain::MemberOrganisation& member);
-std::string AuditValue(const domain::Participant& participant);
+std::string AuditValue(const std::vector<domain::Participant>& participants);
+
+// Only the size of a value kept out of the log (HC_UNLOGGED_FIELD_RULE).
+inline std::string AuditSize(const std::string& text) {
+  return absl::StrCat("(", text.size(), " bytes, not logged)");
+}
 
 template <typename T>
 std::string AuditValue(const std::optional<T>& value) {

@@ -23,7 +23,7 @@ constexpr size_t kMaxSearchWords = 20;
 constexpr size_t kMaxSearchWordChars = 100;
 
 constexpr std::array<FieldRule<EvidenceNote>, 5> kNoteFields{{
-    HC_FIELD_RULE(EvidenceNote, "text", text),
+    HC_UNLOGGED_FIELD_RULE(EvidenceNote, "text", text),
     HC_FIELD_RULE(EvidenceNote, "tags", tags),
     HC_FIELD_RULE(EvidenceNote, "polarity", polarity),
     HC_FIELD_RULE(EvidenceNote, "activity", activity_id),

@@ -13,27 +13,41 @@
 
 namespace hc::app {
 
-// One updatable field of T: its API path, how to copy it and how the audit
-// record shows its value (AuditValue). A rule for a group of fields that have
-// rules of their own ("key_dates" beside "key_dates.report_due") shows
-// nothing: its fields' rules say what changed.
+// One updatable field of T: its API path, how to copy it, how the audit
+// record shows its value (AuditValue) and whether two values are the same
+// (when unset, whether they are shown the same). A rule for a group of
+// fields that have rules of their own ("key_dates" beside
+// "key_dates.report_due") shows nothing: its fields' rules say what changed.
 template <typename T>
 struct FieldRule {
   absl::string_view path;
   void (*copy)(const T& from, T& to);
   std::string (*show)(const T& value) = nullptr;
+  bool (*same)(const T& a, const T& b) = nullptr;
 };
 
 // The rule for `member` of T at API path `path`.
 #define HC_FIELD_RULE(T, path, member)                                       \
   ::hc::app::FieldRule<T> {                                                  \
     path, [](const T& f, T& t) { t.member = f.member; },                     \
-        [](const T& v) { return ::hc::app::AuditValue(v.member); }           \
+        [](const T& v) { return ::hc::app::AuditValue(v.member); },          \
+        [](const T& a, const T& b) { return a.member == b.member; }          \
+  }
+
+// As HC_FIELD_RULE for a field whose value never enters the audit log, only
+// its size: personal data that must stay erasable from an append-only log
+// (a peer's name and e-mail address), and evidence (a note's text).
+#define HC_UNLOGGED_FIELD_RULE(T, path, member)                              \
+  ::hc::app::FieldRule<T> {                                                  \
+    path, [](const T& f, T& t) { t.member = f.member; },                     \
+        [](const T& v) { return ::hc::app::AuditSize(v.member); },           \
+        [](const T& a, const T& b) { return a.member == b.member; }          \
   }
 
 // What changed between `before` and `after` in the fields `rules` show, for
-// the audit record: "path: old -> new" joined by "; ", in the rules' order;
-// empty if nothing they show changed.
+// the audit record: "path: old -> new" joined by "; ", in the rules' order,
+// or "path: changed beyond what is shown: old" when the change lies past
+// the part of a long value that is shown; empty if nothing changed.
 template <typename T>
 std::string DescribeChanges(std::span<const FieldRule<T>> rules, const T& before,
                             const T& after) {
@@ -42,8 +56,13 @@ std::string DescribeChanges(std::span<const FieldRule<T>> rules, const T& before
     if (rule.show == nullptr) continue;
     const std::string was = rule.show(before);
     const std::string now = rule.show(after);
-    if (was == now) continue;
-    absl::StrAppend(&text, text.empty() ? "" : "; ", rule.path, ": ", was, " -> ", now);
+    if (rule.same != nullptr ? rule.same(before, after) : was == now) continue;
+    absl::StrAppend(&text, text.empty() ? "" : "; ", rule.path, ": ");
+    if (was == now) {
+      absl::StrAppend(&text, "changed beyond what is shown: ", was);
+    } else {
+      absl::StrAppend(&text, was, " -> ", now);
+    }
   }
   return text;
 }

@@ -13,8 +13,8 @@ namespace {
 using domain::Peer;
 
 constexpr std::array<FieldRule<Peer>, 8> kUpdatable{{
-    HC_FIELD_RULE(Peer, "display_name", display_name),
-    HC_FIELD_RULE(Peer, "email", email),
+    HC_UNLOGGED_FIELD_RULE(Peer, "display_name", display_name),
+    HC_UNLOGGED_FIELD_RULE(Peer, "email", email),
     HC_FIELD_RULE(Peer, "home_organisation", home_organisation),
     HC_FIELD_RULE(Peer, "home_sector", home_sector),
     HC_FIELD_RULE(Peer, "trained_date", trained_date),

@@ -45,6 +45,8 @@ struct Participant {
   Sector sector = Sector::kUnspecified;
   int count = 1;
   std::vector<std::string> names;
+
+  bool operator==(const Participant&) const = default;
 };
 
 inline constexpr int kMinutesPerDay = 24 * 60;

@@ -41,6 +41,8 @@ std::optional<PartnershipLifecycleStage> ParseLifecycleStage(
 struct MemberOrganisation {
   std::string display_name;
   Sector sector = Sector::kUnspecified;
+
+  bool operator==(const MemberOrganisation&) const = default;
 };
 
 struct Partnership {

@@ -20,12 +20,14 @@ namespace {
 constexpr absl::string_view kBearer = "Bearer ";
 
 // The key of the credentials a call sends, for CallQuota: a hash of its
-// authorization header, 0 for none.
+// authorization header, never 0; 0 for none.
 uint64_t CredentialKey(grpc::CallbackServerContext* context) {
   const auto& metadata = context->client_metadata();
   const auto found = metadata.find("authorization");
   if (found == metadata.end()) return 0;
-  return absl::HashOf(absl::string_view(found->second.data(), found->second.size()));
+  const uint64_t hash =
+      absl::HashOf(absl::string_view(found->second.data(), found->second.size()));
+  return hash == 0 ? 1 : hash;
 }
 
 }  // namespace
@@ -60,7 +62,8 @@ void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view
                          Handler handler, Finish finish) {
   const absl::Time start = absl::Now();
   const uint64_t credential = CredentialKey(context);
-  if (!quota_.TryAcquire(credential)) {
+  const std::optional<uint64_t> slot = quota_.TryAcquire(credential);
+  if (!slot.has_value()) {
     Complete(context, method, start,
              absl::ResourceExhaustedError(absl::StrCat(
                  "these credentials already have ", quota_.per_credential(),
@@ -68,7 +71,7 @@ void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view
              "-", finish);
     return;
   }
-  std::function<void()> task = [this, context, method, start, credential,
+  std::function<void()> task = [this, context, method, start, credential, quota = *slot,
                                 handler = std::move(handler), finish] {
     absl::Status status;
     std::string actor = "-";
@@ -80,17 +83,18 @@ void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view
       absl::StatusOr<domain::Principal> principal = Authenticate(context);
       status = principal.status();
       if (principal.ok()) {
+        quota_.Vouch(credential);
         actor = absl::StrCat("accessTokens/", principal->token_id);
         status = RunGuarded(handler, *principal);
       }
     }
-    quota_.Release(credential);
+    quota_.Release(quota);
     Complete(context, method, start, status, actor, finish);
   };
   if (!executor_.TrySchedule(task)) {
     // Every worker is busy and the queue is full: refuse at once, on this
     // thread, without touching the store.
-    quota_.Release(credential);
+    quota_.Release(*slot);
     Complete(context, method, start,
              absl::ResourceExhaustedError("the server is busy; retry in a moment"), "-", finish);
   }

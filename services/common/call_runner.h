@@ -26,7 +26,7 @@ namespace hc::services {
 // its status with ToGrpcStatus, logs one line and finishes the call. The
 // handler fills the response; the use cases it calls authorise per resource.
 // When the caller's credentials already have `max_calls_per_credential`
-// calls in flight (CallQuota), or every worker is busy and the executor's
+// calls in flight (CallQuota: credentials not yet proven share one quota), or every worker is busy and the executor's
 // queue is full, the call is refused at once with RESOURCE_EXHAUSTED. An exception escaping `handler`
 // is answered INTERNAL. Refusals of credentials and of busy calls are logged
 // at most kFloodLinesPerSecond a second, with a count of those held back.

@@ -2,7 +2,9 @@
 // it: the urlencoded body is parsed as the web server parses it, read into a
 // draft and validated against each built-in benchmark. A draft the benchmark
 // accepts is drawn back into every page of the form, and no text the
-// respondent typed reaches a page unescaped.
+// respondent typed reaches a page unescaped: the pages never hold "<x-" of
+// their own, so typed text holding it (the corpus seeds some) must come out
+// escaped.
 
 #include <cstddef>
 #include <cstdint>
@@ -30,10 +32,9 @@ const std::vector<hc::domain::Framework>& Frameworks() {
   return *frameworks;
 }
 
-// Text that would open a tag if it reached the page unescaped.
-bool Unescaped(const std::string& page, const std::string& typed) {
-  return typed.find('<') != std::string::npos && absl::StrContains(page, typed);
-}
+// A tag the pages never write themselves: found in a page, it came from
+// what the respondent typed, unescaped.
+constexpr char kForeignTag[] = "<x-";
 
 }  // namespace
 
@@ -58,10 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     pages.push_back(hc::services::ReviewPage("token", session, ""));
     for (const std::string& page : pages) {
-      if (Unescaped(page, draft.comment)) std::abort();
-      for (const auto& [code, entry] : draft.actions) {
-        if (Unescaped(page, entry.action) || Unescaped(page, entry.by_whom)) std::abort();
-      }
+      if (absl::StrContains(page, kForeignTag)) std::abort();
     }
   }
   return 0;

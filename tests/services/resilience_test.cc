@@ -138,6 +138,37 @@ TEST_F(DeletedHolderTest, DeletingAPeerOrAPartnershipRevokesItsTokens) {
   EXPECT_TRUE(partnerships_->ListPartnerships(Lead().get(), list, &listed).ok());
 }
 
+// Asks the reflection service (a bidirectional stream) for the services'
+// names, half-closes and returns the stream's status.
+grpc::Status ReflectionListsServices(services::HealthCheckServer& server) {
+  grpc::GenericStub stub(server.InProcessChannel());
+  grpc::ClientContext context;
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareCall(
+      &context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  void* tag = nullptr;
+  bool ok = false;
+  const auto step = [&](int n) { return cq.Next(&tag, &ok) && tag == reinterpret_cast<void*>(n); };
+  call->StartCall(reinterpret_cast<void*>(1));
+  if (!step(1) || !ok) return grpc::Status(grpc::StatusCode::UNKNOWN, "no start");
+  grpc::Slice list_services(std::string("\x3a\x00", 2));  // list_services: ""
+  grpc::ByteBuffer request(&list_services, 1);
+  call->Write(request, reinterpret_cast<void*>(2));
+  if (!step(2) || !ok) return grpc::Status(grpc::StatusCode::UNKNOWN, "no write");
+  call->WritesDone(reinterpret_cast<void*>(3));
+  if (!step(3)) return grpc::Status(grpc::StatusCode::UNKNOWN, "no half-close");
+  grpc::ByteBuffer response;
+  for (int n = 4;; ++n) {
+    call->Read(&response, reinterpret_cast<void*>(n));
+    if (!step(n)) return grpc::Status(grpc::StatusCode::UNKNOWN, "no read");
+    if (!ok) break;
+  }
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(100));
+  if (!step(100)) return grpc::Status(grpc::StatusCode::UNKNOWN, "no finish");
+  return status;
+}
+
 class UnreadableRequestTest : public ApiTest {};
 
 TEST_F(UnreadableRequestTest, InvalidUtf8InATextFieldIsInvalidArgumentAndChangesNothing) {
@@ -159,8 +190,10 @@ TEST_F(UnreadableRequestTest, InvalidUtf8InATextFieldIsInvalidArgumentAndChanges
   ASSERT_TRUE(partnerships_->ListPartnerships(Lead().get(), {}, &listed).ok());
   EXPECT_EQ(listed.partnerships_size(), 0);
 
-  // A readable request still works, and a method that does not exist is
-  // still UNIMPLEMENTED.
+  // A readable request still works, a method that does not exist is still
+  // UNIMPLEMENTED, and a stream that ends when the client half-closes
+  // (reflection's) still ends OK.
+  EXPECT_TRUE(ReflectionListsServices(*server_).ok());
   EXPECT_TRUE(RawCall(*server_, method, request.SerializeAsString(), *Lead()).ok());
   EXPECT_THAT(RawCall(*server_, "/healthcheck.v1.PartnershipService/NoSuchMethod", "", *Lead()),
               GrpcIs(grpc::StatusCode::UNIMPLEMENTED));
@@ -249,19 +282,33 @@ TEST(ExecutorTest, ATaskBeyondTheQueueIsRefusedAndLeftWithTheCaller) {
 
 TEST(CallQuotaTest, OneCredentialIsHeldToItsQuotaAndOthersAreNot) {
   services::CallQuota quota(2);
-  const uint64_t greedy = 1, other = 2;
-  EXPECT_TRUE(quota.TryAcquire(greedy));
-  EXPECT_TRUE(quota.TryAcquire(greedy));
-  EXPECT_FALSE(quota.TryAcquire(greedy));
-  EXPECT_TRUE(quota.TryAcquire(other));
-  quota.Release(greedy);
-  EXPECT_TRUE(quota.TryAcquire(greedy));
-  EXPECT_FALSE(quota.TryAcquire(greedy));
-  // A slot given back by every call frees the credential's quota whole.
-  quota.Release(greedy);
-  quota.Release(greedy);
-  EXPECT_TRUE(quota.TryAcquire(greedy));
-  EXPECT_TRUE(quota.TryAcquire(greedy));
+  const uint64_t greedy = 11, other = 22;
+  quota.Vouch(greedy);
+  quota.Vouch(other);
+  const auto first = quota.TryAcquire(greedy);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_TRUE(quota.TryAcquire(greedy).has_value());
+  EXPECT_FALSE(quota.TryAcquire(greedy).has_value());
+  EXPECT_TRUE(quota.TryAcquire(other).has_value());
+  quota.Release(*first);
+  EXPECT_TRUE(quota.TryAcquire(greedy).has_value());
+  EXPECT_FALSE(quota.TryAcquire(greedy).has_value());
+}
+
+TEST(CallQuotaTest, CredentialsNeverProvenShareOneQuotaWhateverTheyAre) {
+  services::CallQuota quota(2);
+  quota.Vouch(7);
+  // A new bogus token per call buys nothing: they all share one quota,
+  // with the calls that send none.
+  const auto a = quota.TryAcquire(1001);
+  ASSERT_TRUE(a.has_value());
+  EXPECT_TRUE(quota.TryAcquire(1002).has_value());
+  EXPECT_FALSE(quota.TryAcquire(1003).has_value());
+  EXPECT_FALSE(quota.TryAcquire(0).has_value());
+  // A proven credential is not held back by them.
+  EXPECT_TRUE(quota.TryAcquire(7).has_value());
+  quota.Release(*a);
+  EXPECT_TRUE(quota.TryAcquire(1004).has_value());
 }
 
 TEST(CallRunnerTest, AnExceptionEscapingAHandlerIsAnsweredAsInternal) {

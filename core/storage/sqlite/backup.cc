@@ -131,9 +131,9 @@ absl::StatusOr<app::BackupSummary> WriteBackup(Database& source, const std::stri
   if (fs::exists(path, error)) {
     return absl::FailedPreconditionError(absl::StrCat(path, " already exists"));
   }
-  HC_RETURN_IF_ERROR(CheckRoomFor(source, DirectoryOf(path), keep_free_bytes));
   const std::string partial = absl::StrCat(path, ".partial");
-  fs::remove(partial, error);  // left by a backup cut short
+  fs::remove(partial, error);  // left by a backup cut short: its space is free again
+  HC_RETURN_IF_ERROR(CheckRoomFor(source, DirectoryOf(path), keep_free_bytes));
   {
     HC_ASSIGN_OR_RETURN(Statement vacuum, source.Prepare("VACUUM INTO ?"));
     if (absl::Status copied = vacuum.Bind(1, partial).Run(); !copied.ok()) {

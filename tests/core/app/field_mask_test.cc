@@ -66,13 +66,37 @@ TEST(AuditValue, ShortensLongTextBetweenCharactersAndKeepsItOnOneLine) {
   EXPECT_EQ(AuditValue(std::string("two\nlines\\")), "\"two\\nlines\\\\\"");
 }
 
-TEST(AuditValue, ShowsHowManyPeopleTookPartNeverTheirNames) {
+TEST(AuditValue, ShowsHowManyPeopleTookPartNeverWho) {
   Activity activity;
   activity.participants = {{"Community safety officers", "Anytown Borough Council",
-                            domain::Sector::kLocalGovernment, 2, {"Jo Bloggs", "Sam Patel"}}};
-  const std::string shown = AuditValue(activity.participants);
-  EXPECT_EQ(shown, "[2 x \"Community safety officers\" of \"Anytown Borough Council\"]");
-  EXPECT_EQ(shown.find("Bloggs"), std::string::npos);
+                            domain::Sector::kLocalGovernment, 2, {"Jo Bloggs", "Sam Patel"}},
+                           {"Chair", "Anytown NHS Trust", domain::Sector::kHealth, 1, {}}};
+  EXPECT_EQ(AuditValue(activity.participants), "2 groups, 3 people");
+}
+
+TEST(DescribeChanges, AChangePastTheShownPartOfALongTextIsStillRecorded) {
+  constexpr std::array<FieldRule<Activity>, 1> rules{{HC_FIELD_RULE(Activity, "title", title)}};
+  Activity before;
+  before.title = std::string(100, 'a');
+  Activity after = before;
+  after.title[95] = 'b';  // same length, same first 80 bytes
+  EXPECT_EQ(DescribeChanges<Activity>(rules, before, after),
+            "title: changed beyond what is shown: \"" + std::string(80, 'a') +
+                "...\" (100 bytes)");
+}
+
+TEST(DescribeChanges, PersonalDataAndEvidenceAreRecordedAsChangedButNeverLogged) {
+  constexpr std::array<FieldRule<Peer>, 1> rules{
+      {HC_UNLOGGED_FIELD_RULE(Peer, "email", email)}};
+  Peer before;
+  before.email = "ann@anytown.gov.uk";
+  Peer after = before;
+  after.email = "ann.smith@anytown.gov.uk";
+  EXPECT_EQ(DescribeChanges<Peer>(rules, before, after),
+            "email: (18 bytes, not logged) -> (24 bytes, not logged)");
+  after.email = "bob@anytown.gov.uk";  // the same length
+  EXPECT_EQ(DescribeChanges<Peer>(rules, before, after),
+            "email: changed beyond what is shown: (18 bytes, not logged)");
 }
 
 TEST(AuditValue, ListsAtMostTenItems) {
