@@ -9,7 +9,7 @@
 //   CHOICE: index of the answer to pick in every question (0 = first).
 //   keyboard: select and move with the keyboard only (Space, Enter).
 // Exits non-zero, with one line on stderr, if anything is not as expected.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch.mjs';
 
 const [link, choiceText, mode = 'mouse', screenshots] = process.argv.slice(2);
 const choice = Number(choiceText);
@@ -19,11 +19,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

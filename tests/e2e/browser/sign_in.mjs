@@ -5,7 +5,7 @@
 //
 // Usage: node sign_in.mjs BASE_URL TOKEN [SCREENSHOT_DIR]
 // Exits non-zero, with one line on stderr, if anything is not as expected.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch.mjs';
 
 const [base, token, screenshots] = process.argv.slice(2);
 
@@ -14,11 +14,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
