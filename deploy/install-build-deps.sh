@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build ccache pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev
+  libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev libmicrohttpd-dev libsodium-dev
   libgtest-dev libgmock-dev libbenchmark-dev openssl
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils libxml2-dev libicu-dev strace
   chromium nginx nghttp2-client clang libclang-rt-14-dev

@@ -32,6 +32,11 @@ ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain; with --tls_key enab
 ABSL_FLAG(std::string, tls_key, "", "PEM private key; with --tls_cert enables TLS");
 ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
           "Where respondents' web form listens, host:port (empty: no web form)");
+ABSL_FLAG(int, http_max_connections, 4000, "Connections the HTTP port holds at once");
+ABSL_FLAG(int, http_max_connections_per_address, 64,
+          "Connections one client address may hold on the HTTP port (behind a reverse proxy, "
+          "which every client reaches the server through, set it to --http_max_connections)");
+ABSL_FLAG(int, http_idle_seconds, 30, "An HTTP connection silent this long is closed");
 ABSL_FLAG(std::string, invitation_link_prefix, "",
           "Invitation links are this prefix followed by the invitation's token (default: "
           "http://<http_listen host>:<port>/q/; set the public address behind a proxy)");
@@ -110,6 +115,10 @@ int main(int argc, char** argv) {
   config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
   config.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   config.http_listen_address = absl::GetFlag(FLAGS_http_listen);
+  config.http_limits.max_connections = absl::GetFlag(FLAGS_http_max_connections);
+  config.http_limits.max_connections_per_address =
+      absl::GetFlag(FLAGS_http_max_connections_per_address);
+  config.http_limits.idle_timeout_seconds = absl::GetFlag(FLAGS_http_idle_seconds);
   config.invitation_link_prefix = absl::GetFlag(FLAGS_invitation_link_prefix);
   config.due_date_rules.report_due_weeks = absl::GetFlag(FLAGS_report_due_weeks);
   config.due_date_rules.plan_due_weeks = absl::GetFlag(FLAGS_plan_due_weeks);

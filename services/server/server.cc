@@ -276,7 +276,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
   std::string link_prefix = config.invitation_link_prefix;
   if (!config.http_listen_address.empty()) {
-    HC_ASSIGN_OR_RETURN(p.web, WebServer::Bind(config.http_listen_address));
+    HC_ASSIGN_OR_RETURN(p.web, WebServer::Bind(config.http_listen_address, config.http_limits));
     if (link_prefix.empty()) {
       const std::string host =
           config.http_listen_address.substr(0, config.http_listen_address.rfind(':'));
@@ -304,8 +304,9 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
   if (p.web) {
-    p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access),
-                  DashboardRoutes(*p.access, *p.programme), ReportRoutes(*p.access, *p.reports)});
+    HC_RETURN_IF_ERROR(p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access),
+                                     DashboardRoutes(*p.access, *p.programme),
+                                     ReportRoutes(*p.access, *p.reports)}));
   }
 
   p.executor = std::make_unique<Executor>(config.worker_threads, config.max_queued_calls);

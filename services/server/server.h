@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "core/domain/engagement.h"
+#include "services/http/http_server.h"
 
 namespace hc::app {
 class ReportRenderer;
@@ -34,6 +35,8 @@ struct ServerConfig {
   // Where respondents' web form listens (host:port; port 0 picks one; empty:
   // no web form).
   std::string http_listen_address = "127.0.0.1:8080";
+  // What one client may hold of the HTTP port.
+  HttpLimits http_limits;
   // What an invitation's link is: this prefix and the invitation's token.
   // Empty: the web form's own address, http://<host>:<bound port>/q/ (set it
   // to the public address when a proxy serves the form).

@@ -1,7 +1,5 @@
 #include "services/web/dashboard_routes.h"
 
-#include <httplib.h>
-
 #include "services/web/dashboard_page.h"
 #include "services/web/web_auth.h"
 
@@ -9,16 +7,16 @@ namespace hc::services {
 
 WebServer::Routes DashboardRoutes(app::AccessAppService& access,
                                   app::ProgrammeAppService& programme) {
-  return [&access, &programme](httplib::Server& s) {
-    s.Get("/programme", [&access, &programme](const httplib::Request& req,
-                                              httplib::Response& res) {
+  return [&access, &programme](HttpRouter& s) {
+    s.Get("/programme", [&access, &programme](const HttpRequest& req,
+                                              HttpResponse& res) {
       absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
       if (!principal.ok()) return SendRefusal(req, res, principal.status());
       absl::StatusOr<app::ProgrammeDashboard> dashboard =
           programme.Dashboard(*principal, app::DashboardQuery{});
       if (!dashboard.ok()) return SendRefusal(req, res, dashboard.status());
-      res.set_header("Content-Security-Policy", kDashboardContentSecurityPolicy);
-      res.set_content(DashboardPage(*dashboard), "text/html; charset=utf-8");
+      res.SetHeader("Content-Security-Policy", kDashboardContentSecurityPolicy);
+      res.SetContent(DashboardPage(*dashboard), "text/html; charset=utf-8");
     });
   };
 }

@@ -1,7 +1,5 @@
 #include "services/web/report_routes.h"
 
-#include <httplib.h>
-
 #include <algorithm>
 #include <string>
 
@@ -18,49 +16,44 @@ constexpr char kHtmlPolicy[] = "default-src 'none'; style-src 'unsafe-inline'; i
                                "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 // The bytes go out a chunk at a time, each read from the store as the
-// client takes the one before.
+// client takes the one before; a failure half-way can only close the
+// connection (the client sees a short body against Content-Length).
 constexpr int64_t kChunkBytes = 64 * 1024;
 
-void SendFile(httplib::Response& res, app::ReportAppService& reports,
+void SendFile(HttpResponse& res, app::ReportAppService& reports,
               const domain::Principal& principal, const app::ReportFile& file) {
-  res.set_header("ETag", absl::StrCat("\"", file.sha256, "\""));
-  res.set_header("Digest",
+  res.SetHeader("ETag", absl::StrCat("\"", file.sha256, "\""));
+  res.SetHeader("Digest",
                  absl::StrCat("sha-256=", absl::Base64Escape(absl::HexStringToBytes(file.sha256))));
   if (file.format == app::ReportFormat::kPdf) {
-    res.set_header("Content-Disposition",
+    res.SetHeader("Content-Disposition",
                    absl::StrCat("attachment; filename=\"", file.file_name, "\""));
   } else {
-    res.set_header("Content-Disposition",
+    res.SetHeader("Content-Disposition",
                    absl::StrCat("inline; filename=\"", file.file_name, "\""));
-    res.set_header("Content-Security-Policy", kHtmlPolicy);
+    res.SetHeader("Content-Security-Policy", kHtmlPolicy);
   }
-  res.set_content_provider(
-      static_cast<size_t>(file.size_bytes), file.content_type,
-      [&reports, principal, file](size_t offset, size_t length, httplib::DataSink& sink) {
-        absl::StatusOr<std::string> chunk =
-            reports.ReadDownload(principal, file, static_cast<int64_t>(offset),
-                                 std::min(static_cast<int64_t>(length), kChunkBytes));
-        // A failure half-way can only close the connection: the client sees
-        // a short body against Content-Length.
-        if (!chunk.ok() || chunk->empty()) return false;
-        return sink.write(chunk->data(), chunk->size());
-      });
+  res.SetHeader("Content-Type", file.content_type);
+  res.source_size = file.size_bytes;
+  res.source = [&reports, principal, file](int64_t offset, int64_t length) {
+    return reports.ReadDownload(principal, file, offset, std::min(length, kChunkBytes));
+  };
 }
 
 }  // namespace
 
 WebServer::Routes ReportRoutes(app::AccessAppService& access, app::ReportAppService& reports) {
-  return [&access, &reports](httplib::Server& s) {
-    s.Get(kReportPath, [&access, &reports](const httplib::Request& req, httplib::Response& res) {
+  return [&access, &reports](HttpRouter& s) {
+    s.Get(kReportPath, [&access, &reports](const HttpRequest& req, HttpResponse& res) {
       absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
       if (!principal.ok()) return SendRefusal(req, res, principal.status());
       int number = 0;
-      if (!absl::SimpleAtoi(req.matches[2].str(), &number) || number < 1) {
+      if (!absl::SimpleAtoi(req.matches[2], &number) || number < 1) {
         return SendRefusal(req, res, absl::NotFoundError("there is no such report version"));
       }
-      const bool pdf = req.matches[3].str() == "pdf";
+      const bool pdf = req.matches[3] == "pdf";
       absl::StatusOr<app::ReportFile> file =
-          reports.OpenDownload(*principal, req.matches[1].str(), number,
+          reports.OpenDownload(*principal, req.matches[1], number,
                                pdf ? app::ReportFormat::kPdf : app::ReportFormat::kHtml);
       if (!file.ok()) return SendRefusal(req, res, file.status());
       SendFile(res, reports, *principal, *file);

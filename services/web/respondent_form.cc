@@ -5,7 +5,7 @@
 
 namespace hc::services {
 
-domain::Draft ReadRespondentForm(const httplib::Params& params) {
+domain::Draft ReadRespondentForm(const HttpParams& params) {
   domain::Draft page;
   for (const auto& [name, value] : params) {
     const absl::string_view prefix = absl::string_view(name).substr(0, 2);

@@ -1,9 +1,8 @@
 #ifndef HC_SERVICES_WEB_RESPONDENT_FORM_H_
 #define HC_SERVICES_WEB_RESPONDENT_FORM_H_
 
-#include <httplib.h>
-
 #include "core/domain/response.h"
+#include "services/http/http_message.h"
 
 namespace hc::services {
 
@@ -12,7 +11,7 @@ namespace hc::services {
 // "comment". Values that are not whole numbers are left out, and unknown
 // fields ignored: domain::ValidateDraft refuses codes and values the
 // benchmark does not have.
-domain::Draft ReadRespondentForm(const httplib::Params& params);
+domain::Draft ReadRespondentForm(const HttpParams& params);
 
 }  // namespace hc::services
 

@@ -1,7 +1,5 @@
 #include "services/web/web_auth.h"
 
-#include <httplib.h>
-
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
@@ -18,8 +16,8 @@ namespace {
 constexpr int kSessionSeconds = 8 * 60 * 60;
 
 // The cookie's value, or empty.
-std::string SessionCookie(const httplib::Request& req) {
-  for (absl::string_view part : absl::StrSplit(req.get_header_value("Cookie"), ';')) {
+std::string SessionCookie(const HttpRequest& req) {
+  for (absl::string_view part : absl::StrSplit(req.Header("Cookie"), ';')) {
     part = absl::StripAsciiWhitespace(part);
     if (absl::ConsumePrefix(&part, kSessionCookie) && absl::ConsumePrefix(&part, "=")) {
       return std::string(part);
@@ -47,15 +45,15 @@ std::string SafeNext(absl::string_view next) {
 // Sec-Fetch-Site, and with this server's Referrer-Policy (same-origin) send
 // its own Origin with a same-origin POST and "null" with a cross-origin one.
 // Scripts send neither.
-bool SameOrigin(const httplib::Request& req) {
-  if (req.has_header("Sec-Fetch-Site")) {
-    return req.get_header_value("Sec-Fetch-Site") == "same-origin";
+bool SameOrigin(const HttpRequest& req) {
+  if (req.HasHeader("Sec-Fetch-Site")) {
+    return req.Header("Sec-Fetch-Site") == "same-origin";
   }
-  const std::string header = req.get_header_value("Origin");  // a copy: keep it alive
+  const std::string header = req.Header("Origin");  // a copy: keep it alive
   absl::string_view origin = header;
   if (origin.empty()) return true;
   return (absl::ConsumePrefix(&origin, "http://") || absl::ConsumePrefix(&origin, "https://")) &&
-         origin == req.get_header_value("Host");
+         origin == req.Header("Host");
 }
 
 std::string SignInPage(absl::string_view next, absl::string_view error) {
@@ -87,9 +85,9 @@ int HttpStatusOf(absl::StatusCode code) {
 }  // namespace
 
 absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
-                                                         const httplib::Request& req) {
+                                                         const HttpRequest& req) {
   // get_header_value returns a copy: keep it alive while the view reads it.
-  const std::string header = req.get_header_value("Authorization");
+  const std::string header = req.Header("Authorization");
   absl::string_view bearer = header;
   if (!bearer.empty()) {
     if (!absl::ConsumePrefix(&bearer, "Bearer ") || bearer.empty()) {
@@ -103,53 +101,53 @@ absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& 
 }
 
 WebServer::Routes SignInRoutes(app::AccessAppService& access) {
-  return [&access](httplib::Server& s) {
-    s.Get("/signin", [](const httplib::Request& req, httplib::Response& res) {
-      res.set_content(SignInPage(req.get_param_value("next"), ""), "text/html");
+  return [&access](HttpRouter& s) {
+    s.Get("/signin", [](const HttpRequest& req, HttpResponse& res) {
+      res.SetContent(SignInPage(req.Param("next"), ""), "text/html");
     });
-    s.Post("/signin", [&access](const httplib::Request& req, httplib::Response& res) {
+    s.Post("/signin", [&access](const HttpRequest& req, HttpResponse& res) {
       if (!SameOrigin(req)) {
         return SendRefusal(req, res,
                            absl::PermissionDeniedError("sign in from this server's own page"));
       }
-      const std::string token = req.get_param_value("token");
-      const std::string next = SafeNext(req.get_param_value("next"));
+      const std::string token = req.Param("token");
+      const std::string next = SafeNext(req.Param("next"));
       absl::StatusOr<domain::Principal> principal = access.Authenticate(token);
       if (!principal.ok()) {
         res.status = 401;
-        return res.set_content(SignInPage(next, "That token was not recognised."), "text/html");
+        return res.SetContent(SignInPage(next, "That token was not recognised."), "text/html");
       }
-      res.set_header("Set-Cookie", absl::StrCat(kSessionCookie, "=", token,
+      res.SetHeader("Set-Cookie", absl::StrCat(kSessionCookie, "=", token,
                                                 "; Path=/; HttpOnly; SameSite=Strict; Max-Age=",
                                                 kSessionSeconds));
       res.status = 303;
-      res.set_header("Location", next);
+      res.SetHeader("Location", next);
     });
-    s.Post("/signout", [](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Set-Cookie", absl::StrCat(kSessionCookie,
+    s.Post("/signout", [](const HttpRequest&, HttpResponse& res) {
+      res.SetHeader("Set-Cookie", absl::StrCat(kSessionCookie,
                                                 "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"));
       res.status = 303;
-      res.set_header("Location", "/signin");
+      res.SetHeader("Location", "/signin");
     });
   };
 }
 
-void SendRefusal(const httplib::Request& req, httplib::Response& res, const absl::Status& status) {
-  const bool browser = absl::StrContains(req.get_header_value("Accept"), "text/html");
+void SendRefusal(const HttpRequest& req, HttpResponse& res, const absl::Status& status) {
+  const bool browser = absl::StrContains(req.Header("Accept"), "text/html");
   if (status.code() == absl::StatusCode::kUnauthenticated && browser) {
     res.status = 303;
-    res.set_header("Location", absl::StrCat("/signin?next=", httplib::detail::encode_query_param(req.path)));
+    res.SetHeader("Location", absl::StrCat("/signin?next=", UrlEncode(req.path)));
     return;
   }
   res.status = HttpStatusOf(status.code());
-  if (res.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+  if (res.status == 401) res.SetHeader("WWW-Authenticate", "Bearer");
   if (res.status == 500) {
     LogLine("error", "web_request_failed",
             {{"path", req.path}, {"code", absl::StatusCodeToString(status.code())}});
-    return res.set_content(MessagePage("Something went wrong", "Please try again in a few minutes."),
+    return res.SetContent(MessagePage("Something went wrong", "Please try again in a few minutes."),
                            "text/html");
   }
-  res.set_content(MessagePage("This page cannot be shown", status.message()), "text/html");
+  res.SetContent(MessagePage("This page cannot be shown", status.message()), "text/html");
 }
 
 }  // namespace hc::services

@@ -9,11 +9,6 @@
 #include "core/domain/principal.h"
 #include "services/web/web_server.h"
 
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
-
 namespace hc::services {
 
 // The cookie that carries a signed-in browser's access token: HttpOnly,
@@ -25,7 +20,7 @@ inline constexpr char kSessionCookie[] = "hc_session";
 // scripts and hcctl), else from the sign-in cookie. UNAUTHENTICATED when
 // neither is present or the token is unknown or revoked.
 absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
-                                                         const httplib::Request& req);
+                                                         const HttpRequest& req);
 
 // GET /signin (the form; ?next= the page to return to), POST /signin (checks
 // the token, sets the cookie, returns to `next`), POST /signout.
@@ -36,7 +31,7 @@ WebServer::Routes SignInRoutes(app::AccessAppService& access);
 // gets 401 with "WWW-Authenticate: Bearer". PERMISSION_DENIED is 403,
 // NOT_FOUND 404, FAILED_PRECONDITION 409, INVALID_ARGUMENT 400, UNAVAILABLE
 // 503; anything else is 500 with a generic page (and logged).
-void SendRefusal(const httplib::Request& req, httplib::Response& res, const absl::Status& status);
+void SendRefusal(const HttpRequest& req, HttpResponse& res, const absl::Status& status);
 
 }  // namespace hc::services
 

@@ -10,6 +10,12 @@
 #   3. A connection flood: 300 TCP connections that never speak, and 200
 #      that finish the HTTP/2 handshake and then sit idle; the server closes
 #      every one (handshake timeout 10 s, --idle_connection_seconds=2).
+#   4. The HTTP port (http_flood.mjs): 1,000 connections that send a header
+#      line a second and never finish, 100 from one address (beyond its cap
+#      of 64 the server closes them), and one connection sending header
+#      lines without end (refused once past the 32 KiB limit), while a
+#      respondent's page and a report download are served. It may grow the
+#      server by at most 64 MB.
 # The server's resident memory is sampled throughout. During the slow
 # readers it may grow by at most 32 MB: 100 streams per connection, each
 # holding one 64 KiB chunk of the file (held whole per stream and without a
@@ -24,7 +30,7 @@ server_bin=$1
 hcctl_bin=$2
 source "$(dirname "$0")/lib.sh"
 shift 2
-max_slow_growth_mb=32 max_growth_mb=128
+max_slow_growth_mb=32 max_growth_mb=128 max_http_growth_mb=64
 command -v nghttp > /dev/null && command -v h2load > /dev/null ||
   fail "nghttp and h2load are needed (Debian's nghttp2-client)"
 
@@ -109,6 +115,24 @@ probe "connection flood"
 still_open=0
 for w in "${waiters[@]}"; do wait "$w" || still_open=$((still_open + 1)); done
 ((still_open == 0)) || fail "$still_open of 500 connections were still open after 15 s"
+
+# --- 4. The HTTP port ----------------------------------------------------------
+http_base=$(rss_kb)
+: > "$work/http_rss"
+sample_rss "$work/http_rss" &
+http_sampler=$!
+http_result=$(node "$(dirname "$0")/http_flood.mjs" "$http_port" "/$report.pdf" "$lena_token" \
+  "$(stat -c %s "$work/report.pdf")") || fail "the HTTP port was not served: $http_result"
+kill "$http_sampler"; wait "$http_sampler" 2> /dev/null || true
+http_peak=$(sort -n "$work/http_rss" | tail -n 1)
+http_growth_mb=$(( (http_peak - http_base) / 1024 ))
+echo "http port: $http_result; server RSS ${http_base} kB before, ${http_peak} kB at most"
+json_number() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<< "$http_result"; }
+(( $(json_number slow_open) == 1000 )) || fail "not every slow connection was accepted"
+(( $(json_number greedy_open) <= 64 )) || fail "one address held more than 64 connections"
+(( $(json_number flood_sent) < 16 * 1024 * 1024 )) || fail "the header flood was read on and on"
+((http_growth_mb <= max_http_growth_mb)) ||
+  fail "the HTTP floods grew the server by ${http_growth_mb} MB (limit ${max_http_growth_mb})"
 
 kill "$sampler"; wait "$sampler" 2> /dev/null || true
 peak=$(sort -n "$work/rss" | tail -n 1)

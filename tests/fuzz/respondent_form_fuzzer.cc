@@ -12,12 +12,11 @@
 #include <string>
 #include <vector>
 
-#include <httplib.h>
-
 #include "absl/strings/match.h"
 #include "core/app/respondent_app_service.h"
 #include "core/domain/submission.h"
 #include "services/framework/framework_files.h"
+#include "services/http/http_message.h"
 #include "services/web/respondent_form.h"
 #include "services/web/respondent_pages.h"
 
@@ -39,10 +38,8 @@ constexpr char kForeignTag[] = "<x-";
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  httplib::Params params;
-  httplib::detail::parse_query_text(std::string(reinterpret_cast<const char*>(data), size),
-                                    params);
-  const hc::domain::Draft draft = hc::services::ReadRespondentForm(params);
+  const hc::domain::Draft draft = hc::services::ReadRespondentForm(hc::services::ParseFormEncoded(
+      absl::string_view(reinterpret_cast<const char*>(data), size)));
   for (const hc::domain::Framework& framework : Frameworks()) {
     const absl::Status valid = hc::domain::ValidateDraft(framework, draft, true);
     if (!valid.ok()) {

@@ -222,7 +222,7 @@ class WebPortTest : public ApiTest {};
 
 TEST_F(WebPortTest, ARequestWithAnAmbiguousLengthIsRefusedAsBadRequest) {
   const std::string head =
-      "POST /q/abc HTTP/1.1\r\nHost: localhost\r\n"
+      "POST /q/abc/p/1 HTTP/1.1\r\nHost: localhost\r\n"
       "Content-Type: application/x-www-form-urlencoded\r\n";
   EXPECT_EQ(RawHttp(server_->http_port(),
                     head + "Content-Length: 5\r\nContent-Length: 50\r\n\r\nhello"),
