@@ -50,6 +50,9 @@ struct Command {
   // The command's flags, besides the global ones.
   std::vector<FlagSpec> flags;
   Handler run;
+  // Whether the command proves who it is by its own means (a password, a
+  // set-password link) rather than with a token.
+  bool without_token = false;
 };
 
 // The commands on one kind of resource, e.g. "engagements".

@@ -45,10 +45,16 @@ bool IsTransient(grpc::StatusCode code) {
 }  // namespace
 
 Connection::Connection(const GlobalOptions& options)
-    : authorization_(absl::StrCat("Bearer ", options.token)),
+    : authorization_(options.token.empty() ? "" : absl::StrCat("Bearer ", options.token)),
       timeout_(options.timeout) {
   QuietGrpcLogging();
   channel_ = grpc::CreateChannel(options.server, Credentials(options));
+}
+
+Connection Connection::WithToken(absl::string_view token) const {
+  Connection copy = *this;
+  copy.authorization_ = token.empty() ? "" : absl::StrCat("Bearer ", token);
+  return copy;
 }
 
 absl::Status Connection::Call(
@@ -60,7 +66,7 @@ absl::Status Connection::Call(
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() +
                          absl::ToChronoMilliseconds(timeout_));
-    context.AddMetadata("authorization", authorization_);
+    if (!authorization_.empty()) context.AddMetadata("authorization", authorization_);
     const grpc::Status status = rpc(context);
     if (status.ok() || attempt == attempts ||
         !IsTransient(status.error_code())) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "clients/cli/options.h"
 #include "grpcpp/channel.h"
@@ -28,6 +29,10 @@ class Connection {
   explicit Connection(const GlobalOptions& options);
 
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+
+  // The same channel, calling with `token` instead (or with none if it is
+  // empty).
+  Connection WithToken(absl::string_view token) const;
 
   // Runs `rpc` with a fresh context carrying "authorization: Bearer <token>"
   // and a deadline of the configured timeout. With Retry::kWhenTransient, an

@@ -61,7 +61,8 @@ absl::Status RunCommand(const CommandGroup& group, const Command& command,
   if (absl::Status status = CheckArgs(command, path, *parsed); !status.ok()) {
     return status;
   }
-  absl::StatusOr<GlobalOptions> options = ResolveGlobalOptions(parsed->flags);
+  absl::StatusOr<GlobalOptions> options =
+      ResolveGlobalOptions(parsed->flags, !command.without_token);
   if (!options.ok()) return options.status();
   const Connection connection(*options);
   return command.run(Invocation{command, path, parsed->positionals,
@@ -95,6 +96,13 @@ absl::Status Dispatch(const std::vector<std::string>& args,
   if (group == nullptr) {
     return UsageError(absl::StrCat("unknown resource '", path.words[0],
                                    "' (see hcctl --help)"));
+  }
+  // A group run without a verb (`hcctl set-password LINK`) takes the word
+  // after it as its first argument.
+  if (path.words.size() == 2 && FindCommand(*group, path.words[1]) == nullptr &&
+      FindCommand(*group, "") != nullptr) {
+    path.rest.insert(path.rest.begin(), path.words[1]);
+    path.words.pop_back();
   }
   if (path.words.size() == 1) {
     if (const Command* only = FindCommand(*group, ""); only != nullptr) {

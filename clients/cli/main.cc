@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clients/cli/activity_commands.h"
+#include "clients/cli/account_commands.h"
 #include "clients/cli/admin_commands.h"
 #include "clients/cli/dispatch.h"
 #include "clients/cli/document_commands.h"
@@ -39,6 +40,8 @@ int main(int argc, char** argv) {
         hc::cli::QuestionnaireCommands(),
         hc::cli::FrameworkCommands(),   hc::cli::ProgrammeCommands(),
         hc::cli::TokenCommands(),       hc::cli::AdminCommands(),
+        hc::cli::LoginCommand(),        hc::cli::SetPasswordCommand(),
+        hc::cli::PeopleCommands(),
     };
     for (hc::cli::CommandGroup& group : hc::cli::PlanCommands()) {
       groups.push_back(std::move(group));

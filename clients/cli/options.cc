@@ -28,16 +28,6 @@ std::string FlagOrEnv(const FlagValues& flags, absl::string_view name,
   return value == nullptr ? std::string() : std::string(value);
 }
 
-absl::StatusOr<std::string> ReadFile(absl::string_view what,
-                                     const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream contents;
-  contents << file.rdbuf();
-  if (!file.is_open() || file.bad()) {
-    return UsageError(absl::StrCat("cannot read ", what, " \"", path, "\""));
-  }
-  return contents.str();
-}
 
 // The token from --token, --token-file, HC_TOKEN or HC_TOKEN_FILE, in that
 // order. It must be non-empty printable ASCII without spaces, as HTTP/2
@@ -100,13 +90,28 @@ std::vector<FlagSpec> GlobalFlagSpecs() {
   };
 }
 
-absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const FlagValues& flags) {
+absl::StatusOr<std::string> ReadFile(absl::string_view what,
+                                     const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  if (!file.is_open() || file.bad()) {
+    return UsageError(absl::StrCat("cannot read ", what, " \"", path, "\""));
+  }
+  return contents.str();
+}
+
+absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const FlagValues& flags,
+                                                   bool token_required) {
   GlobalOptions options;
   options.server = FlagOrEnv(flags, "server", "HC_SERVER");
   if (options.server.empty()) options.server = kDefaultServer;
-  absl::StatusOr<std::string> token = ResolveToken(flags);
-  if (!token.ok()) return token.status();
-  options.token = *std::move(token);
+  // A command that proves who it is by its own means reads no token at all.
+  if (token_required) {
+    absl::StatusOr<std::string> token = ResolveToken(flags);
+    if (!token.ok()) return token.status();
+    options.token = *std::move(token);
+  }
   if (flags.Has("tls-ca")) {
     absl::StatusOr<std::string> pem = ReadFile("--tls-ca", flags.Get("tls-ca"));
     if (!pem.ok()) return pem.status();

@@ -30,10 +30,14 @@ std::vector<FlagSpec> GlobalFlagSpecs();
 
 // Resolves the options from the flags, then the environment (HC_SERVER,
 // HC_TOKEN, HC_TOKEN_FILE), then the defaults. Reads the token file (its
-// contents trimmed) and the CA file. Returns a usage error for a missing or
-// malformed token, an unreadable file, or a timeout that is not a positive
-// number of seconds.
-absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const FlagValues& flags);
+// contents trimmed) and the CA file; without `token_required`, no token is
+// read. Returns a usage error for a missing or malformed token, an
+// unreadable file, or a timeout that is not a positive number of seconds.
+absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const FlagValues& flags,
+                                                   bool token_required = true);
+
+// Reads a whole file; a usage error naming `what` if it cannot be read.
+absl::StatusOr<std::string> ReadFile(absl::string_view what, const std::string& path);
 
 }  // namespace hc::cli
 

@@ -5,7 +5,8 @@
 
 namespace hc::cli {
 
-// The `tokens` commands (AccessService): create, list, revoke.
+// The `tokens` commands (AccessService): list, revoke. `hcctl login` makes
+// them.
 CommandGroup TokenCommands();
 
 }  // namespace hc::cli

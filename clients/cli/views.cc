@@ -525,19 +525,16 @@ std::string AccessTokenText(const v1::AccessToken& token) {
   Fields fields;
   fields.Add("name", token.name());
   fields.Add("display name", token.display_name());
-  fields.Add("role", EnumLabel(token.role()));
-  fields.Add("peer", token.peer());
-  fields.Add("partnership", token.partnership());
+  fields.Add("person", token.user());
   fields.Add("created", FormatTime(token.create_time()));
   fields.Add("revoked", FormatTime(token.revoke_time()));
   return fields.Render();
 }
 
 std::string AccessTokensTable(const v1::ListAccessTokensResponse& response) {
-  Table table({"NAME", "DISPLAY NAME", "ROLE", "FOR", "CREATED", "REVOKED"});
+  Table table({"NAME", "DISPLAY NAME", "PERSON", "CREATED", "REVOKED"});
   for (const v1::AccessToken& token : response.access_tokens()) {
-    table.AddRow({token.name(), token.display_name(), EnumLabel(token.role()),
-                  token.peer().empty() ? token.partnership() : token.peer(),
+    table.AddRow({token.name(), token.display_name(), token.user(),
                   FormatTime(token.create_time()),
                   FormatTime(token.revoke_time())});
   }

@@ -5,29 +5,19 @@
 #include "core/app/mutation.h"
 #include "core/common/status_macros.h"
 #include "core/crypto/secrets.h"
+#include "core/domain/session.h"
+#include "core/domain/user.h"
+#include "core/domain/validation.h"
 
 namespace hc::app {
 namespace {
 
 std::string NameOf(absl::string_view id) { return absl::StrCat("accessTokens/", id); }
 
-absl::Status CheckBindingExists(Repositories& repos, const domain::AccessToken& t) {
-  if (!t.peer_id.empty()) {
-    absl::Status s = repos.peers().Get(t.peer_id).status();
-    if (absl::IsNotFound(s)) {
-      return absl::NotFoundError(absl::StrCat("peers/", t.peer_id, " does not exist"));
-    }
-    HC_RETURN_IF_ERROR(s);
-  }
-  if (!t.partnership_id.empty()) {
-    absl::Status s = repos.partnerships().Get(t.partnership_id).status();
-    if (absl::IsNotFound(s)) {
-      return absl::NotFoundError(
-          absl::StrCat("partnerships/", t.partnership_id, " does not exist"));
-    }
-    HC_RETURN_IF_ERROR(s);
-  }
-  return absl::OkStatus();
+absl::Status Refused() {
+  return absl::UnauthenticatedError(
+      "the token or session is unknown, revoked or expired, or its person is suspended: sign in "
+      "again");
 }
 
 }  // namespace
@@ -41,52 +31,77 @@ absl::StatusOr<domain::Principal> AccessAppService::Authenticate(absl::string_vi
         "missing credentials: send the header 'authorization: Bearer <token>'");
   }
   const std::string hash = crypto::Sha256Hex(secret);
-  domain::AccessToken token;
-  absl::Status read = store_.Read([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(token, repos.access_tokens().FindBySecretHash(hash));
+  const absl::Time now = clock_.Now();
+  domain::Principal principal;
+  bool stale_activity = false;
+  HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
+    std::string user_id;
+    absl::StatusOr<domain::AccessToken> token = repos.access_tokens().FindBySecretHash(hash);
+    if (token.ok()) {
+      if (token->revoke_time) return Refused();
+      user_id = token->user_id;
+      principal.token_id = token->id;
+    } else if (absl::IsNotFound(token.status())) {
+      absl::StatusOr<domain::Session> session = repos.users().FindSessionBySecretHash(hash);
+      if (absl::IsNotFound(session.status())) return Refused();
+      HC_RETURN_IF_ERROR(session.status());
+      if (!domain::IsLive(*session, now)) return Refused();
+      user_id = session->user_id;
+      principal.token_id = session->id;
+      principal.signed_in = true;
+      stale_activity = now - session->last_active_time >= domain::kSessionActivityStep;
+    } else {
+      return token.status();
+    }
+    absl::StatusOr<domain::User> user = repos.users().Get(user_id);
+    if (absl::IsNotFound(user.status())) return Refused();
+    HC_RETURN_IF_ERROR(user.status());
+    if (user->state != domain::UserState::kActive) return Refused();
+    const bool signed_in = principal.signed_in;
+    principal = domain::PrincipalOf(*user, principal.token_id);
+    principal.signed_in = signed_in;
     return absl::OkStatus();
-  });
-  if (absl::IsNotFound(read) || (read.ok() && token.revoke_time)) {
-    return absl::UnauthenticatedError("the access token is unknown or revoked");
+  }));
+  if (stale_activity) {
+    HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) {
+      return repos.users().SetSessionActive(principal.token_id, now);
+    }));
   }
-  HC_RETURN_IF_ERROR(read);
-  return domain::PrincipalOf(token);
-}
-
-absl::StatusOr<IssuedToken> AccessAppService::Issue(Repositories& repos,
-                                                    const domain::Principal& actor,
-                                                    const domain::AccessToken& input) {
-  HC_ASSIGN_OR_RETURN(std::string secret, crypto::NewSecret());
-  IssuedToken issued{input, std::move(secret)};
-  domain::AccessToken& t = issued.token;
-  t.id = ids_.NewId();
-  t.secret_hash = crypto::Sha256Hex(issued.secret);
-  t.create_time = clock_.Now();
-  t.revoke_time.reset();
-  HC_RETURN_IF_ERROR(repos.access_tokens().Insert(t));
-  HC_RETURN_IF_ERROR(Audit(repos, actor, "CreateAccessToken", NameOf(t.id), t.create_time));
-  return issued;
+  return principal;
 }
 
 absl::StatusOr<IssuedToken> AccessAppService::Create(const domain::Principal& principal,
-                                                     const domain::AccessToken& input) {
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, "CreateAccessToken"));
-  HC_RETURN_IF_ERROR(domain::ValidateAccessToken(input));
-  IssuedToken result;
+                                                     absl::string_view display_name) {
+  constexpr absl::string_view kAction = "CreateAccessToken";
+  if (principal.user_id.empty() || !principal.signed_in) {
+    return absl::PermissionDeniedError(
+        "CreateAccessToken: create tokens after signing in with your password (in the web app, "
+        "or with 'hcctl login'), not with another token");
+  }
+  HC_RETURN_IF_ERROR(domain::CheckText("display_name", display_name, 1, 200));
+  IssuedToken issued;
+  HC_ASSIGN_OR_RETURN(issued.secret, crypto::NewSecret());
+  domain::AccessToken& t = issued.token;
+  t.id = ids_.NewId();
+  t.user_id = principal.user_id;
+  t.display_name = std::string(display_name);
+  t.secret_hash = crypto::Sha256Hex(issued.secret);
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_RETURN_IF_ERROR(CheckBindingExists(repos, input));
-    HC_ASSIGN_OR_RETURN(result, Issue(repos, principal, input));
-    return absl::OkStatus();
+    t.create_time = clock_.Now();
+    HC_RETURN_IF_ERROR(repos.access_tokens().Insert(t));
+    return Audit(repos, principal, kAction, NameOf(t.id), t.create_time);
   }));
-  return result;
+  return issued;
 }
 
 absl::StatusOr<Page<domain::AccessToken>> AccessAppService::List(
-    const domain::Principal& principal, const PageRequest& page) {
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, "ListAccessTokens"));
+    const domain::Principal& principal, absl::string_view user_id, const PageRequest& page) {
+  if (principal.role != domain::Role::kProgrammeLead && user_id != principal.user_id) {
+    return absl::PermissionDeniedError("ListAccessTokens: you may list only your own tokens");
+  }
   Page<domain::AccessToken> result;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(result, repos.access_tokens().List(page));
+    HC_ASSIGN_OR_RETURN(result, repos.access_tokens().List(user_id, page));
     return absl::OkStatus();
   }));
   return result;
@@ -94,40 +109,27 @@ absl::StatusOr<Page<domain::AccessToken>> AccessAppService::List(
 
 absl::StatusOr<domain::AccessToken> AccessAppService::Revoke(const domain::Principal& principal,
                                                              absl::string_view id) {
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, "RevokeAccessToken"));
+  constexpr absl::string_view kAction = "RevokeAccessToken";
   domain::AccessToken result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(result, repos.access_tokens().Get(id));
+    absl::StatusOr<domain::AccessToken> found = repos.access_tokens().Get(id);
+    const bool mine = found.ok() && found->user_id == principal.user_id;
+    if (principal.role != domain::Role::kProgrammeLead && !mine) {
+      // The same refusal whether or not it exists.
+      return absl::PermissionDeniedError(
+          absl::StrCat(kAction, ": you may revoke only your own tokens"));
+    }
+    HC_RETURN_IF_ERROR(found.status());
+    result = *std::move(found);
     if (result.revoke_time) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(NameOf(id), " was already revoked"));
+      return absl::FailedPreconditionError(absl::StrCat(NameOf(id), " was already revoked"));
     }
     const absl::Time now = clock_.Now();
     result.revoke_time = now;
     HC_RETURN_IF_ERROR(repos.access_tokens().SetRevoked(id, now));
-    return Audit(repos, principal, "RevokeAccessToken", NameOf(id), now);
+    return Audit(repos, principal, kAction, NameOf(id), now);
   }));
   return result;
-}
-
-absl::StatusOr<bool> AccessAppService::BootstrapIfEmpty(
-    absl::string_view display_name,
-    absl::FunctionRef<absl::Status(absl::string_view secret)> deliver) {
-  bool created = false;
-  HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
-    HC_ASSIGN_OR_RETURN(int64_t count, repos.access_tokens().Count());
-    if (count > 0) return absl::OkStatus();
-    domain::AccessToken input;
-    input.display_name = std::string(display_name);
-    input.role = domain::Role::kProgrammeLead;
-    const domain::Principal server{"bootstrap", "server first start",
-                                   domain::Role::kProgrammeLead, "", ""};
-    HC_ASSIGN_OR_RETURN(IssuedToken issued, Issue(repos, server, input));
-    HC_RETURN_IF_ERROR(deliver(issued.secret));
-    created = true;
-    return absl::OkStatus();
-  }));
-  return created;
 }
 
 }  // namespace hc::app

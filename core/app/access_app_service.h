@@ -1,11 +1,9 @@
 #ifndef HC_CORE_APP_ACCESS_APP_SERVICE_H_
 #define HC_CORE_APP_ACCESS_APP_SERVICE_H_
 
-#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
-#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "core/app/ports/clock.h"
 #include "core/app/ports/id_source.h"
@@ -20,36 +18,37 @@ struct IssuedToken {
   std::string secret;
 };
 
-// Authentication and the access tokens. Thread-safe.
+// Authentication, and personal access tokens. Thread-safe.
+//
+// A credential is a session's secret (from signing in) or an access
+// token's. Either acts as its person, with the person's role as it is at
+// that moment: a suspended person's credentials are refused at once.
 class AccessAppService {
  public:
   AccessAppService(Store& store, Clock& clock, IdSource& ids);
 
-  // Resolves a bearer secret to its principal. UNAUTHENTICATED if the secret
-  // is empty, unknown or revoked.
+  // Resolves a secret to its principal. UNAUTHENTICATED if the secret is
+  // empty, unknown, revoked, ended or expired, or its person is suspended.
+  // A session's activity is recorded to the minute (domain::Session).
   absl::StatusOr<domain::Principal> Authenticate(absl::string_view secret);
 
-  // Programme leads only. NOT_FOUND if the bound peer or partnership does not
-  // exist.
+  // A token for the caller themselves, acting as them: nobody can create a
+  // credential that acts as someone else. Only from a session (someone who
+  // signed in with their password), never with another token, so that a
+  // stolen token cannot make itself new ones. `display_name` says what it
+  // is for.
   absl::StatusOr<IssuedToken> Create(const domain::Principal& principal,
-                                     const domain::AccessToken& input);
+                                     absl::string_view display_name);
+  // The caller's own tokens; a programme lead may list everyone's
+  // (`user_id` empty) or one person's.
   absl::StatusOr<Page<domain::AccessToken>> List(const domain::Principal& principal,
+                                                 absl::string_view user_id,
                                                  const PageRequest& page);
-  // FAILED_PRECONDITION if already revoked.
+  // The owner or a programme lead. FAILED_PRECONDITION if already revoked.
   absl::StatusOr<domain::AccessToken> Revoke(const domain::Principal& principal,
                                              absl::string_view id);
 
-  // On a store with no tokens at all, creates one programme-lead token named
-  // `display_name` and hands its secret to `deliver` before committing: if
-  // `deliver` fails, no token is kept. Returns whether a token was created.
-  absl::StatusOr<bool> BootstrapIfEmpty(
-      absl::string_view display_name,
-      absl::FunctionRef<absl::Status(absl::string_view secret)> deliver);
-
  private:
-  absl::StatusOr<IssuedToken> Issue(Repositories& repos, const domain::Principal& actor,
-                                    const domain::AccessToken& input);
-
   Store& store_;
   Clock& clock_;
   IdSource& ids_;

@@ -8,7 +8,9 @@ namespace hc::app {
 namespace {
 
 std::string Scope(absl::string_view action, const domain::Principal& principal) {
-  return absl::StrCat(action, ":", principal.token_id);
+  // A person's retry may come through another session or token of theirs.
+  return absl::StrCat(action, ":",
+                      principal.user_id.empty() ? principal.token_id : principal.user_id);
 }
 
 }  // namespace

@@ -122,11 +122,12 @@ absl::Status PartnershipAppService::Delete(const domain::Principal& principal,
                       "the partnership for the record"));
     }
     HC_RETURN_IF_ERROR(repos.partnerships().Delete(id));
-    // Its tokens go with it: none may act for what no longer exists.
+    // The people bound to it are suspended (their sessions end, their tokens
+    // are refused): none may act for what no longer exists.
     const absl::Time now = clock_.Now();
-    HC_ASSIGN_OR_RETURN(const int revoked, repos.access_tokens().RevokeAllBoundTo("", id, now));
+    HC_ASSIGN_OR_RETURN(const int suspended, repos.users().SuspendAllBoundTo("", id, now));
     return Audit(repos, principal, kAction, NameOf(id), now,
-                 revoked > 0 ? absl::StrCat(revoked, " access token(s) revoked") : "");
+                 suspended > 0 ? absl::StrCat(suspended, " person(s) suspended") : "");
   });
 }
 

@@ -119,11 +119,12 @@ absl::Status PeerAppService::Delete(const domain::Principal& principal, absl::st
           NameOf(id), " is on an engagement's team; remove them from it first"));
     }
     HC_RETURN_IF_ERROR(repos.peers().Delete(id));
-    // Its tokens go with it: none may act for what no longer exists.
+    // The people bound to it are suspended (their sessions end, their tokens
+    // are refused): none may act for what no longer exists.
     const absl::Time now = clock_.Now();
-    HC_ASSIGN_OR_RETURN(const int revoked, repos.access_tokens().RevokeAllBoundTo(id, "", now));
+    HC_ASSIGN_OR_RETURN(const int suspended, repos.users().SuspendAllBoundTo(id, "", now));
     return Audit(repos, principal, kAction, NameOf(id), now,
-                 revoked > 0 ? absl::StrCat(revoked, " access token(s) revoked") : "");
+                 suspended > 0 ? absl::StrCat(suspended, " person(s) suspended") : "");
   });
 }
 

@@ -6,18 +6,6 @@
 #include "core/domain/validation.h"
 
 namespace hc::domain {
-namespace {
-
-bool PlausibleEmail(absl::string_view email) {
-  const size_t at = email.find('@');
-  return at != absl::string_view::npos && at > 0 && at + 1 < email.size() &&
-         email.find('@', at + 1) == absl::string_view::npos &&
-         !absl::StrContains(email, " ") &&
-         email.find('.', at) != absl::string_view::npos;
-}
-
-}  // namespace
-
 absl::Status ValidatePeer(const Peer& peer) {
   if (absl::Status s = CheckText("display_name", peer.display_name, 1, 200); !s.ok()) {
     return s;

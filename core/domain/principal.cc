@@ -4,7 +4,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/domain/enum_names.h"
-#include "core/domain/validation.h"
 
 namespace hc::domain {
 namespace {
@@ -22,26 +21,22 @@ std::optional<Role> ParseRole(absl::string_view name) {
   return ValueIn<Role>(kRoleNames, name);
 }
 
-absl::Status ValidateAccessToken(const AccessToken& token) {
-  if (absl::Status s = CheckText("display_name", token.display_name, 1, 200); !s.ok()) {
-    return s;
-  }
-  switch (token.role) {
+absl::Status CheckRoleBinding(Role role, absl::string_view peer_id,
+                              absl::string_view partnership_id) {
+  switch (role) {
     case Role::kProgrammeLead:
-      if (!token.peer_id.empty() || !token.partnership_id.empty()) {
-        return absl::InvalidArgumentError(
-            "a programme lead's token takes neither peer nor partnership");
+      if (!peer_id.empty() || !partnership_id.empty()) {
+        return absl::InvalidArgumentError("a programme lead takes neither peer nor partnership");
       }
       return absl::OkStatus();
     case Role::kPeer:
-      if (token.peer_id.empty() || !token.partnership_id.empty()) {
-        return absl::InvalidArgumentError("a peer's token needs peer and no partnership");
+      if (peer_id.empty() || !partnership_id.empty()) {
+        return absl::InvalidArgumentError("a peer needs peer and no partnership");
       }
       return absl::OkStatus();
     case Role::kPartnershipContact:
-      if (token.partnership_id.empty() || !token.peer_id.empty()) {
-        return absl::InvalidArgumentError(
-            "a partnership contact's token needs partnership and no peer");
+      if (partnership_id.empty() || !peer_id.empty()) {
+        return absl::InvalidArgumentError("a partnership contact needs partnership and no peer");
       }
       return absl::OkStatus();
     case Role::kUnspecified:
@@ -51,13 +46,11 @@ absl::Status ValidateAccessToken(const AccessToken& token) {
       "role is required: ROLE_PROGRAMME_LEAD, ROLE_PEER or ROLE_PARTNERSHIP_CONTACT");
 }
 
-Principal PrincipalOf(const AccessToken& token) {
-  return Principal{token.id, token.display_name, token.role, token.peer_id,
-                   token.partnership_id};
-}
-
 std::string DescribeActor(const Principal& principal) {
-  return absl::StrCat(principal.display_name, " (accessTokens/", principal.token_id, ")");
+  if (principal.user_id.empty()) {
+    return absl::StrCat(principal.display_name, " (", principal.token_id, ")");
+  }
+  return absl::StrCat(principal.display_name, " (users/", principal.user_id, ")");
 }
 
 }  // namespace hc::domain

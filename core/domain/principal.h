@@ -22,34 +22,40 @@ enum class Role {
 absl::string_view RoleName(Role role);
 std::optional<Role> ParseRole(absl::string_view name);
 
-// Who is calling: the holder of one access token.
+// Who is calling: a person (users/{user_id}) through one credential, a
+// session or an access token, with the person's role.
 struct Principal {
+  // The credential's id: what the call quota counts by.
   std::string token_id;
   std::string display_name;
   Role role = Role::kUnspecified;
   std::string peer_id;         // for kPeer
   std::string partnership_id;  // for kPartnershipContact
+  // Empty only for the server itself (the first start's set-up).
+  std::string user_id;
+  // Whether the credential is a session (the person signed in with their
+  // password) rather than an access token.
+  bool signed_in = false;
 };
 
-// A bearer token record. The secret itself is never stored.
+// A personal access token, for hcctl and scripts: it acts as its owner, with
+// the owner's role as it is at each call. The secret itself is never stored.
 struct AccessToken {
   std::string id;
+  std::string user_id;
+  // What the owner calls it ("my laptop"), 1-200 characters.
   std::string display_name;
-  Role role = Role::kUnspecified;
-  std::string peer_id;
-  std::string partnership_id;
   std::string secret_hash;  // hex SHA-256 of the secret
   absl::Time create_time = absl::UnixEpoch();
   std::optional<absl::Time> revoke_time;
 };
 
-// Checks display_name, role and that exactly the binding the role needs is
-// set (peer for kPeer, partnership for kPartnershipContact). INVALID_ARGUMENT.
-absl::Status ValidateAccessToken(const AccessToken& token);
+// Checks that `role` is set and has exactly the binding it needs (peer for
+// kPeer, partnership for kPartnershipContact). INVALID_ARGUMENT.
+absl::Status CheckRoleBinding(Role role, absl::string_view peer_id,
+                              absl::string_view partnership_id);
 
-Principal PrincipalOf(const AccessToken& token);
-
-// "Ann Smith (accessTokens/t1)": how the audit log and history name an actor.
+// "Ann Smith (users/u1)": how the audit log and history name an actor.
 std::string DescribeActor(const Principal& principal);
 
 }  // namespace hc::domain

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace hc::domain {
@@ -81,6 +82,13 @@ absl::Status CheckText(absl::string_view field, absl::string_view value,
         field, " must be ", min_chars, "-", max_chars, " characters, not ", n));
   }
   return absl::OkStatus();
+}
+
+bool PlausibleEmail(absl::string_view email) {
+  const size_t at = email.find('@');
+  return at != absl::string_view::npos && at > 0 && at + 1 < email.size() &&
+         email.find('@', at + 1) == absl::string_view::npos &&
+         !absl::StrContains(email, " ") && email.find('.', at) != absl::string_view::npos;
 }
 
 absl::Status CheckTextList(absl::string_view field,

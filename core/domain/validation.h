@@ -31,6 +31,10 @@ absl::Status CheckTextList(absl::string_view field,
 // `field` and the repeated entry otherwise.
 absl::Status CheckDistinct(absl::string_view field, const std::vector<std::string>& values);
 
+// Whether `email` looks like an address: one "@" with text before it and a
+// dot after it, no spaces. Mail delivery is the only real test.
+bool PlausibleEmail(absl::string_view email);
+
 // The form in which organisation names are compared: Unicode NFKC with case
 // folding (so a no-break space is a space, "Ｔｒｕｓｔ" is "trust", and zero-
 // width and bidi control characters are gone), runs of white space folded to

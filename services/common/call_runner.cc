@@ -53,15 +53,28 @@ absl::StatusOr<domain::Principal> CallRunner::Authenticate(grpc::CallbackServerC
 grpc::ServerUnaryReactor* CallRunner::Run(grpc::CallbackServerContext* context,
                                           absl::string_view method, Handler handler) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  RunWith(context, method, std::move(handler),
-          [reactor](const grpc::Status& reply) { reactor->Finish(reply); });
+  Start(context, method, std::move(handler),
+        [reactor](const grpc::Status& reply) { reactor->Finish(reply); }, false);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* CallRunner::RunAnonymous(grpc::CallbackServerContext* context,
+                                                   absl::string_view method, Handler handler) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  Start(context, method, std::move(handler),
+        [reactor](const grpc::Status& reply) { reactor->Finish(reply); }, true);
   return reactor;
 }
 
 void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view method,
                          Handler handler, Finish finish) {
+  Start(context, method, std::move(handler), std::move(finish), false);
+}
+
+void CallRunner::Start(grpc::CallbackServerContext* context, absl::string_view method,
+                       Handler handler, Finish finish, bool anonymous) {
   const absl::Time start = absl::Now();
-  const uint64_t credential = CredentialKey(context);
+  const uint64_t credential = anonymous ? 0 : CredentialKey(context);
   const std::optional<uint64_t> slot = quota_.TryAcquire(credential);
   if (!slot.has_value()) {
     Complete(context, method, start,
@@ -72,19 +85,21 @@ void CallRunner::RunWith(grpc::CallbackServerContext* context, absl::string_view
     return;
   }
   std::function<void()> task = [this, context, method, start, credential, quota = *slot,
-                                handler = std::move(handler), finish] {
+                                handler = std::move(handler), finish, anonymous] {
     absl::Status status;
     std::string actor = "-";
     if (context->IsCancelled()) {
       status = absl::CancelledError("the call was cancelled");
     } else if (context->deadline() < std::chrono::system_clock::now()) {
       status = absl::DeadlineExceededError("the call's deadline passed before it ran");
+    } else if (anonymous) {
+      status = RunGuarded(handler, domain::Principal{});
     } else {
       absl::StatusOr<domain::Principal> principal = Authenticate(context);
       status = principal.status();
       if (principal.ok()) {
         quota_.Vouch(credential);
-        actor = absl::StrCat("accessTokens/", principal->token_id);
+        actor = absl::StrCat("users/", principal->user_id);
         status = RunGuarded(handler, *principal);
       }
     }

@@ -40,6 +40,13 @@ class CallRunner {
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, absl::string_view method,
                                 Handler handler);
 
+  // As Run, for the calls that carry their own proof (a set-password link;
+  // an email and password): no authorization header is read and `handler`
+  // gets a principal with no person and no role. They share the quota of
+  // calls without proven credentials.
+  grpc::ServerUnaryReactor* RunAnonymous(grpc::CallbackServerContext* context,
+                                         absl::string_view method, Handler handler);
+
   // As Run, for a call with a reactor of its own (a server-streaming one):
   // on a worker thread, the same refusals, authentication, `handler` and
   // log line, then `finish` with the converted status. `finish` runs last
@@ -61,6 +68,8 @@ class CallRunner {
   static constexpr int kFloodLinesPerSecond = 20;
 
   absl::StatusOr<domain::Principal> Authenticate(grpc::CallbackServerContext* context);
+  void Start(grpc::CallbackServerContext* context, absl::string_view method, Handler handler,
+             Finish finish, bool anonymous);
   // Logs the call's line and finishes it with `status`.
   void Complete(grpc::CallbackServerContext* context, absl::string_view method, absl::Time start,
                 const absl::Status& status, absl::string_view actor, const Finish& finish);

@@ -240,6 +240,8 @@ absl::Status HttpServer::Serve(Handler handler) {
   if (local.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
   daemon_ = MHD_start_daemon(
       flags, 0, nullptr, nullptr, &Callbacks::Access, this,
+      // First, so that every message goes to the log (libmicrohttpd's rule).
+      MHD_OPTION_EXTERNAL_LOGGER, &Log, nullptr,
       MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(listen_fd_),
       MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(limits_.threads),
       MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(limits_.max_connections),
@@ -248,7 +250,6 @@ absl::Status HttpServer::Serve(Handler handler) {
       MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(limits_.idle_timeout_seconds),
       MHD_OPTION_STRICT_FOR_CLIENT, 1,
       MHD_OPTION_NOTIFY_COMPLETED, &Callbacks::Completed, nullptr,
-      MHD_OPTION_EXTERNAL_LOGGER, &Log, nullptr,
       MHD_OPTION_END);
   if (daemon_ == nullptr) return absl::UnavailableError("the HTTP server's threads did not start");
   listen_fd_ = -1;  // the daemon owns it now

@@ -25,9 +25,14 @@ ABSL_FLAG(std::string, restore, "",
           "Restore the store from this backup file and exit: the backup is checked first "
           "(every page, the schema version, the audit chain) and the store's current files are "
           "kept beside it as <store>.replaced-<time>. Stop the server first.");
-ABSL_FLAG(std::string, token_file, "",
-          "Where the first start on an empty store writes the programme lead's token "
-          "(default: <store>.token)");
+ABSL_FLAG(std::string, first_lead_link_file, "",
+          "Where a start on a store on which no programme lead can sign in yet (a new one) "
+          "writes the first programme lead's set-password link, readable by the server's user "
+          "only (default: <store>.first-lead-link)");
+ABSL_FLAG(std::string, public_origin, "",
+          "The web app's address as its users reach it, such as https://hc.example.org: links "
+          "start with it, and with https the session cookie is Secure (default: "
+          "http://<http_listen>)");
 ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain; with --tls_key enables TLS");
 ABSL_FLAG(std::string, tls_key, "", "PEM private key; with --tls_cert enables TLS");
 ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
@@ -39,7 +44,7 @@ ABSL_FLAG(int, http_max_connections_per_address, 64,
 ABSL_FLAG(int, http_idle_seconds, 30, "An HTTP connection silent this long is closed");
 ABSL_FLAG(std::string, invitation_link_prefix, "",
           "Invitation links are this prefix followed by the invitation's token (default: "
-          "http://<http_listen host>:<port>/q/; set the public address behind a proxy)");
+          "<public_origin>/q/)");
 ABSL_FLAG(int, report_due_weeks, 4,
           "The report's default due date: this many weeks after fieldwork day 3 (1-52)");
 ABSL_FLAG(int, plan_due_weeks, 8,
@@ -111,7 +116,8 @@ int main(int argc, char** argv) {
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.store_path = absl::GetFlag(FLAGS_store);
   config.backup_dir = absl::GetFlag(FLAGS_backup_dir);
-  config.token_file = absl::GetFlag(FLAGS_token_file);
+  config.first_lead_link_file = absl::GetFlag(FLAGS_first_lead_link_file);
+  config.public_origin = absl::GetFlag(FLAGS_public_origin);
   config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
   config.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   config.http_listen_address = absl::GetFlag(FLAGS_http_listen);

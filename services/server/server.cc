@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/app/access_app_service.h"
+#include "core/app/user_app_service.h"
 #include "core/app/admin_app_service.h"
 #include "core/app/engagement_app_service.h"
 #include "core/app/evidence_app_service.h"
@@ -32,6 +33,7 @@
 #include "core/common/status_macros.h"
 #include "core/storage/sqlite/sqlite_store.h"
 #include "services/access/access_grpc_service.h"
+#include "services/user/user_grpc_service.h"
 #include "services/admin/admin_grpc_service.h"
 #include "services/common/call_runner.h"
 #include "services/common/executor.h"
@@ -71,6 +73,7 @@ struct HealthCheckServer::Parts {
   app::SystemClock clock;
   app::RandomIdSource ids;
   std::unique_ptr<app::AccessAppService> access;
+  std::unique_ptr<app::UserAppService> users;
   std::unique_ptr<app::AdminAppService> admin;
   std::unique_ptr<app::PartnershipAppService> partnerships;
   std::unique_ptr<app::PeerAppService> peers;
@@ -141,9 +144,9 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const Serve
 
 // Writes the secret to a new file only its owner can read, and syncs it.
 // Never writes into a file that exists: one made beforehand by someone else
-// (in a shared directory, say) would hand them the programme lead's token.
-// Only a file this user left, readable by no one else (from an earlier start
-// whose store write then failed), is replaced.
+// (in a shared directory, say) would hand them the programme lead's link.
+// Only a file this user left, readable by no one else (from an earlier
+// start), is replaced.
 absl::Status WriteSecretFile(const std::string& path, absl::string_view secret) {
   struct stat existing;
   if (::lstat(path.c_str(), &existing) == 0) {
@@ -151,9 +154,9 @@ absl::Status WriteSecretFile(const std::string& path, absl::string_view secret) 
                       (existing.st_mode & 077) == 0;
     if (!ours) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "the token file ", path, " already exists and is not this server's own; move it away "
-          "so that the first programme lead's token goes to a new file only this server can "
-          "read"));
+          "the file ", path, " already exists and is not this server's own; move it away so "
+          "that the first programme lead's set-password link goes to a new file only this "
+          "server can read"));
     }
     ::unlink(path.c_str());
   }
@@ -161,7 +164,7 @@ absl::Status WriteSecretFile(const std::string& path, absl::string_view secret) 
       ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0 && errno == EEXIST) {
     return absl::FailedPreconditionError(
-        absl::StrCat("the token file ", path, " appeared while it was being written"));
+        absl::StrCat("the file ", path, " appeared while it was being written"));
   }
   if (fd < 0) return absl::FailedPreconditionError(absl::StrCat("cannot write ", path));
   struct stat info;
@@ -175,14 +178,21 @@ absl::Status WriteSecretFile(const std::string& path, absl::string_view secret) 
   return absl::OkStatus();
 }
 
-absl::Status Bootstrap(app::AccessAppService& access, const ServerConfig& config) {
-  const std::string path =
-      config.token_file.empty() ? absl::StrCat(config.store_path, ".token") : config.token_file;
-  HC_ASSIGN_OR_RETURN(bool created,
-                      access.BootstrapIfEmpty("first programme lead", [&](absl::string_view s) {
-                        return WriteSecretFile(path, s);
+// When no programme lead can sign in yet, writes a set-password link for
+// the first one to the link file (never to the log).
+absl::Status Bootstrap(app::UserAppService& users, const ServerConfig& config,
+                       absl::string_view origin) {
+  const std::string path = config.first_lead_link_file.empty()
+                               ? absl::StrCat(config.store_path, ".first-lead-link")
+                               : config.first_lead_link_file;
+  HC_ASSIGN_OR_RETURN(bool created, users.BootstrapFirstLead([&](absl::string_view secret) {
+                        return WriteSecretFile(path, SetPasswordLink(origin, secret));
                       }));
-  if (created) LogLine("info", "first_token_written", {{"file", path}});
+  if (created) {
+    LogLine("info", "first_lead_link_written",
+            {{"file", path},
+             {"next", "open the link in the file to set the first programme lead's password"}});
+  }
   return absl::OkStatus();
 }
 
@@ -265,6 +275,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   store_options.on_stop = [&p](const absl::Status& cause) { p.StoreStopped(cause); };
   HC_ASSIGN_OR_RETURN(p.store, storage::SqliteStore::Open(config.store_path, store_options));
   p.access = std::make_unique<app::AccessAppService>(*p.store, p.clock, p.ids);
+  p.users = std::make_unique<app::UserAppService>(*p.store, p.clock, p.ids);
   HC_ASSIGN_OR_RETURN(std::string backup_dir, PrepareBackupDirectory(config));
   p.admin = std::make_unique<app::AdminAppService>(*p.store, p.clock, backup_dir);
   p.partnerships = std::make_unique<app::PartnershipAppService>(*p.store, p.clock, p.ids);
@@ -274,15 +285,18 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.programme = std::make_unique<app::ProgrammeAppService>(*p.store, p.clock);
   p.frameworks = std::make_unique<app::FrameworkAppService>(*p.store, p.clock, p.framework_codec);
   p.respondents = std::make_unique<app::RespondentAppService>(*p.store, p.clock, p.framework_codec);
-  std::string link_prefix = config.invitation_link_prefix;
+  std::string origin = config.public_origin;
   if (!config.http_listen_address.empty()) {
     HC_ASSIGN_OR_RETURN(p.web, WebServer::Bind(config.http_listen_address, config.http_limits));
-    if (link_prefix.empty()) {
+    if (origin.empty()) {
       const std::string host =
           config.http_listen_address.substr(0, config.http_listen_address.rfind(':'));
-      link_prefix = absl::StrCat("http://", host, ":", p.web->port(), "/q/");
+      origin = absl::StrCat("http://", host, ":", p.web->port());
     }
   }
+  const std::string link_prefix = config.invitation_link_prefix.empty()
+                                      ? absl::StrCat(origin, "/q/")
+                                      : config.invitation_link_prefix;
   p.questionnaires = std::make_unique<app::QuestionnaireAppService>(
       *p.store, p.clock, p.ids, p.framework_codec, link_prefix);
   p.results = std::make_unique<app::QuestionnaireResultsAppService>(*p.store, p.clock,
@@ -301,10 +315,10 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
                           : std::make_shared<const report::DocumentRenderer>();
   p.reports = std::make_unique<app::ReportAppService>(
       *p.store, p.clock, p.ids, p.framework_codec, *p.report_renderer, config.due_date_rules);
-  HC_RETURN_IF_ERROR(Bootstrap(*p.access, config));
+  HC_RETURN_IF_ERROR(Bootstrap(*p.users, config, origin));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
   if (p.web) {
-    HC_RETURN_IF_ERROR(p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access),
+    HC_RETURN_IF_ERROR(p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access, *p.users, origin),
                                      DashboardRoutes(*p.access, *p.programme),
                                      ReportRoutes(*p.access, *p.reports)}));
   }
@@ -316,6 +330,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<EngagementGrpcService>(*p.runner, *p.engagements));
   p.services.push_back(std::make_unique<ProgrammeGrpcService>(*p.runner, *p.programme));
   p.services.push_back(std::make_unique<AccessGrpcService>(*p.runner, *p.access));
+  p.services.push_back(std::make_unique<UserGrpcService>(*p.runner, *p.users, origin));
   p.services.push_back(std::make_unique<AdminGrpcService>(*p.runner, *p.admin));
   p.services.push_back(std::make_unique<FrameworkGrpcService>(*p.runner, *p.frameworks));
   p.services.push_back(

@@ -26,9 +26,10 @@ struct ServerConfig {
   // Where AdminService.CreateBackup writes (made, owner-only, if missing).
   // Empty: `<store_path>.backups`.
   std::string backup_dir;
-  // Where the first start on an empty store writes the programme lead's
-  // token (mode 0600). Empty: `<store_path>.token`.
-  std::string token_file;
+  // Where a start on a store whose no programme lead can sign in yet (a new
+  // one, say) writes the set-password link of the first programme lead
+  // (mode 0600). Empty: `<store_path>.first-lead-link`.
+  std::string first_lead_link_file;
   // PEM files; both set for TLS, both empty for plaintext.
   std::string tls_cert_file;
   std::string tls_key_file;
@@ -37,9 +38,12 @@ struct ServerConfig {
   std::string http_listen_address = "127.0.0.1:8080";
   // What one client may hold of the HTTP port.
   HttpLimits http_limits;
+  // The web app's address as its users reach it ("https://hc.example.org"):
+  // links the server gives out start with it, and with https its session
+  // cookie is Secure and __Host-. Empty: http://<http host>:<bound port>.
+  std::string public_origin;
   // What an invitation's link is: this prefix and the invitation's token.
-  // Empty: the web form's own address, http://<host>:<bound port>/q/ (set it
-  // to the public address when a proxy serves the form).
+  // Empty: `<public_origin>/q/`.
   std::string invitation_link_prefix;
   // The report's and the plan's default due dates, in weeks (1-52 each).
   domain::DueDateRules due_date_rules;

@@ -1,6 +1,8 @@
 #include "services/web/web_auth.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -13,17 +15,30 @@
 namespace hc::services {
 namespace {
 
-constexpr int kSessionSeconds = 8 * 60 * 60;
+constexpr absl::string_view kPlainCookie = "hc_session";
+// With https only: the __Host- prefix makes browsers refuse the cookie
+// unless it is Secure, for this host alone and for every path.
+constexpr absl::string_view kHostCookie = "__Host-hc_session";
+constexpr int kCookieSeconds = 12 * 60 * 60;
 
-// The cookie's value, or empty.
+// The session cookie's value (either name), or empty.
 std::string SessionCookie(const HttpRequest& req) {
-  for (absl::string_view part : absl::StrSplit(req.Header("Cookie"), ';')) {
+  const std::string header = req.Header("Cookie");
+  for (absl::string_view part : absl::StrSplit(header, ';')) {
     part = absl::StripAsciiWhitespace(part);
-    if (absl::ConsumePrefix(&part, kSessionCookie) && absl::ConsumePrefix(&part, "=")) {
+    if ((absl::ConsumePrefix(&part, kHostCookie) || absl::ConsumePrefix(&part, kPlainCookie)) &&
+        absl::ConsumePrefix(&part, "=")) {
       return std::string(part);
     }
   }
   return "";
+}
+
+std::string CookieHeader(const std::string& origin, absl::string_view value, int max_age) {
+  const bool secure = absl::StartsWith(origin, "https://");
+  return absl::StrCat(secure ? kHostCookie : kPlainCookie, "=", value,
+                      "; Path=/; HttpOnly; SameSite=Strict; Max-Age=", max_age,
+                      secure ? "; Secure" : "");
 }
 
 // A local path to return to after signing in; anything else (another site,
@@ -39,35 +54,113 @@ std::string SafeNext(absl::string_view next) {
   return local ? std::string(next) : "/programme";
 }
 
-// Whether a form was posted from this server's own pages, so that a
-// sign-in posted from another site (which would sign the victim in as
-// someone else) is refused. Browsers say where a request comes from in
+// Whether a form was posted from this server's own pages, so that a post
+// from another site (which could sign the victim in as someone else, or
+// out) is refused. Browsers say where a request comes from in
 // Sec-Fetch-Site, and with this server's Referrer-Policy (same-origin) send
 // its own Origin with a same-origin POST and "null" with a cross-origin one.
 // Scripts send neither.
 bool SameOrigin(const HttpRequest& req) {
-  if (req.HasHeader("Sec-Fetch-Site")) {
-    return req.Header("Sec-Fetch-Site") == "same-origin";
-  }
-  const std::string header = req.Header("Origin");  // a copy: keep it alive
+  if (req.HasHeader("Sec-Fetch-Site")) return req.Header("Sec-Fetch-Site") == "same-origin";
+  const std::string header = req.Header("Origin");
   absl::string_view origin = header;
   if (origin.empty()) return true;
   return (absl::ConsumePrefix(&origin, "http://") || absl::ConsumePrefix(&origin, "https://")) &&
          origin == req.Header("Host");
 }
 
-std::string SignInPage(absl::string_view next, absl::string_view error) {
-  std::string body = "<h1>Sign in</h1>\n";
-  if (!error.empty()) absl::StrAppend(&body, "<p class=\"error\">", Escape(error), "</p>\n");
-  absl::StrAppend(
-      &body,
-      "<p>Paste the access token you were given. It stays in this browser for 8 hours or until "
-      "you sign out.</p>\n<form method=\"post\" action=\"/signin\">\n"
-      "<label for=\"token\">Access token</label>\n"
-      "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"off\" required>\n"
-      "<input type=\"hidden\" name=\"next\" value=\"",
-      Escape(SafeNext(next)), "\">\n<button type=\"submit\">Sign in</button>\n</form>\n");
-  return Page("Sign in", body);
+// A problem with one field of a form.
+struct FieldError {
+  std::string field;  // the input's id
+  std::string message;
+};
+
+// The GOV.UK error summary: each problem linked to its field.
+std::string ErrorSummary(const std::vector<FieldError>& errors) {
+  if (errors.empty()) return "";
+  std::string items;
+  for (const FieldError& e : errors) {
+    absl::StrAppend(&items, "<li><a href=\"#", e.field, "\">", Escape(e.message), "</a></li>\n");
+  }
+  return absl::StrCat(
+      "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" "
+      "aria-labelledby=\"error-summary-title\">\n<h2 id=\"error-summary-title\">There is a "
+      "problem</h2>\n<ul>\n",
+      items, "</ul>\n</div>\n");
+}
+
+// A labelled text input with its hint and, if any, its error message.
+std::string Field(absl::string_view id, absl::string_view label, absl::string_view type,
+                  absl::string_view autocomplete, absl::string_view value,
+                  absl::string_view hint, const std::vector<FieldError>& errors) {
+  std::string error;
+  for (const FieldError& e : errors) {
+    if (e.field == id) error = e.message;
+  }
+  std::string described;
+  if (!hint.empty()) absl::StrAppend(&described, id, "-hint");
+  if (!error.empty()) absl::StrAppend(&described, described.empty() ? "" : " ", id, "-error");
+  return absl::StrCat(
+      "<div class=\"field", error.empty() ? "" : " field-error", "\">\n<label for=\"", id, "\">",
+      Escape(label), "</label>\n",
+      hint.empty() ? "" : absl::StrCat("<p class=\"hint\" id=\"", id, "-hint\">", Escape(hint),
+                                       "</p>\n"),
+      error.empty() ? ""
+                    : absl::StrCat("<p class=\"field-message\" id=\"", id,
+                                   "-error\"><span class=\"visually-hidden\">Error:</span> ",
+                                   Escape(error), "</p>\n"),
+      "<input type=\"", type, "\" id=\"", id, "\" name=\"", id, "\" autocomplete=\"",
+      autocomplete, "\" spellcheck=\"false\"",
+      described.empty() ? "" : absl::StrCat(" aria-describedby=\"", described, "\""),
+      error.empty() ? "" : " aria-invalid=\"true\"",
+      value.empty() ? "" : absl::StrCat(" value=\"", Escape(value), "\""), ">\n</div>\n");
+}
+
+std::string Notice(absl::string_view text) {
+  return absl::StrCat("<div class=\"notice\" role=\"status\"><p>", Escape(text), "</p></div>\n");
+}
+
+std::string SignInPage(absl::string_view next, absl::string_view email,
+                       absl::string_view notice, const std::vector<FieldError>& errors) {
+  return Page(errors.empty() ? "Sign in" : "Error: Sign in",
+              absl::StrCat(
+                  ErrorSummary(errors), notice.empty() ? "" : Notice(notice), "<h1>Sign in</h1>\n",
+                  "<form method=\"post\" action=\"/signin\" novalidate>\n",
+                  Field("email", "Email address", "email", "username", email, "", errors),
+                  Field("password", "Password", "password", "current-password", "", "", errors),
+                  "<input type=\"hidden\" name=\"next\" value=\"", Escape(SafeNext(next)),
+                  "\">\n<button type=\"submit\">Sign in</button>\n</form>\n"
+                  "<p>If you have forgotten your password, ask your programme lead for a new "
+                  "set-password link.</p>\n"));
+}
+
+std::string SetPasswordPage(absl::string_view key, const domain::User& holder,
+                            absl::string_view email, const std::vector<FieldError>& errors) {
+  const bool ask_email = holder.email.empty();
+  return Page(
+      errors.empty() ? "Set your password" : "Error: Set your password",
+      absl::StrCat(
+          ErrorSummary(errors), "<h1>Set your password</h1>\n<p>",
+          Escape(holder.display_name),
+          ", choose the password you will sign in with.</p>\n"
+          "<form method=\"post\" action=\"/set-password\" novalidate>\n",
+          ask_email ? Field("email", "Your email address", "email", "username", email,
+                            "You will sign in with it.", errors)
+                    : "",
+          Field("password", "New password", "password", "new-password", "",
+                "At least 12 characters. Three or four unrelated words make a strong password "
+                "that is easy to remember. Do not use your name or email address.",
+                errors),
+          Field("confirm", "Confirm the new password", "password", "new-password", "", "",
+                errors),
+          "<input type=\"hidden\" name=\"key\" value=\"", Escape(key),
+          "\">\n<button type=\"submit\">Set password</button>\n</form>\n"));
+}
+
+// Which field an INVALID_ARGUMENT from SetPassword is about.
+std::string FieldOf(const absl::Status& status) {
+  const absl::string_view message = status.message();
+  return absl::StartsWithIgnoreCase(message, "email") ? "email" : "password";
 }
 
 int HttpStatusOf(absl::StatusCode code) {
@@ -77,16 +170,21 @@ int HttpStatusOf(absl::StatusCode code) {
     case absl::StatusCode::kNotFound: return 404;
     case absl::StatusCode::kFailedPrecondition: return 409;
     case absl::StatusCode::kInvalidArgument: return 400;
+    case absl::StatusCode::kResourceExhausted: return 429;
     case absl::StatusCode::kUnavailable: return 503;
     default: return 500;
   }
+}
+
+void SendPage(HttpResponse& res, int status, std::string page) {
+  res.status = status;
+  res.SetContent(std::move(page), "text/html; charset=utf-8");
 }
 
 }  // namespace
 
 absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
                                                          const HttpRequest& req) {
-  // get_header_value returns a copy: keep it alive while the view reads it.
   const std::string header = req.Header("Authorization");
   absl::string_view bearer = header;
   if (!bearer.empty()) {
@@ -97,37 +195,97 @@ absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& 
   }
   const std::string cookie = SessionCookie(req);
   if (cookie.empty()) return absl::UnauthenticatedError("sign in first");
-  return access.Authenticate(cookie);
+  absl::StatusOr<domain::Principal> principal = access.Authenticate(cookie);
+  if (principal.ok() && !principal->signed_in) {
+    return absl::UnauthenticatedError("sign in first");
+  }
+  return principal;
 }
 
-WebServer::Routes SignInRoutes(app::AccessAppService& access) {
-  return [&access](HttpRouter& s) {
+std::string SetPasswordLink(absl::string_view origin, absl::string_view secret) {
+  return absl::StrCat(origin, "/set-password?key=", UrlEncode(secret));
+}
+
+WebServer::Routes SignInRoutes(app::AccessAppService& access, app::UserAppService& users,
+                               const std::string& origin) {
+  return [&access, &users, origin](HttpRouter& s) {
     s.Get("/signin", [](const HttpRequest& req, HttpResponse& res) {
-      res.SetContent(SignInPage(req.Param("next"), ""), "text/html");
+      const std::string shown = req.Param("shown");
+      const absl::string_view notice = shown == "set"   ? "Your password is set. Sign in with it."
+                                       : shown == "out" ? "You have signed out."
+                                                        : "";
+      SendPage(res, 200, SignInPage(req.Param("next"), "", notice, {}));
     });
-    s.Post("/signin", [&access](const HttpRequest& req, HttpResponse& res) {
+    s.Post("/signin", [&users, origin](const HttpRequest& req, HttpResponse& res) {
       if (!SameOrigin(req)) {
-        return SendRefusal(req, res,
-                           absl::PermissionDeniedError("sign in from this server's own page"));
+        return SendRefusal(req, res, absl::PermissionDeniedError(
+                                         "Sign in from this service's own sign-in page."));
       }
-      const std::string token = req.Param("token");
-      const std::string next = SafeNext(req.Param("next"));
-      absl::StatusOr<domain::Principal> principal = access.Authenticate(token);
-      if (!principal.ok()) {
-        res.status = 401;
-        return res.SetContent(SignInPage(next, "That token was not recognised."), "text/html");
+      const std::string email(absl::StripAsciiWhitespace(req.Param("email")));
+      const std::string password = req.Param("password");
+      const std::string next = req.Param("next");
+      std::vector<FieldError> errors;
+      if (email.empty()) errors.push_back({"email", "Enter your email address"});
+      if (password.empty()) errors.push_back({"password", "Enter your password"});
+      if (!errors.empty()) return SendPage(res, 400, SignInPage(next, email, "", errors));
+      absl::StatusOr<app::BegunSession> begun =
+          users.SignIn(email, password, req.Header("User-Agent"), req.client_address);
+      if (absl::IsUnauthenticated(begun.status()) || absl::IsResourceExhausted(begun.status())) {
+        const int status = absl::IsUnauthenticated(begun.status()) ? 401 : 429;
+        return SendPage(res, status,
+                        SignInPage(next, email, "",
+                                   {{"email", std::string(begun.status().message())}}));
       }
-      res.SetHeader("Set-Cookie", absl::StrCat(kSessionCookie, "=", token,
-                                                "; Path=/; HttpOnly; SameSite=Strict; Max-Age=",
-                                                kSessionSeconds));
-      res.status = 303;
-      res.SetHeader("Location", next);
+      if (!begun.ok()) return SendRefusal(req, res, begun.status());
+      res.AddHeader("Set-Cookie", CookieHeader(origin, begun->secret, kCookieSeconds));
+      res.Redirect(SafeNext(next));
     });
-    s.Post("/signout", [](const HttpRequest&, HttpResponse& res) {
-      res.SetHeader("Set-Cookie", absl::StrCat(kSessionCookie,
-                                                "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"));
-      res.status = 303;
-      res.SetHeader("Location", "/signin");
+    s.Post("/signout", [&access, &users, origin](const HttpRequest& req, HttpResponse& res) {
+      if (!SameOrigin(req)) {
+        return SendRefusal(req, res, absl::PermissionDeniedError(
+                                         "Sign out from this service's own pages."));
+      }
+      absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
+      if (principal.ok()) {
+        if (absl::Status ended = users.SignOut(*principal); !ended.ok()) {
+          return SendRefusal(req, res, ended);
+        }
+      }
+      res.AddHeader("Set-Cookie", CookieHeader(origin, "", 0));
+      res.Redirect("/signin?shown=out");
+    });
+    s.Get("/set-password", [&users](const HttpRequest& req, HttpResponse& res) {
+      const std::string key = req.Param("key");
+      absl::StatusOr<domain::User> holder = users.LinkHolder(key);
+      if (!holder.ok()) return SendRefusal(req, res, holder.status());
+      SendPage(res, 200, SetPasswordPage(key, *holder, "", {}));
+    });
+    s.Post("/set-password", [&users](const HttpRequest& req, HttpResponse& res) {
+      if (!SameOrigin(req)) {
+        return SendRefusal(req, res, absl::PermissionDeniedError(
+                                         "Set your password from this service's own page."));
+      }
+      const std::string key = req.Param("key");
+      absl::StatusOr<domain::User> holder = users.LinkHolder(key);
+      if (!holder.ok()) return SendRefusal(req, res, holder.status());
+      const std::string email(absl::StripAsciiWhitespace(req.Param("email")));
+      const std::string password = req.Param("password");
+      std::vector<FieldError> errors;
+      if (holder->email.empty() && email.empty()) {
+        errors.push_back({"email", "Enter your email address"});
+      }
+      if (password.empty()) {
+        errors.push_back({"password", "Enter a new password"});
+      } else if (req.Param("confirm") != password) {
+        errors.push_back({"confirm", "The passwords do not match: enter the same one twice"});
+      }
+      if (errors.empty()) {
+        absl::Status set = users.SetPassword(key, password, email).status();
+        if (set.ok()) return res.Redirect("/signin?shown=set");
+        if (!absl::IsInvalidArgument(set)) return SendRefusal(req, res, set);
+        errors.push_back({FieldOf(set), std::string(set.message())});
+      }
+      SendPage(res, 400, SetPasswordPage(key, *holder, email, errors));
     });
   };
 }
@@ -135,8 +293,7 @@ WebServer::Routes SignInRoutes(app::AccessAppService& access) {
 void SendRefusal(const HttpRequest& req, HttpResponse& res, const absl::Status& status) {
   const bool browser = absl::StrContains(req.Header("Accept"), "text/html");
   if (status.code() == absl::StatusCode::kUnauthenticated && browser) {
-    res.status = 303;
-    res.SetHeader("Location", absl::StrCat("/signin?next=", UrlEncode(req.path)));
+    res.Redirect(absl::StrCat("/signin?next=", UrlEncode(req.path)));
     return;
   }
   res.status = HttpStatusOf(status.code());
@@ -144,10 +301,12 @@ void SendRefusal(const HttpRequest& req, HttpResponse& res, const absl::Status& 
   if (res.status == 500) {
     LogLine("error", "web_request_failed",
             {{"path", req.path}, {"code", absl::StatusCodeToString(status.code())}});
-    return res.SetContent(MessagePage("Something went wrong", "Please try again in a few minutes."),
-                           "text/html");
+    return res.SetContent(
+        MessagePage("Something went wrong", "Please try again in a few minutes."),
+        "text/html; charset=utf-8");
   }
-  res.SetContent(MessagePage("This page cannot be shown", status.message()), "text/html");
+  res.SetContent(MessagePage("This page cannot be shown", status.message()),
+                 "text/html; charset=utf-8");
 }
 
 }  // namespace hc::services

@@ -6,31 +6,40 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "core/app/access_app_service.h"
+#include "core/app/user_app_service.h"
 #include "core/domain/principal.h"
 #include "services/web/web_server.h"
 
 namespace hc::services {
 
-// The cookie that carries a signed-in browser's access token: HttpOnly,
-// SameSite=Strict, for 8 hours. Pages read with it change nothing, so a
-// cross-site request can neither use nor forge it.
-inline constexpr char kSessionCookie[] = "hc_session";
-
 // The principal of a web request: from "Authorization: Bearer <token>" (for
-// scripts and hcctl), else from the sign-in cookie. UNAUTHENTICATED when
-// neither is present or the token is unknown or revoked.
+// scripts and hcctl), else from the session cookie, which only a session's
+// secret may fill. UNAUTHENTICATED when neither is present or the
+// credential is unknown, ended, expired or its person suspended.
 absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
                                                          const HttpRequest& req);
 
-// GET /signin (the form; ?next= the page to return to), POST /signin (checks
-// the token, sets the cookie, returns to `next`), POST /signout.
-WebServer::Routes SignInRoutes(app::AccessAppService& access);
+// "<origin>/set-password?key=<secret>": the link a person sets their
+// password with.
+std::string SetPasswordLink(absl::string_view origin, absl::string_view secret);
+
+// The pages that let people in, each posted only from this server's own
+// pages (a cross-site post changes nothing):
+//   GET /signin (?next= the page to return to), POST /signin: email and
+//     password begin a session, whose secret goes in an HttpOnly,
+//     SameSite=Strict cookie (Secure and named __Host-hc_session when
+//     `origin` is https);
+//   POST /signout: ends the session on the server and clears the cookie;
+//   GET and POST /set-password?key=: sets a password with a link.
+WebServer::Routes SignInRoutes(app::AccessAppService& access, app::UserAppService& users,
+                               const std::string& origin);
 
 // Answers a request refused with `status`: a browser (Accept: text/html)
 // that is not signed in is sent to /signin and brought back; anything else
 // gets 401 with "WWW-Authenticate: Bearer". PERMISSION_DENIED is 403,
-// NOT_FOUND 404, FAILED_PRECONDITION 409, INVALID_ARGUMENT 400, UNAVAILABLE
-// 503; anything else is 500 with a generic page (and logged).
+// NOT_FOUND 404, FAILED_PRECONDITION 409, INVALID_ARGUMENT 400,
+// RESOURCE_EXHAUSTED 429, UNAVAILABLE 503; anything else is 500 with a
+// generic page (and logged).
 void SendRefusal(const HttpRequest& req, HttpResponse& res, const absl::Status& status);
 
 }  // namespace hc::services

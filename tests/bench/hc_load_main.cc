@@ -1,8 +1,8 @@
 // hc_load: a closed-loop load client for hc_server. Not a test: it measures
 // and prints, and never fails on a timing.
 //
-//   hc_load --target=127.0.0.1:PORT --token_file=PATH --suite
-//   hc_load --target=... --token_file=... --scenario=get_engagement --in_flight=64
+//   hc_load --target=127.0.0.1:PORT --first_lead_link_file=PATH --suite
+//   hc_load --target=... --first_lead_link_file=... --scenario=get_engagement --in_flight=64
 //
 // The token must be a programme lead's. The server must run with
 // --enable_echo for the echo baseline.
@@ -25,9 +25,12 @@
 #include "tests/bench/load_plan.h"
 #include "tests/bench/report.h"
 #include "tests/bench/scenarios.h"
+#include "tests/support/sign_in.h"
 
 ABSL_FLAG(std::string, target, "", "Server address, host:port (loopback only)");
-ABSL_FLAG(std::string, token_file, "", "File whose first line is a programme lead's token");
+ABSL_FLAG(std::string, first_lead_link_file, "",
+          "The first programme lead's set-password link file, which the server's first start "
+          "wrote: hc_load signs in as that lead (setting the password the first time)");
 ABSL_FLAG(std::string, scenario, "echo",
           "echo, get_engagement or create_peer (the echo baseline runs first)");
 ABSL_FLAG(int, in_flight, 1, "Concurrent outstanding calls");
@@ -41,13 +44,6 @@ ABSL_FLAG(int64_t, max_calls, 2'000'000, "Recorded calls per run at most");
 ABSL_FLAG(double, call_timeout_s, 5, "Deadline of each call");
 
 namespace {
-
-std::string ReadToken(const std::string& path) {
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);
-  return std::string(absl::StripAsciiWhitespace(line));
-}
 
 bool PlanFromFlags(hc::bench::LoadPlan& plan) {
   plan.loop.duration = absl::Seconds(absl::GetFlag(FLAGS_duration_s));
@@ -75,16 +71,15 @@ bool PlanFromFlags(hc::bench::LoadPlan& plan) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Closed-loop load client for hc_server. Usage: hc_load --target=HOST:PORT "
-      "--token_file=PATH (--suite | --scenario=NAME --in_flight=N) [--duration_s=S]");
+      "--first_lead_link_file=PATH (--suite | --scenario=NAME --in_flight=N) [--duration_s=S]");
   absl::ParseCommandLine(argc, argv);
   // Debian's Abseil is built without NDEBUG, so every absl::Mutex (gRPC's
   // own locks included) runs deadlock detection through one global graph.
   // That is client-side overhead on the cores the server also runs on.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   const std::string target = absl::GetFlag(FLAGS_target);
-  const std::string token = ReadToken(absl::GetFlag(FLAGS_token_file));
-  if (target.empty() || token.empty()) {
-    std::cerr << "hc_load: need --target and a --token_file holding a token\n";
+  if (target.empty() || absl::GetFlag(FLAGS_first_lead_link_file).empty()) {
+    std::cerr << "hc_load: need --target and --first_lead_link_file\n";
     return EXIT_FAILURE;
   }
   hc::bench::LoadPlan plan;
@@ -98,6 +93,13 @@ int main(int argc, char** argv) {
     std::cerr << "hc_load: cannot connect to " << target << "\n";
     return EXIT_FAILURE;
   }
+  absl::StatusOr<std::string> signed_in =
+      hc::testing::SignInAsFirstLead(*channel, absl::GetFlag(FLAGS_first_lead_link_file));
+  if (!signed_in.ok()) {
+    std::cerr << "hc_load: cannot sign in: " << signed_in.status() << "\n";
+    return EXIT_FAILURE;
+  }
+  const std::string token = *signed_in;
   const auto summaries = hc::bench::RunLoadPlan(channel, token, plan);
   if (!summaries.ok()) {
     std::cerr << "hc_load: " << summaries.status() << "\n";

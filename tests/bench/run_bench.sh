@@ -33,11 +33,11 @@ cleanup() {
 trap cleanup EXIT
 
 "${server_bin}" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --enable_echo --store="${work_dir}/bench.db" \
-  --token_file="${work_dir}/token" 2>"${work_dir}/server.log" &
+  --first_lead_link_file="${work_dir}/lead.link" 2>"${work_dir}/server.log" &
 server_pid=$!
 
 # The server logs `event=serving ... port=NNNN` once it listens (after it
-# has written the token file). Give it 30 s.
+# has written the first programme lead's link file). Give it 30 s.
 port=""
 for _ in $(seq 1 150); do
   port="$(sed -n 's/.*event=serving .*port=\([0-9][0-9]*\).*/\1/p' "${work_dir}/server.log" | head -n 1)"
@@ -57,7 +57,7 @@ fi
 
 echo "run_bench: hc_server pid ${server_pid} on 127.0.0.1:${port}, store ${work_dir}/bench.db" >&2
 status=0
-timeout 110 "${load_bin}" --target="127.0.0.1:${port}" --token_file="${work_dir}/token" \
+timeout 110 "${load_bin}" --target="127.0.0.1:${port}" --first_lead_link_file="${work_dir}/lead.link" \
   --suite "$@" || status=$?
 # A server that died under load makes every later run UNAVAILABLE: say so.
 if ! kill -0 "${server_pid}" 2>/dev/null; then

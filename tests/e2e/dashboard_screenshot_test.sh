@@ -2,8 +2,9 @@
 # End to end: a small programme seeded with hcctl, its dashboard read with
 # `hcctl programme dashboard`, the /programme page fetched with the lead's
 # bearer token and drawn by Debian's headless chromium (a screenshot and
-# the DOM); then signed into through the sign-in page in chromium, and a
-# sign-in posted from another origin refused. Also: the due-date flags are
+# the DOM); then a second programme lead, invited, sets a password, signs in
+# and out through the pages in chromium, and a sign-in posted from another
+# origin is refused. Also: the due-date flags are
 # applied, and refused out of range.
 #
 # Usage: dashboard_screenshot_test.sh HC_SERVER HCCTL [OUT_DIR]
@@ -106,7 +107,11 @@ for row in "Anytown Community Safety Partnership" "Borough Health &amp; Wellbein
 done
 grep -q "<script" "$out/programme.dom.html" && fail "the page has a script"
 
-# Signing in through the page itself, as a programme lead does in a browser.
-node "$(dirname "$0")/browser/sign_in.mjs" "http://127.0.0.1:$http_port" \
-  "$(cat "$HC_TOKEN_FILE")" "$out" || fail "signing in through the browser failed"
+# A second programme lead, invited, sets a password and signs in through the
+# pages themselves, in a browser.
+second=$(hcctl people invite --json --display-name="Priya Lead" --email=priya@example.org \
+  --role=programme_lead | field_of uri)
+[[ "$second" == http://127.0.0.1:$http_port/set-password?key=* ]] || fail "no link: $second"
+node "$(dirname "$0")/browser/sign_in.mjs" "http://127.0.0.1:$http_port" "$second" \
+  priya@example.org "$out" || fail "signing in through the browser failed"
 echo "PASS: dashboard_screenshot_test ($out/programme.png)"

@@ -38,9 +38,7 @@ hcctl questionnaires create "$engagement" --framework=partnership-assessment-too
   --open=now+1h --close=now+14d > /dev/null
 interview=$(hcctl activities plan "$engagement" --json --kind=interview --title="Chair of the board" \
   --day=1 --start=09:00 --end=10:00 --peer="$lead" | name_of)
-token_for() {
-  hcctl tokens create --json --display-name="$1" --role=peer --peer="$2" | field_of secret
-}
+token_for() { person_token "$1" peer --peer="$2"; }
 lena_token=$(token_for "Lena's laptop" "$lead")
 hari_token=$(token_for "Hari's laptop" "$hari")
 [[ -n "$lena_token" && -n "$hari_token" ]] || fail "no peer tokens"

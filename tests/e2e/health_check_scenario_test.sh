@@ -63,7 +63,7 @@ hcctl engagements add-member "$engagement" --peer="$pete" --role=peer > /dev/nul
 hcctl engagements add-member "$engagement" --peer="$hana" --role=peer > /dev/null
 hcctl engagements update "$engagement" --issue="Do partners share one picture of community safety?" \
   --questionnaire-open="$(day -30)" --questionnaire-close="$(day -3)" > /dev/null
-token_for() { hcctl tokens create --json --display-name="$1's laptop" --role=peer --peer="$2" | secret_of; }
+token_for() { person_token "$1" peer --peer="$2"; }
 lena_token=$(token_for Lena "$lena")
 pete_token=$(token_for Pete "$pete")
 hana_token=$(token_for Hana "$hana")
@@ -373,8 +373,8 @@ done
 [[ $(grep -c '<span class="label">F' "$work/feedback.html") == 8 ]] || fail "the page lacks findings"
 # --- The written report: drafted, reviewed, checked by the partnership, published ---------
 base="http://127.0.0.1:$http_port"
-contact_token=$(hcctl tokens create --json --display-name="Anytown CSP manager" \
-  --role=partnership_contact --partnership="$partnership" | secret_of)
+contact_token=$(person_token "Anytown CSP manager" partnership_contact \
+  --partnership="$partnership")
 as "$lena_token" engagements begin-report "$engagement" > /dev/null || fail "could not begin the report"
 report=$(as "$hana_token" reports generate "$engagement" --json | name_of)
 [[ "$report" == "$engagement/reports/1" ]] || fail "unexpected report name: $report"

@@ -12,6 +12,38 @@ trap cleanup EXIT
 
 fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
 
+# The password every person in the tests sets.
+test_password="a long test password"
+
+# sign_in_first_lead STORE: sets the first programme lead's password
+# (lead@example.org) with the link the server's first start wrote beside
+# STORE, signs in with `hcctl login` and keeps the lead's new token in
+# $work/lead.token, which HC_TOKEN_FILE then names.
+sign_in_first_lead() {
+  local link
+  link=$(cat "$1.first-lead-link") || fail "no first-lead link beside $1"
+  printf '%s\n' "$test_password" |
+    "$hcctl_bin" set-password "$link" --email=lead@example.org > /dev/null ||
+    fail "the first programme lead's password could not be set"
+  printf '%s\n' "$test_password" |
+    "$hcctl_bin" login --email=lead@example.org --token-name="test script" \
+      --save="$work/lead.token" > /dev/null || fail "the first programme lead could not sign in"
+  export HC_TOKEN_FILE="$work/lead.token"
+}
+
+# person_token NAME ROLE [--peer=P | --partnership=P]: invites NAME in ROLE
+# (as the programme lead), sets their password with their link, signs them
+# in with `hcctl login` and prints their new token.
+person_token() {
+  local email link
+  email="$(tr -cd 'a-z0-9' <<< "${1,,}").$BASHPID@example.org"
+  link=$("$hcctl_bin" people invite --json --display-name="$1" --email="$email" --role="$2" \
+    ${3:+"$3"} | field_of uri) || return 1
+  printf '%s\n' "$test_password" | "$hcctl_bin" set-password "$link" > /dev/null || return 1
+  printf '%s\n' "$test_password" |
+    "$hcctl_bin" login --json --email="$email" --token-name="$1" | field_of secret
+}
+
 # start_server [FLAG...]: starts hc_server on loopback ports with its store in
 # $work, waits until both ports listen, and sets server_pid, port, http_port
 # and, for hcctl, HC_SERVER and HC_TOKEN_FILE (the first programme lead's).
@@ -28,7 +60,8 @@ start_server() {
     sleep 0.1
   done
   [[ -n "$port" && -n "$http_port" ]] || fail "server did not start"
-  export HC_SERVER="127.0.0.1:$port" HC_TOKEN_FILE="$work/hc.db.token"
+  export HC_SERVER="127.0.0.1:$port"
+  sign_in_first_lead "$work/hc.db"
 }
 
 # hcctl as the programme lead (HC_TOKEN_FILE), as the holder of a token, and
@@ -65,7 +98,7 @@ engagement_at_report() {
   for transition in begin-desk-research open-questionnaire start-fieldwork; do
     hcctl engagements "$transition" "$engagement" > /dev/null || fail "$transition refused"
   done
-  token_for() { hcctl tokens create --json --display-name="$1" --role="$2" "$3" | field_of secret; }
+  token_for() { person_token "$@"; }
   lena_token=$(token_for "Lena's laptop" peer --peer="$lena")
   hari_token=$(token_for "Hari's laptop" peer --peer="$hari")
   contact_token=$(token_for "Riverside's contact" partnership_contact --partnership="$partnership")

@@ -11,16 +11,9 @@ set -euo pipefail
 
 server_bin=$1
 hcctl_bin=$2
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
 
-fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
-
+# The server is stopped and started again here (on a new port each time).
 start_server() {
   : > "$work/server.log"
   "$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
@@ -42,14 +35,9 @@ stop_server() {
   server_pid=""
 }
 
-hcctl() { "$hcctl_bin" "$@"; }
-# The value of the first "name" field of a --json document on stdin.
-name_of() { grep -o '"name": "[a-zA-Z]*/[a-z0-9]*[a-zA-Z/0-9]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
-field_of() { grep -o "\"$1\": \"[^\"]*\"" | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
-
 export HCCTL_QUEUE_DIR="$work/queue"
 start_server
-export HC_TOKEN_FILE="$work/hc.db.token"
+sign_in_first_lead "$work/hc.db"
 
 # An engagement in desk research with its questionnaire (the benchmark the
 # notes are tagged to), an interview and a document; Lena, its lead peer,
@@ -69,8 +57,7 @@ interview=$(hcctl activities plan "$engagement" --json --kind=interview --title=
   --day=1 --start=09:00 --end=10:00 --peer="$lead" | name_of)
 document=$(hcctl documents add "$engagement" --json --title="Community safety strategy" | name_of)
 [[ "$interview" == */activities/* && "$document" == */documents/* ]] || fail "no activity or document"
-token=$(hcctl tokens create --json --display-name="Lena's laptop" --role=peer --peer="$lead" |
-  field_of secret)
+token=$(person_token "Lena Lead" peer --peer="$lead")
 [[ -n "$token" ]] || fail "no peer token"
 export HC_TOKEN_FILE="" HC_TOKEN="$token"
 

@@ -55,17 +55,17 @@ hcctl questionnaires close "$engagement" > /dev/null
 for transition in begin-desk-research open-questionnaire start-fieldwork; do
   hcctl engagements "$transition" "$engagement" > /dev/null || fail "$transition refused"
 done
-token_for() { hcctl tokens create --json --display-name="$1" --role=peer --peer="$2" | secret_of; }
+token_for() { person_token "$1" peer --peer="$2"; }
 lena_token=$(token_for "Lena's laptop" "$lena")
 pete_token=$(token_for "Pete's laptop" "$pete")
-contact_token=$(hcctl tokens create --json --display-name="Anytown CSP manager" \
-  --role=partnership_contact --partnership="$partnership" | secret_of)
+contact_token=$(person_token "Anytown CSP manager" partnership_contact \
+  --partnership="$partnership")
 [[ -n "$lena_token" && -n "$pete_token" && -n "$contact_token" ]] || fail "no tokens"
 export HC_TOKEN_FILE=""
 as_lena() { HC_TOKEN="$lena_token" hcctl "$@"; }
 as_pete() { HC_TOKEN="$pete_token" hcctl "$@"; }
 as_contact() { HC_TOKEN="$contact_token" hcctl "$@"; }
-as_lead() { HC_TOKEN_FILE="$work/hc.db.token" hcctl "$@"; }
+as_lead() { HC_TOKEN_FILE="$work/lead.token" hcctl "$@"; }
 
 document=$(as_pete documents add "$engagement" --json --title="Information sharing protocol" | name_of)
 note=$(echo "Partners do not share their data" | as_pete notes add "$engagement" --json \
@@ -117,7 +117,7 @@ expect_error 2 "missing --status" --token="$contact_token" plan updates add \
   "$engagement/improvementPlan/actions/a1" --text="Drafted"
 expect_error 2 "unknown command 'begin-follow-up'" --token="$lena_token" engagements \
   begin-follow-up "$engagement"
-expect_error 2 "unknown command 'publish-report'" --token-file="$work/hc.db.token" engagements \
+expect_error 2 "unknown command 'publish-report'" --token-file="$work/lead.token" engagements \
   publish-report "$engagement"
 
 kill -TERM "$server_pid"

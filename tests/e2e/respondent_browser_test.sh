@@ -17,48 +17,9 @@ hcctl_bin=$2
 here=$(cd "$(dirname "$0")" && pwd)
 [[ -d "$here/browser/node_modules/playwright-core" ]] ||
   { echo "FAIL: run deploy/install-build-deps.sh (npm ci in tests/e2e/browser)" >&2; exit 1; }
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then # Digging Deeper on a second engagement: one respondent writes an action on
-# the first statement of each of the four areas.
-engagement2=$(hcctl engagements create --json --partnership="$partnership" \
-  --purpose=developmental | name_of)
-hcctl engagements add-member "$engagement2" --peer="$peer" --role=lead_peer > /dev/null
-hcctl questionnaires create "$engagement2" --framework=digging-deeper \
-  --open=now --close=now+14d --k=3 > /dev/null
-printf 'organisation,level\nShire Police,board\n' > "$work/one.csv"
-link=$(hcctl questionnaires invite "$engagement2" --csv="$work/one.csv" --links-only)
-node "$here/browser/respond.mjs" "$link" 2 mouse || fail "the Digging Deeper respondent could not answer"
-hcctl questionnaires close "$engagement2" > /dev/null
-HC_TOKEN_FILE='' HC_TOKEN="$peer_token" "$hcctl_bin" questionnaires actions "$engagement2" \
-  > "$work/actions.txt" || fail "the team cannot list the action entries"
-for area in 1 2 3 4; do
-  grep -q "statement: *$area\.1\$" "$work/actions.txt" || fail "no action entry for $area.1"
-  grep -q "action needed: *Action from page $area\$" "$work/actions.txt" ||
-    fail "the action for area $area is missing"
-done
-[[ $(grep -c "by whom: *Partnership board" "$work/actions.txt") == 4 ]] ||
-  fail "expected 4 by-whom entries"
+source "$here/lib.sh"
 
-kill -TERM "$server_pid"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; tail -n 20 "$work/server.log" >&2; exit 1; }
-
-"$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
-  > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/.*event=serving .*port=\([0-9]*\).*/\1/p' "$work/server.log")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-[[ -n "${port:-}" ]] || fail "server did not start"
-export HC_SERVER="127.0.0.1:$port" HC_TOKEN_FILE="$work/hc.db.token"
-hcctl() { "$hcctl_bin" "$@"; }
-name_of() { grep -o '"name": "[a-zA-Z]*/[a-z0-9]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
+start_server
 
 partnership=$(hcctl partnerships create --json --display-name="Anytown CSP" --kind=csp \
   --member="Anytown Council:local_government" --member="Shire County Council:local_government" \
@@ -70,8 +31,7 @@ peer=$(hcctl peers create --json --display-name="Lena Lead" --email=lena@northsh
   --organisation="Northshire Council" --sector=local_government \
   --accredited-date=2025-01-15 --expiry-date=2030-01-14 | name_of)
 hcctl engagements add-member "$engagement" --peer="$peer" --role=lead_peer > /dev/null
-peer_token=$(hcctl tokens create --json --display-name="Lena's laptop" --role=peer --peer="$peer" |
-  grep -o '"secret": "[^"]*"' | sed 's/.*: "\(.*\)"/\1/')
+peer_token=$(person_token "Lena Lead" peer --peer="$peer")
 hcctl questionnaires create "$engagement" --framework=partnership-assessment-tool \
   --open=now --close=now+14d --k=5 --comments > /dev/null
 # Links come back in row order: council 1-8, county 9-15, NHS 16-24,

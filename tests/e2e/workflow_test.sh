@@ -10,16 +10,9 @@ set -euo pipefail
 
 server_bin=$1
 hcctl_bin=$2
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
 
-fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
-
+# Restarted on the same store below; only the gRPC port is waited for.
 start_server() {
   : > "$work/server.log"
   "$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" \
@@ -34,9 +27,6 @@ start_server() {
   export HC_SERVER="127.0.0.1:$port"
 }
 
-hcctl() { "$hcctl_bin" "$@"; }
-# The value of the first "name" field of a --json document on stdin.
-name_of() { grep -o '"name": "[a-zA-Z]*/[a-z0-9]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
 expect_refusal() {  # CODE TEXT -- command...
   local code=$1 text=$2; shift 3
   local out
@@ -45,10 +35,20 @@ expect_refusal() {  # CODE TEXT -- command...
 }
 
 start_server
-[[ -f "$work/hc.db.token" ]] || fail "no first token file"
-[[ $(stat -c %a "$work/hc.db.token") == 600 ]] || fail "token file is not mode 600"
-grep -q "$(cat "$work/hc.db.token")" "$work/server.log" && fail "the token was logged"
-export HC_TOKEN_FILE="$work/hc.db.token"
+# The first start writes the first programme lead's set-password link to a
+# file only the server's user can read, and never to the log.
+link_file="$work/hc.db.first-lead-link"
+[[ -f "$link_file" ]] || fail "no first-lead link file"
+[[ $(stat -c %a "$link_file") == 600 ]] || fail "the link file is not mode 600"
+[[ $(cat "$link_file") == http://127.0.0.1:*/set-password?key=hc_* ]] ||
+  fail "the link file holds no set-password link: $(cat "$link_file")"
+grep -q "$(sed 's/.*key=//' "$link_file")" "$work/server.log" && fail "the link's key was logged"
+sign_in_first_lead "$work/hc.db"
+# Set, the link is used up; the password never reaches the log.
+out=$(printf '%s\n' "$test_password" | hcctl set-password "$(cat "$link_file")" 2>&1) &&
+  fail "the first-lead link worked twice"
+[[ "$out" == *FAILED_PRECONDITION* || "$out" == *"cannot be used"* ]] || fail "second use: $out"
+grep -q "$test_password" "$work/server.log" && fail "a password was logged"
 
 expect_refusal UNAUTHENTICATED "token" -- env HC_TOKEN=hc_wrong HC_TOKEN_FILE= "$hcctl_bin" peers list
 
@@ -115,8 +115,7 @@ hcctl documents add "$engagement" --title="Community safety strategy" --date=202
 # A peer's token cannot read an engagement they are not on.
 other=$(hcctl partnerships create --json --display-name="Otherton LSP" --kind=lsp | name_of)
 foreign=$(hcctl engagements create --json --partnership="$other" --purpose=remedial | name_of)
-peer_token=$(hcctl tokens create --json --display-name="Hari's laptop" --role=peer --peer="$health" |
-  grep -o '"secret": "[^"]*"' | sed 's/.*: "\(.*\)"/\1/')
+peer_token=$(person_token "Hari Health" peer --peer="$health")
 [[ -n "$peer_token" ]] || fail "no peer token"
 HC_TOKEN_FILE= HC_TOKEN="$peer_token" "$hcctl_bin" engagements get "$engagement" > /dev/null ||
   fail "the peer cannot read their own engagement"

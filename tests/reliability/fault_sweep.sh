@@ -59,7 +59,7 @@ round() {
     refused_start=$((refused_start + 1))
     : > "$dir/acks"
   else
-    "$client_bin" write --server="127.0.0.1:$port" --token_file="$store.token" \
+    "$client_bin" write --server="127.0.0.1:$port" --first_lead_link_file="$store.first-lead-link" \
       --prefix="w$n" --count="$((n + 20))" --threads=2 > "$dir/acks" 2> "$work/client.log" ||
       fail "$syscall:$errno #$n: $(cat "$work/client.log")"
     grep -q "event=store_stopped" "$work/faulty.log" && stopped=$((stopped + 1))
@@ -72,7 +72,7 @@ round() {
   local server=$!
   port=$(wait_serving "$work/restart.log" "$server")
   [[ -n $port ]] || fail "$syscall:$errno #$n: the store does not open after the fault"
-  "$client_bin" check --server="127.0.0.1:$port" --token_file="$store.token" \
+  "$client_bin" check --server="127.0.0.1:$port" --first_lead_link_file="$store.first-lead-link" \
     --acks="$dir/acks" > "$dir/check" 2> "$work/client.log" ||
     fail "$syscall:$errno #$n: $(cat "$work/client.log")"
   kill_store_server "$store"

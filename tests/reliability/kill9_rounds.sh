@@ -41,7 +41,7 @@ start() {
 start
 total=0
 for r in $(seq 1 "$rounds"); do
-  "$client_bin" write --server="127.0.0.1:$port" --token_file="$store.token" --prefix="r$r" \
+  "$client_bin" write --server="127.0.0.1:$port" --first_lead_link_file="$store.first-lead-link" --prefix="r$r" \
     --count=100000 --threads=4 --after_refusal=-1 --retry_seconds=20 --seconds=1.5 \
     > "$work/acks-$r" 2> "$work/client.log" &
   client=$!
@@ -53,7 +53,7 @@ for r in $(seq 1 "$rounds"); do
   wait "$client" || fail "round $r: $(cat "$work/client.log")"
   (( r % check_every == 0 || r == rounds )) || continue
   cat "$work"/acks-* > "$work/acks"
-  "$client_bin" check --server="127.0.0.1:$port" --token_file="$store.token" \
+  "$client_bin" check --server="127.0.0.1:$port" --first_lead_link_file="$store.first-lead-link" \
     --acks="$work/acks" > "$work/check" 2> "$work/client.log" ||
     fail "round $r: $(cat "$work/client.log")"
   total=$(sed -n 's/^acknowledged=\([0-9]*\).*/\1/p' "$work/check")

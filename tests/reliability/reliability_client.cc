@@ -2,7 +2,7 @@
 // (tests/reliability/*.sh). It writes partnerships and then checks what a
 // store kept against what the server acknowledged.
 //
-//   write --server=H:P --token_file=F --prefix=P --count=N [--threads=T]
+//   write --server=H:P --first_lead_link_file=F --prefix=P --count=N [--threads=T]
 //       Creates partnerships "P-<thread>-<i>" with request_id of the same
 //       name, T threads each writing in turn, and prints one line a write:
 //       "ok NAME" once acknowledged, "refused NAME CODE" otherwise. A thread
@@ -11,7 +11,7 @@
 //       acknowledged); with --after_refusal=-1 it goes on writing. Retries a write whose outcome is unknown with its
 //       request_id until --retry_seconds pass, as a real client would.
 //       Starts no write after --seconds.
-//   check --server=H:P --token_file=F --acks=FILE
+//   check --server=H:P --first_lead_link_file=F --acks=FILE
 //       Lists every partnership and checks that each name FILE marks "ok" is
 //       there, and that no name is there twice. Prints a summary; exit 1 on a
 //       violation.
@@ -37,9 +37,12 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "healthcheck/v1/partnership.grpc.pb.h"
+#include "tests/support/sign_in.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:8443", "hc_server's gRPC address");
-ABSL_FLAG(std::string, token_file, "", "The programme lead's token file");
+ABSL_FLAG(std::string, first_lead_link_file, "",
+          "The first programme lead's set-password link file, which the server's first start "
+          "wrote: the client signs in as that lead (setting the password the first time)");
 ABSL_FLAG(std::string, prefix, "p", "write: the names' prefix");
 ABSL_FLAG(int, count, 20, "write: writes per thread");
 ABSL_FLAG(int, threads, 1, "write: threads writing at once");
@@ -54,19 +57,10 @@ namespace {
 
 namespace v1 = ::healthcheck::v1;
 
-std::string ReadToken(const std::string& path) {
-  std::ifstream in(path);
-  std::string token;
-  std::getline(in, token);
-  return std::string(absl::StripAsciiWhitespace(token));
-}
-
 class Client {
  public:
-  Client(const std::string& server, const std::string& token)
-      : stub_(v1::PartnershipService::NewStub(
-            grpc::CreateChannel(server, grpc::InsecureChannelCredentials()))),
-        token_(token) {}
+  Client(std::shared_ptr<grpc::Channel> channel, const std::string& token)
+      : stub_(v1::PartnershipService::NewStub(std::move(channel))), token_(token) {}
 
   grpc::Status Create(const std::string& name) {
     v1::CreatePartnershipRequest request;
@@ -191,11 +185,21 @@ int Check(Client& client) {
 int main(int argc, char** argv) {
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   if (args.size() != 2) {
-    std::cerr << "usage: hc_reliability_client write|check --server=H:P --token_file=F ...\n";
+    std::cerr << "usage: hc_reliability_client write|check --server=H:P --first_lead_link_file=F ...\n";
     return 2;
   }
-  Client client(absl::GetFlag(FLAGS_server), ReadToken(absl::GetFlag(FLAGS_token_file)));
   const std::string mode = args[1];
+  auto channel =
+      grpc::CreateChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials());
+  absl::StatusOr<std::string> session =
+      hc::testing::SignInAsFirstLead(*channel, absl::GetFlag(FLAGS_first_lead_link_file));
+  if (!session.ok()) {
+    std::cerr << "cannot sign in: " << session.status() << "\n";
+    // A store stopped by an injected fault before anything was written:
+    // nothing was acknowledged, which is an outcome like any other.
+    return mode == "write" && absl::IsUnavailable(session.status()) ? 0 : 1;
+  }
+  Client client(channel, *session);
   if (mode == "write") return Write(client);
   if (mode == "check") return Check(client);
   std::cerr << "unknown mode " << mode << "\n";

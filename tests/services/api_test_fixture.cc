@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "core/storage/sqlite/database.h"
 #include "tests/support/fake_report_renderer.h"
+#include "tests/support/sign_in.h"
 
 namespace hc::testing {
 
@@ -26,22 +27,23 @@ void ApiTest::SetUp() {
   config.listen_address = "";
   config.http_listen_address = "127.0.0.1:0";
   config.store_path = dir_.File("store.db");
-  config.token_file = dir_.File("lead.token");
+  config.first_lead_link_file = dir_.File("lead.link");
   config.worker_threads = 4;
   config.report_renderer = renderer_;
   Configure(config);
   auto server = services::HealthCheckServer::Start(config);
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = *std::move(server);
-  std::ifstream in(config.token_file);
-  std::getline(in, lead_token_);
-  ASSERT_FALSE(lead_token_.empty());
   auto channel = server_->InProcessChannel();
+  absl::StatusOr<std::string> lead = SignInAsFirstLead(*channel, config.first_lead_link_file);
+  ASSERT_TRUE(lead.ok()) << lead.status();
+  lead_token_ = *std::move(lead);
   partnerships_ = v1::PartnershipService::NewStub(channel);
   peers_ = v1::PeerService::NewStub(channel);
   engagements_ = v1::EngagementService::NewStub(channel);
   programme_ = v1::ProgrammeService::NewStub(channel);
   access_ = v1::AccessService::NewStub(channel);
+  users_ = v1::UserService::NewStub(channel);
 }
 
 void ApiTest::TearDown() {
@@ -55,15 +57,38 @@ std::unique_ptr<grpc::ClientContext> ApiTest::Ctx(const std::string& token) {
   return context;
 }
 
+v1::UserWithLink ApiTest::Invite(v1::Role role, const std::string& peer,
+                                 const std::string& partnership) {
+  v1::CreateUserRequest request;
+  v1::User* user = request.mutable_user();
+  ++people_;
+  user->set_display_name(absl::StrCat("holder of ", v1::Role_Name(role)));
+  user->set_email(absl::StrCat("person", people_, "@example.org"));
+  user->set_role(role);
+  user->set_peer(peer);
+  user->set_partnership(partnership);
+  v1::UserWithLink invited;
+  grpc::Status status = users_->CreateUser(Lead().get(), request, &invited);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return invited;
+}
+
+std::string ApiTest::SessionFor(v1::Role role, const std::string& peer,
+                                const std::string& partnership) {
+  const v1::UserWithLink invited = Invite(role, peer, partnership);
+  absl::StatusOr<std::string> session = SetPasswordAndSignIn(
+      *server_->InProcessChannel(), invited.password_link().secret(), "", kTestPassword);
+  EXPECT_TRUE(session.ok()) << session.status();
+  return session.ok() ? *session : "";
+}
+
 std::string ApiTest::TokenFor(v1::Role role, const std::string& peer,
                               const std::string& partnership) {
+  const std::string session = SessionFor(role, peer, partnership);
   v1::CreateAccessTokenRequest request;
-  request.mutable_access_token()->set_display_name(absl::StrCat("holder of ", v1::Role_Name(role)));
-  request.mutable_access_token()->set_role(role);
-  request.mutable_access_token()->set_peer(peer);
-  request.mutable_access_token()->set_partnership(partnership);
+  request.mutable_access_token()->set_display_name("test client");
   v1::AccessToken token;
-  grpc::Status status = access_->CreateAccessToken(Lead().get(), request, &token);
+  grpc::Status status = access_->CreateAccessToken(Ctx(session).get(), request, &token);
   EXPECT_TRUE(status.ok()) << status.error_message();
   return token.secret();
 }

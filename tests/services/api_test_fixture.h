@@ -15,6 +15,7 @@
 #include "healthcheck/v1/partnership.grpc.pb.h"
 #include "healthcheck/v1/peer.grpc.pb.h"
 #include "healthcheck/v1/programme.grpc.pb.h"
+#include "healthcheck/v1/user.grpc.pb.h"
 #include "services/server/server.h"
 #include "tests/support/fake_report_renderer.h"
 #include "tests/support/temp_dir.h"
@@ -53,7 +54,15 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token);
   std::unique_ptr<grpc::ClientContext> Lead() { return Ctx(lead_token_); }
 
-  // Creates a token (as the programme lead) and returns its secret.
+  // Invites a new person in `role` (as the programme lead).
+  v1::UserWithLink Invite(v1::Role role, const std::string& peer = "",
+                          const std::string& partnership = "");
+  // Invites a new person in `role`, sets their password (kTestPassword) with
+  // their link and signs them in; returns their session's secret.
+  std::string SessionFor(v1::Role role, const std::string& peer = "",
+                         const std::string& partnership = "");
+  // As SessionFor, then makes the person a personal access token; returns
+  // its secret.
   std::string TokenFor(v1::Role role, const std::string& peer = "",
                        const std::string& partnership = "");
 
@@ -83,6 +92,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<v1::EngagementService::Stub> engagements_;
   std::unique_ptr<v1::ProgrammeService::Stub> programme_;
   std::unique_ptr<v1::AccessService::Stub> access_;
+  std::unique_ptr<v1::UserService::Stub> users_;
+  int people_ = 0;  // invited so far, for unique names and emails
 };
 
 }  // namespace hc::testing

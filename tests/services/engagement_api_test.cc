@@ -311,7 +311,7 @@ TEST_F(EngagementApiTest, LifecycleAdvancesOnlyWhenGuardsAreMet) {
   EXPECT_EQ(transitions.transitions(0).to_stage(), v1::DESK_RESEARCH);
   EXPECT_EQ(transitions.transitions(1).to_stage(), v1::CANCELLED);
   EXPECT_EQ(transitions.transitions(1).reason(), "Partnership dissolved");
-  EXPECT_NE(transitions.transitions(0).actor().find("first programme lead"), std::string::npos);
+  EXPECT_NE(transitions.transitions(0).actor().find("Programme lead (users/"), std::string::npos);
 }
 
 TEST_F(EngagementApiTest, FieldworkNeedsTwoAccreditedFullMembers) {

@@ -483,7 +483,7 @@ TEST_F(ImprovementPlanApiTest, OnlyAWorkingWellActionIsVerifiedAndMovingOffItUnv
   EXPECT_EQ(out.verified_by(), "");
   ASSERT_TRUE(Progress(contact_, a.name(), v1::WORKING_WELL, &update).ok());
   ASSERT_TRUE(Verify(lead_token_, a.name(), &out).ok());  // a programme lead may too
-  EXPECT_EQ(out.verified_by(), "first programme lead");
+  EXPECT_EQ(out.verified_by(), "Programme lead");
 }
 
 TEST_F(ImprovementPlanApiTest, OverdueActionsAreFlaggedCountedAndFiltered) {

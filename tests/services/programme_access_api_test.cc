@@ -33,52 +33,5 @@ TEST_F(ProgrammeAccessApiTest, OverviewCountsStagesOverdueDatesAndExpiringAccred
               GrpcIs(StatusCode::INVALID_ARGUMENT));
 }
 
-TEST_F(ProgrammeAccessApiTest, TokensAreShownOnceAndRevocable) {
-  const v1::Peer peer = MakePeer("Ann Smith", "A Trust", v1::SECTOR_HEALTH, Today() + 400);
-  v1::CreateAccessTokenRequest create;
-  create.mutable_access_token()->set_display_name("Ann's laptop");
-  create.mutable_access_token()->set_role(v1::ROLE_PEER);
-  create.mutable_access_token()->set_peer(peer.name());
-  v1::AccessToken token;
-  ASSERT_TRUE(access_->CreateAccessToken(Lead().get(), create, &token).ok());
-  EXPECT_GE(token.secret().size(), 40u);
-  v1::ListAccessTokensResponse list;
-  ASSERT_TRUE(access_->ListAccessTokens(Lead().get(), {}, &list).ok());
-  ASSERT_EQ(list.access_tokens_size(), 2);
-  for (const auto& t : list.access_tokens()) EXPECT_TRUE(t.secret().empty());
-
-  v1::GetPeerRequest get;
-  get.set_name(peer.name());
-  v1::Peer out;
-  EXPECT_TRUE(peers_->GetPeer(Ctx(token.secret()).get(), get, &out).ok());
-  v1::RevokeAccessTokenRequest revoke;
-  revoke.set_name(token.name());
-  v1::AccessToken revoked;
-  ASSERT_TRUE(access_->RevokeAccessToken(Lead().get(), revoke, &revoked).ok());
-  EXPECT_TRUE(revoked.has_revoke_time());
-  EXPECT_THAT(peers_->GetPeer(Ctx(token.secret()).get(), get, &out),
-              GrpcIs(StatusCode::UNAUTHENTICATED));
-  EXPECT_THAT(access_->RevokeAccessToken(Lead().get(), revoke, &revoked),
-              GrpcIs(StatusCode::FAILED_PRECONDITION));
-  revoke.set_name("accessTokens/missing");
-  EXPECT_THAT(access_->RevokeAccessToken(Lead().get(), revoke, &revoked),
-              GrpcIs(StatusCode::NOT_FOUND));
-}
-
-TEST_F(ProgrammeAccessApiTest, TokenBindingsAreChecked) {
-  v1::CreateAccessTokenRequest create;
-  create.mutable_access_token()->set_display_name("someone");
-  create.mutable_access_token()->set_role(v1::ROLE_PEER);
-  v1::AccessToken token;
-  EXPECT_THAT(access_->CreateAccessToken(Lead().get(), create, &token),
-              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "needs peer"));
-  create.mutable_access_token()->set_peer("peers/missing");
-  EXPECT_THAT(access_->CreateAccessToken(Lead().get(), create, &token),
-              GrpcIs(StatusCode::NOT_FOUND));
-  create.mutable_access_token()->set_role(v1::ROLE_UNSPECIFIED);
-  EXPECT_THAT(access_->CreateAccessToken(Lead().get(), create, &token),
-              GrpcIsWith(StatusCode::INVALID_ARGUMENT, "role"));
-}
-
 }  // namespace
 }  // namespace hc::testing

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "core/storage/sqlite/database.h"
+#include "tests/support/sign_in.h"
 #include "healthcheck/v1/improvement_plan.grpc.pb.h"
 #include "healthcheck/v1/questionnaire.grpc.pb.h"
 #include "tests/services/api_test_fixture.h"
@@ -438,8 +439,8 @@ TEST_F(ProgrammeDashboardTest, ThePageSendsABrowserToSignInAndRefusesOthers) {
   ASSERT_TRUE(peer);
   EXPECT_EQ(peer->status, 403);
   EXPECT_FALSE(absl::StrContains(peer->body, "Anytown CSP"));
-  auto contact = Page({{"Cookie", "hc_session=" + TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "",
-                                                           anytown_.name())},
+  auto contact = Page({{"Cookie", "hc_session=" + SessionFor(v1::ROLE_PARTNERSHIP_CONTACT, "",
+                                                             anytown_.name())},
                        {"Accept", "text/html"}});
   ASSERT_TRUE(contact);
   EXPECT_EQ(contact->status, 403);
@@ -458,7 +459,7 @@ class DueDateRulesApiTest : public ApiTest {
     config.listen_address = "";
     config.http_listen_address = "";
     config.store_path = dir_.File("rules.db");
-    config.token_file = dir_.File("rules.token");
+    config.first_lead_link_file = dir_.File("rules.link");
     config.worker_threads = 2;
     config.due_date_rules = {report_due_weeks, plan_due_weeks};
     return config;
@@ -475,10 +476,10 @@ TEST_F(DueDateRulesApiTest, TheServerRefusesRulesOutsideOneToFiftyTwoWeeks) {
 TEST_F(DueDateRulesApiTest, TheReportIsDueTheConfiguredWeeksAfterDay3) {
   auto server = services::HealthCheckServer::Start(ConfigWith(6, 10));
   ASSERT_TRUE(server.ok()) << server.status();
-  std::ifstream in(dir_.File("rules.token"));
-  std::string token;
-  std::getline(in, token);
   auto channel = (*server)->InProcessChannel();
+  absl::StatusOr<std::string> lead = SignInAsFirstLead(*channel, dir_.File("rules.link"));
+  ASSERT_TRUE(lead.ok()) << lead.status();
+  const std::string token = *lead;
   auto partnerships = v1::PartnershipService::NewStub(channel);
   auto engagements = v1::EngagementService::NewStub(channel);
   v1::CreatePartnershipRequest p;

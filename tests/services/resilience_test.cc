@@ -104,7 +104,7 @@ TEST_F(StoreOwnershipTest, ASecondServerOnTheSameStoreIsRefused) {
   config.listen_address = "";
   config.http_listen_address = "";
   config.store_path = dir_.File("store.db");
-  config.token_file = dir_.File("other.token");
+  config.first_lead_link_file = dir_.File("other.link");
   config.report_renderer = renderer_;
   EXPECT_THAT(services::HealthCheckServer::Start(config).status(),
               StatusIsWith(absl::StatusCode::kFailedPrecondition, "in use by another process"));
@@ -236,22 +236,22 @@ TEST_F(WebPortTest, ARequestWithAnAmbiguousLengthIsRefusedAsBadRequest) {
             "HTTP/1.1 404 Not Found");
 }
 
-TEST(StartUpTest, ATokenFileOthersCanReadIsNeverWrittenTo) {
+TEST(StartUpTest, ALinkFileOthersCanReadIsNeverWrittenTo) {
   TempDir dir;
   {
-    std::ofstream planted(dir.File("lead.token"));
+    std::ofstream planted(dir.File("lead.link"));
     planted << "planted by someone else\n";
   }
-  ::chmod(dir.File("lead.token").c_str(), 0644);
+  ::chmod(dir.File("lead.link").c_str(), 0644);
   services::ServerConfig config;
   config.listen_address = "";
   config.http_listen_address = "";
   config.store_path = dir.File("store.db");
-  config.token_file = dir.File("lead.token");
+  config.first_lead_link_file = dir.File("lead.link");
   config.report_renderer = std::make_shared<FakeReportRenderer>();
   EXPECT_THAT(services::HealthCheckServer::Start(config).status(),
               StatusIsWith(absl::StatusCode::kFailedPrecondition, "is not this server's own"));
-  std::ifstream in(dir.File("lead.token"));
+  std::ifstream in(dir.File("lead.link"));
   std::string line;
   std::getline(in, line);
   EXPECT_EQ(line, "planted by someone else");

@@ -25,6 +25,8 @@
 #include "core/domain/principal.h"
 #include "core/domain/questionnaire.h"
 #include "core/domain/report_version.h"
+#include "core/domain/session.h"
+#include "core/domain/user.h"
 
 // The repository ports: what the use cases need of a store, one class per
 // aggregate. Every method returns NOT_FOUND for a missing resource,
@@ -111,16 +113,58 @@ class AccessTokenRepository {
   virtual absl::StatusOr<domain::AccessToken> Get(absl::string_view id) = 0;
   // NOT_FOUND unless a token has this secret hash (revoked or not).
   virtual absl::StatusOr<domain::AccessToken> FindBySecretHash(absl::string_view hash) = 0;
-  virtual absl::StatusOr<Page<domain::AccessToken>> List(const PageRequest& page) = 0;
-  virtual absl::StatusOr<int64_t> Count() = 0;
+  // Every person's tokens, or only `user_id`'s when it is set.
+  virtual absl::StatusOr<Page<domain::AccessToken>> List(absl::string_view user_id,
+                                                         const PageRequest& page) = 0;
   virtual absl::Status Insert(const domain::AccessToken& token) = 0;
   virtual absl::Status SetRevoked(absl::string_view id, absl::Time when) = 0;
-  // Revokes, as of `when`, every token still in force that stands for the
-  // peer `peer_id` or (if `peer_id` is empty) the partnership
-  // `partnership_id`; returns how many.
-  virtual absl::StatusOr<int> RevokeAllBoundTo(absl::string_view peer_id,
-                                               absl::string_view partnership_id,
-                                               absl::Time when) = 0;
+};
+
+// People, their set-password links and their sessions.
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual absl::StatusOr<domain::User> Get(absl::string_view id) = 0;
+  // NOT_FOUND unless someone has this email (compared case-insensitively).
+  virtual absl::StatusOr<domain::User> FindByEmail(absl::string_view email) = 0;
+  virtual absl::StatusOr<Page<domain::User>> List(const PageRequest& page) = 0;
+  virtual absl::StatusOr<int64_t> Count() = 0;
+  // The oldest active programme lead, or NOT_FOUND.
+  virtual absl::StatusOr<domain::User> FirstProgrammeLead() = 0;
+  // Whether an active programme lead with an email and a password exists.
+  virtual absl::StatusOr<bool> AnyLeadCanSignIn() = 0;
+  // ALREADY_EXISTS if the email is taken.
+  virtual absl::Status Insert(const domain::User& user) = 0;
+  // Replaces everything but the id and creation time. ALREADY_EXISTS if the
+  // email is taken.
+  virtual absl::Status Update(const domain::User& user) = 0;
+  // Suspends, as of `when`, every active person bound to the peer `peer_id`
+  // or (if `peer_id` is empty) the partnership `partnership_id`, and ends
+  // their sessions; returns how many people.
+  virtual absl::StatusOr<int> SuspendAllBoundTo(absl::string_view peer_id,
+                                                absl::string_view partnership_id,
+                                                absl::Time when) = 0;
+
+  virtual absl::Status InsertLink(const domain::PasswordLink& link) = 0;
+  // NOT_FOUND unless a link has this secret hash (used or not).
+  virtual absl::StatusOr<domain::PasswordLink> FindLinkBySecretHash(absl::string_view hash) = 0;
+  // Marks every unused link of the person used as of `when` (a new link, or
+  // a password set, makes older links useless).
+  virtual absl::Status UseLinksOf(absl::string_view user_id, absl::Time when) = 0;
+
+  virtual absl::Status InsertSession(const domain::Session& session) = 0;
+  virtual absl::StatusOr<domain::Session> GetSession(absl::string_view id) = 0;
+  // NOT_FOUND unless a session has this secret hash (ended or not).
+  virtual absl::StatusOr<domain::Session> FindSessionBySecretHash(absl::string_view hash) = 0;
+  // The person's sessions, oldest first.
+  virtual absl::StatusOr<Page<domain::Session>> ListSessions(absl::string_view user_id,
+                                                             const PageRequest& page) = 0;
+  virtual absl::Status SetSessionActive(absl::string_view id, absl::Time when) = 0;
+  virtual absl::Status EndSession(absl::string_view id, absl::Time when) = 0;
+  // Ends every session of the person still open but `except`; returns how
+  // many.
+  virtual absl::StatusOr<int> EndSessionsOf(absl::string_view user_id, absl::Time when,
+                                            absl::string_view except = "") = 0;
 };
 
 class AuditLog {
@@ -485,6 +529,7 @@ class Repositories {
   virtual PeerRepository& peers() = 0;
   virtual EngagementRepository& engagements() = 0;
   virtual AccessTokenRepository& access_tokens() = 0;
+  virtual UserRepository& users() = 0;
   virtual FrameworkRepository& frameworks() = 0;
   virtual QuestionnaireRepository& questionnaires() = 0;
   virtual InvitationRepository& invitations() = 0;

@@ -572,6 +572,62 @@ CREATE TRIGGER audit_log_records_are_never_deleted BEFORE DELETE ON audit_log BE
   SELECT RAISE(ABORT, 'audit records are never deleted');
 END;
 )sql",
+
+    // 12: people sign in. Each access token of before becomes its holder, a
+    // person with the token's name, role and binding and no email or
+    // password yet (a programme lead adds the email and sends a
+    // set-password link); the token then belongs to them and takes its
+    // role from them.
+    R"sql(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  peer_id TEXT NOT NULL,
+  partnership_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX users_by_email ON users (email COLLATE NOCASE) WHERE email <> '';
+CREATE UNIQUE INDEX users_by_creation ON users (create_us, id);
+CREATE INDEX users_by_peer ON users (peer_id) WHERE peer_id <> '';
+CREATE INDEX users_by_partnership ON users (partnership_id) WHERE partnership_id <> '';
+
+INSERT INTO users
+  SELECT id, display_name, '', role, peer_id, partnership_id, 'ACTIVE', '', create_us, create_us, 1
+  FROM access_tokens;
+ALTER TABLE access_tokens ADD COLUMN user_id TEXT NOT NULL DEFAULT '';
+UPDATE access_tokens SET user_id = id;
+ALTER TABLE access_tokens DROP COLUMN role;
+ALTER TABLE access_tokens DROP COLUMN peer_id;
+ALTER TABLE access_tokens DROP COLUMN partnership_id;
+CREATE INDEX access_tokens_by_user ON access_tokens (user_id, create_us, id);
+
+CREATE TABLE password_links (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  secret_hash TEXT NOT NULL UNIQUE,
+  create_us INTEGER NOT NULL,
+  expire_us INTEGER NOT NULL,
+  use_us INTEGER
+) STRICT;
+CREATE INDEX password_links_by_user ON password_links (user_id) WHERE use_us IS NULL;
+
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  secret_hash TEXT NOT NULL UNIQUE,
+  create_us INTEGER NOT NULL,
+  last_active_us INTEGER NOT NULL,
+  end_us INTEGER,
+  client TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX sessions_by_user ON sessions (user_id, create_us, id);
+)sql",
 };
 
 // The version whose migration made the audit log a chain: records written

@@ -13,12 +13,10 @@ class SqliteAccessTokenRepository final : public app::AccessTokenRepository {
 
   absl::StatusOr<domain::AccessToken> Get(absl::string_view id) override;
   absl::StatusOr<domain::AccessToken> FindBySecretHash(absl::string_view hash) override;
-  absl::StatusOr<app::Page<domain::AccessToken>> List(const app::PageRequest& page) override;
-  absl::StatusOr<int64_t> Count() override;
+  absl::StatusOr<app::Page<domain::AccessToken>> List(absl::string_view user_id,
+                                                       const app::PageRequest& page) override;
   absl::Status Insert(const domain::AccessToken& token) override;
   absl::Status SetRevoked(absl::string_view id, absl::Time when) override;
-  absl::StatusOr<int> RevokeAllBoundTo(absl::string_view peer_id, absl::string_view partnership_id,
-                                       absl::Time when) override;
 
  private:
   absl::StatusOr<domain::AccessToken> FindOne(const char* sql, absl::string_view key);

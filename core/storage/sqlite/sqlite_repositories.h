@@ -4,6 +4,7 @@
 #include "core/app/ports/repositories.h"
 #include "core/storage/sqlite/database.h"
 #include "core/storage/sqlite/sqlite_access_token_repository.h"
+#include "core/storage/sqlite/sqlite_user_repository.h"
 #include "core/storage/sqlite/sqlite_activity_repository.h"
 #include "core/storage/sqlite/sqlite_document_repository.h"
 #include "core/storage/sqlite/sqlite_engagement_repository.h"
@@ -27,7 +28,7 @@ namespace hc::storage {
 class SqliteRepositories final : public app::Repositories {
  public:
   explicit SqliteRepositories(Database& db)
-      : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), frameworks_(db),
+      : partnerships_(db), peers_(db), engagements_(db), access_tokens_(db), users_(db), frameworks_(db),
         questionnaires_(db), invitations_(db), drafts_(db), responses_(db), activities_(db),
         documents_(db), notes_(db), findings_(db), recommendations_(db), feedback_(db),
         plans_(db), reports_(db), audit_log_(db), requests_(db) {}
@@ -36,6 +37,7 @@ class SqliteRepositories final : public app::Repositories {
   app::PeerRepository& peers() override { return peers_; }
   app::EngagementRepository& engagements() override { return engagements_; }
   app::AccessTokenRepository& access_tokens() override { return access_tokens_; }
+  app::UserRepository& users() override { return users_; }
   app::FrameworkRepository& frameworks() override { return frameworks_; }
   app::QuestionnaireRepository& questionnaires() override { return questionnaires_; }
   app::InvitationRepository& invitations() override { return invitations_; }
@@ -57,6 +59,7 @@ class SqliteRepositories final : public app::Repositories {
   SqlitePeerRepository peers_;
   SqliteEngagementRepository engagements_;
   SqliteAccessTokenRepository access_tokens_;
+  SqliteUserRepository users_;
   SqliteFrameworkRepository frameworks_;
   SqliteQuestionnaireRepository questionnaires_;
   SqliteInvitationRepository invitations_;

@@ -137,6 +137,27 @@ TEST_F(MigrationsTest, MigrateToAppliesOnlyUpToTheVersionAsked) {
   EXPECT_THAT(QueryColumn(*db, kTables), IsOkAndHolds(IsEmpty()));
 }
 
+TEST_F(MigrationsTest, AccessTokensFromBeforeAccountsBecomeTheirHoldersAsPeople) {
+  std::unique_ptr<Database> db = OpenReadWrite();
+  ASSERT_NE(db, nullptr);
+  HC_ASSERT_OK(MigrateTo(*db, 11));
+  HC_ASSERT_OK(db->Exec(
+      "INSERT INTO access_tokens (id, display_name, role, peer_id, partnership_id, secret_hash, "
+      "create_us, revoke_us) VALUES "
+      "('t1', 'Lena Lead', 'PEER', 'p1', '', 'hash-1', 10, NULL), "
+      "('t2', 'Pat Lead', 'PROGRAMME_LEAD', '', '', 'hash-2', 20, 25)"));
+  HC_ASSERT_OK(Migrate(*db));
+  EXPECT_THAT(QueryColumn(*db, "SELECT id || ' ' || display_name || ' ' || role || ' ' || peer_id "
+                               "|| ' ' || state || ' [' || email || password_hash || ']' "
+                               "FROM users ORDER BY create_us"),
+              IsOkAndHolds(ElementsAre("t1 Lena Lead PEER p1 ACTIVE []",
+                                       "t2 Pat Lead PROGRAMME_LEAD  ACTIVE []")));
+  // Each token now belongs to its holder and keeps its secret and state.
+  EXPECT_THAT(QueryColumn(*db, "SELECT id || ' ' || user_id || ' ' || secret_hash || ' ' || "
+                               "IFNULL(revoke_us, '-') FROM access_tokens ORDER BY create_us"),
+              IsOkAndHolds(ElementsAre("t1 t1 hash-1 -", "t2 t2 hash-2 25")));
+}
+
 class OlderVersionTest : public MigrationsTest, public ::testing::WithParamInterface<int> {};
 
 TEST_P(OlderVersionTest, OlderDatabaseIsUpgradedKeepingItsData) {

@@ -804,9 +804,8 @@ TEST_F(RepositoriesTest, StageChangesAreNumberedPerEngagementAndPaged) {
 domain::AccessToken MakeToken(std::string id, int created, std::string hash) {
   domain::AccessToken t;
   t.id = std::move(id);
-  t.display_name = absl::StrCat("Holder of ", t.id);
-  t.role = domain::Role::kPeer;
-  t.peer_id = "ann";
+  t.display_name = absl::StrCat("Laptop ", t.id);
+  t.user_id = "ann";
   t.secret_hash = std::move(hash);
   t.create_time = At(created);
   return t;
@@ -815,9 +814,7 @@ domain::AccessToken MakeToken(std::string id, int created, std::string hash) {
 void ExpectSameToken(const domain::AccessToken& got, const domain::AccessToken& want) {
   EXPECT_EQ(got.id, want.id);
   EXPECT_EQ(got.display_name, want.display_name);
-  EXPECT_EQ(got.role, want.role);
-  EXPECT_EQ(got.peer_id, want.peer_id);
-  EXPECT_EQ(got.partnership_id, want.partnership_id);
+  EXPECT_EQ(got.user_id, want.user_id);
   EXPECT_EQ(got.secret_hash, want.secret_hash);
   EXPECT_EQ(got.create_time, want.create_time);
   EXPECT_EQ(got.revoke_time, want.revoke_time);
@@ -825,9 +822,7 @@ void ExpectSameToken(const domain::AccessToken& got, const domain::AccessToken& 
 
 TEST_F(RepositoriesTest, AccessTokenRoundTripsByIdAndSecretHashAndRevokes) {
   domain::AccessToken contact = MakeToken("t1", 0, std::string(64, 'a'));
-  contact.role = domain::Role::kPartnershipContact;
-  contact.peer_id = "";
-  contact.partnership_id = "p1";
+  contact.user_id = "bob";
   domain::AccessToken revoked = MakeToken("t2", 1, std::string(64, 'b'));
   revoked.revoke_time = At(5);
   HC_ASSERT_OK(Write([&](app::Repositories& r) -> absl::Status {
@@ -872,32 +867,124 @@ TEST_F(RepositoriesTest, AccessTokenErrors) {
                 return r.access_tokens().Insert(MakeToken("t1", 1, "hash-2"));
               }),
               StatusIs(absl::StatusCode::kAlreadyExists));
-  EXPECT_THAT(Read([](app::Repositories& r) { return r.access_tokens().Count(); }),
-              IsOkAndHolds(1));
 }
 
-TEST_F(RepositoriesTest, AccessTokenListPagesAndCounts) {
+TEST_F(RepositoriesTest, AccessTokenListPagesEveryonesOrOnePersons) {
   HC_ASSERT_OK(Write([](app::Repositories& r) -> absl::Status {
     absl::Status s;
     for (int i = 0; i < 5; ++i) {
       s.Update(r.access_tokens().Insert(
           MakeToken(absl::StrCat("t", 4 - i), i / 2, absl::StrCat("hash-", i))));
     }
+    domain::AccessToken other = MakeToken("t9", 0, "hash-9");
+    other.user_id = "bob";
+    s.Update(r.access_tokens().Insert(other));
     return s;
   }));
   // Times: t4 0, t3 0, t2 1, t1 1, t0 2.
   std::vector<std::string> ids;
   app::PageRequest request{2, std::nullopt};
   for (int page = 0; page < 10; ++page) {
-    HC_ASSERT_OK_AND_ASSIGN(
-        auto result, Read([&](app::Repositories& r) { return r.access_tokens().List(request); }));
+    HC_ASSERT_OK_AND_ASSIGN(auto result, Read([&](app::Repositories& r) {
+                              return r.access_tokens().List("ann", request);
+                            }));
     for (const auto& t : result.items) ids.push_back(t.id);
     if (!result.next) break;
     request.after = result.next;
   }
   EXPECT_THAT(ids, ElementsAre("t3", "t4", "t1", "t2", "t0"));
-  EXPECT_THAT(Read([](app::Repositories& r) { return r.access_tokens().Count(); }),
-              IsOkAndHolds(5));
+  HC_ASSERT_OK_AND_ASSIGN(auto everyone, Read([](app::Repositories& r) {
+                            return r.access_tokens().List("", app::PageRequest{50, std::nullopt});
+                          }));
+  EXPECT_EQ(everyone.items.size(), 6u);
+}
+
+// --- People, their links and sessions -------------------------------------------
+
+domain::User MakeUser(std::string id, std::string email, int created) {
+  domain::User u;
+  u.meta = {id, At(created), At(created), 1};
+  u.display_name = absl::StrCat("Person ", id);
+  u.email = std::move(email);
+  u.role = domain::Role::kPeer;
+  u.peer_id = "p1";
+  u.password_hash = "$argon2id$stored";
+  return u;
+}
+
+TEST_F(RepositoriesTest, UsersRoundTripAndEmailsAreUniqueWhateverTheirCase) {
+  HC_ASSERT_OK(Write([](app::Repositories& r) -> absl::Status {
+    absl::Status s = r.users().Insert(MakeUser("u1", "Ann@Example.org", 0));
+    s.Update(r.users().Insert(MakeUser("u2", "", 1)));
+    s.Update(r.users().Insert(MakeUser("u3", "", 2)));  // several without an email
+    return s;
+  }));
+  HC_ASSERT_OK_AND_ASSIGN(domain::User got, Read([](app::Repositories& r) {
+                            return r.users().FindByEmail("ann@EXAMPLE.org");
+                          }));
+  EXPECT_EQ(got.meta.id, "u1");
+  EXPECT_EQ(got.email, "Ann@Example.org");
+  EXPECT_EQ(got.role, domain::Role::kPeer);
+  EXPECT_EQ(got.peer_id, "p1");
+  EXPECT_EQ(got.state, domain::UserState::kActive);
+  EXPECT_EQ(got.password_hash, "$argon2id$stored");
+  EXPECT_THAT(Read([](app::Repositories& r) { return r.users().FindByEmail(""); }),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Write([](app::Repositories& r) {
+                return r.users().Insert(MakeUser("u4", "ANN@example.org", 3));
+              }),
+              StatusIsWith(absl::StatusCode::kAlreadyExists, "already has an account"));
+  domain::User renamed = got;
+  renamed.meta.id = "u2";
+  EXPECT_THAT(Write([&](app::Repositories& r) { return r.users().Update(renamed); }),
+              StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(Read([](app::Repositories& r) { return r.users().Get("u9"); }),
+              StatusIsWith(absl::StatusCode::kNotFound, "users/u9 does not exist"));
+  EXPECT_THAT(Read([](app::Repositories& r) { return r.users().Count(); }), IsOkAndHolds(3));
+}
+
+TEST_F(RepositoriesTest, SuspendingThoseBoundToAPeerEndsTheirSessions) {
+  domain::Session open;
+  open.id = "s1";
+  open.user_id = "u1";
+  open.secret_hash = "session-hash";
+  open.create_time = At(1);
+  open.last_active_time = At(1);
+  open.client = "Firefox";
+  domain::PasswordLink link{"l1", "u1", "link-hash", At(1), At(100), std::nullopt};
+  HC_ASSERT_OK(Write([&](app::Repositories& r) -> absl::Status {
+    absl::Status s = r.users().Insert(MakeUser("u1", "ann@example.org", 0));
+    s.Update(r.users().InsertSession(open));
+    s.Update(r.users().InsertLink(link));
+    return s;
+  }));
+  HC_ASSERT_OK_AND_ASSIGN(domain::Session found, Read([](app::Repositories& r) {
+                            return r.users().FindSessionBySecretHash("session-hash");
+                          }));
+  EXPECT_EQ(found.client, "Firefox");
+  EXPECT_FALSE(found.end_time.has_value());
+  HC_ASSERT_OK_AND_ASSIGN(domain::PasswordLink got_link, Read([](app::Repositories& r) {
+                            return r.users().FindLinkBySecretHash("link-hash");
+                          }));
+  EXPECT_EQ(got_link.expire_time, At(100));
+  int suspended_count = 0;
+  HC_ASSERT_OK(Write([&](app::Repositories& r) -> absl::Status {
+    HC_ASSIGN_OR_RETURN(suspended_count, r.users().SuspendAllBoundTo("p1", "", At(5)));
+    return absl::OkStatus();
+  }));
+  EXPECT_EQ(suspended_count, 1);
+  HC_ASSERT_OK_AND_ASSIGN(found, Read([](app::Repositories& r) {
+                            return r.users().GetSession("s1");
+                          }));
+  EXPECT_EQ(found.end_time, At(5));
+  HC_ASSERT_OK_AND_ASSIGN(domain::User suspended,
+                          Read([](app::Repositories& r) { return r.users().Get("u1"); }));
+  EXPECT_EQ(suspended.state, domain::UserState::kSuspended);
+  HC_ASSERT_OK(Write([](app::Repositories& r) { return r.users().UseLinksOf("u1", At(6)); }));
+  HC_ASSERT_OK_AND_ASSIGN(got_link, Read([](app::Repositories& r) {
+                            return r.users().FindLinkBySecretHash("link-hash");
+                          }));
+  EXPECT_EQ(got_link.use_time, At(6));
 }
 
 // --- Audit and request logs ---------------------------------------------------
