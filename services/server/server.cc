@@ -52,6 +52,7 @@
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
+#include "services/web/connect_routes.h"
 #include "services/web/dashboard_routes.h"
 #include "core/report/document_renderer.h"
 #include "services/report/report_grpc_service.h"
@@ -317,12 +318,6 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       *p.store, p.clock, p.ids, p.framework_codec, *p.report_renderer, config.due_date_rules);
   HC_RETURN_IF_ERROR(Bootstrap(*p.users, config, origin));
   HC_RETURN_IF_ERROR(LoadBuiltinFrameworks(*p.frameworks));
-  if (p.web) {
-    HC_RETURN_IF_ERROR(p.web->Serve({RespondentRoutes(*p.respondents), SignInRoutes(*p.access, *p.users, origin),
-                                     DashboardRoutes(*p.access, *p.programme),
-                                     ReportRoutes(*p.access, *p.reports)}));
-  }
-
   p.executor = std::make_unique<Executor>(config.worker_threads, config.max_queued_calls);
   p.runner = std::make_unique<CallRunner>(*p.access, *p.executor, config.max_calls_per_token);
   p.services.push_back(std::make_unique<PartnershipGrpcService>(*p.runner, *p.partnerships));
@@ -360,6 +355,12 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
   }
   p.ServeHealth(p.server.get());
+  if (p.web) {
+    HC_RETURN_IF_ERROR(p.web->Serve(
+        {RespondentRoutes(*p.respondents), SignInRoutes(*p.access, *p.users, origin),
+         DashboardRoutes(*p.access, *p.programme), ReportRoutes(*p.access, *p.reports),
+         ConnectRoutes(p.server->InProcessChannel(grpc::ChannelArguments()))}));
+  }
   LogLine("info", "serving",
           {{"address", config.listen_address},
            {"port", absl::StrCat(p.port)},

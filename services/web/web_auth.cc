@@ -21,18 +21,6 @@ constexpr absl::string_view kPlainCookie = "hc_session";
 constexpr absl::string_view kHostCookie = "__Host-hc_session";
 constexpr int kCookieSeconds = 12 * 60 * 60;
 
-// The session cookie's value (either name), or empty.
-std::string SessionCookie(const HttpRequest& req) {
-  const std::string header = req.Header("Cookie");
-  for (absl::string_view part : absl::StrSplit(header, ';')) {
-    part = absl::StripAsciiWhitespace(part);
-    if ((absl::ConsumePrefix(&part, kHostCookie) || absl::ConsumePrefix(&part, kPlainCookie)) &&
-        absl::ConsumePrefix(&part, "=")) {
-      return std::string(part);
-    }
-  }
-  return "";
-}
 
 std::string CookieHeader(const std::string& origin, absl::string_view value, int max_age) {
   const bool secure = absl::StartsWith(origin, "https://");
@@ -54,20 +42,6 @@ std::string SafeNext(absl::string_view next) {
   return local ? std::string(next) : "/programme";
 }
 
-// Whether a form was posted from this server's own pages, so that a post
-// from another site (which could sign the victim in as someone else, or
-// out) is refused. Browsers say where a request comes from in
-// Sec-Fetch-Site, and with this server's Referrer-Policy (same-origin) send
-// its own Origin with a same-origin POST and "null" with a cross-origin one.
-// Scripts send neither.
-bool SameOrigin(const HttpRequest& req) {
-  if (req.HasHeader("Sec-Fetch-Site")) return req.Header("Sec-Fetch-Site") == "same-origin";
-  const std::string header = req.Header("Origin");
-  absl::string_view origin = header;
-  if (origin.empty()) return true;
-  return (absl::ConsumePrefix(&origin, "http://") || absl::ConsumePrefix(&origin, "https://")) &&
-         origin == req.Header("Host");
-}
 
 // A problem with one field of a form.
 struct FieldError {
@@ -182,6 +156,31 @@ void SendPage(HttpResponse& res, int status, std::string page) {
 }
 
 }  // namespace
+
+std::string SessionCookie(const HttpRequest& req) {
+  const std::string header = req.Header("Cookie");
+  for (absl::string_view part : absl::StrSplit(header, ';')) {
+    part = absl::StripAsciiWhitespace(part);
+    if ((absl::ConsumePrefix(&part, kHostCookie) || absl::ConsumePrefix(&part, kPlainCookie)) &&
+        absl::ConsumePrefix(&part, "=")) {
+      return std::string(part);
+    }
+  }
+  return "";
+}
+
+bool SameOrigin(const HttpRequest& req) {
+  // Browsers say where a request comes from in Sec-Fetch-Site, and with this
+  // server's Referrer-Policy (same-origin) send its own Origin with a
+  // same-origin POST and "null" with a cross-origin one. Scripts send
+  // neither.
+  if (req.HasHeader("Sec-Fetch-Site")) return req.Header("Sec-Fetch-Site") == "same-origin";
+  const std::string header = req.Header("Origin");
+  absl::string_view origin = header;
+  if (origin.empty()) return true;
+  return (absl::ConsumePrefix(&origin, "http://") || absl::ConsumePrefix(&origin, "https://")) &&
+         origin == req.Header("Host");
+}
 
 absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
                                                          const HttpRequest& req) {

@@ -12,6 +12,14 @@
 
 namespace hc::services {
 
+// The session cookie's secret (__Host-hc_session or hc_session), or empty.
+std::string SessionCookie(const HttpRequest& req);
+
+// Whether a request that changes something comes from this server's own
+// pages: by Sec-Fetch-Site ("same-origin") when the browser sends it, else
+// by Origin (this host), and true when there is neither (not a browser).
+bool SameOrigin(const HttpRequest& req);
+
 // The principal of a web request: from "Authorization: Bearer <token>" (for
 // scripts and hcctl), else from the session cookie, which only a session's
 // secret may fill. UNAUTHENTICATED when neither is present or the

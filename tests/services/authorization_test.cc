@@ -2,7 +2,8 @@
 // descriptors, refuses a call without a token (UNAUTHENTICATED), with an
 // unknown or revoked token (UNAUTHENTICATED), and from a principal with the
 // wrong role or no part in the resource (PERMISSION_DENIED), sign-in and
-// setting a password (which carry their own proof) excepted. A unary method
+// setting a password (which carry their own proof) excepted; over gRPC and
+// over the HTTP port's Connect protocol alike. A unary method
 // added to the API is covered without touching this file (a streaming one
 // is called through its own stub below); a list method must be named in
 // kFilteredLists and is then checked to return nothing foreign.
@@ -11,7 +12,12 @@
 #include <google/protobuf/message.h>
 #include <grpcpp/generic/generic_stub.h>
 
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+#include <httplib.h>
+
 #include <future>
+#include <map>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -180,7 +186,32 @@ bool AllRepeatedEmpty(const Message& message) {
   return true;
 }
 
-class AuthorizationTest : public ApiTest {
+enum class Transport { kGrpc, kConnect };
+
+// The gRPC code of a Connect error code name.
+grpc::StatusCode CodeOfConnect(const std::string& name) {
+  static const auto* const codes = new std::map<std::string, grpc::StatusCode>{
+      {"canceled", grpc::StatusCode::CANCELLED},
+      {"invalid_argument", grpc::StatusCode::INVALID_ARGUMENT},
+      {"deadline_exceeded", grpc::StatusCode::DEADLINE_EXCEEDED},
+      {"not_found", grpc::StatusCode::NOT_FOUND},
+      {"already_exists", grpc::StatusCode::ALREADY_EXISTS},
+      {"permission_denied", grpc::StatusCode::PERMISSION_DENIED},
+      {"resource_exhausted", grpc::StatusCode::RESOURCE_EXHAUSTED},
+      {"failed_precondition", grpc::StatusCode::FAILED_PRECONDITION},
+      {"aborted", grpc::StatusCode::ABORTED},
+      {"out_of_range", grpc::StatusCode::OUT_OF_RANGE},
+      {"unimplemented", grpc::StatusCode::UNIMPLEMENTED},
+      {"internal", grpc::StatusCode::INTERNAL},
+      {"unavailable", grpc::StatusCode::UNAVAILABLE},
+      {"data_loss", grpc::StatusCode::DATA_LOSS},
+      {"unauthenticated", grpc::StatusCode::UNAUTHENTICATED},
+  };
+  auto it = codes->find(name);
+  return it == codes->end() ? grpc::StatusCode::UNKNOWN : it->second;
+}
+
+class AuthorizationTest : public ApiTest, public ::testing::WithParamInterface<Transport> {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
@@ -215,14 +246,47 @@ class AuthorizationTest : public ApiTest {
     std::unique_ptr<Message> request(factory->GetPrototype(method->input_type())->New());
     std::unique_ptr<Message> response(factory->GetPrototype(method->output_type())->New());
     Fill(*request, OwnResource(method, targets_), targets_);
+    const grpc::Status status = GetParam() == Transport::kGrpc
+                                    ? CallGrpc(method, token, *request, *response)
+                                    : CallConnect(method, token, *request, *response);
+    if (response_out) *response_out = std::move(response);
+    return status;
+  }
+
+  // POST /<service>/<method> with the request in JSON, as a web client does.
+  grpc::Status CallConnect(const MethodDescriptor* method, const std::string& token,
+                           const Message& request, Message& response) {
+    std::string json;
+    EXPECT_TRUE(google::protobuf::util::MessageToJsonString(request, &json).ok());
+    httplib::Client client("127.0.0.1", server_->http_port());
+    client.set_read_timeout(20);
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    auto res = client.Post(absl::StrCat("/", method->service()->full_name(), "/", method->name()),
+                           headers, json, "application/json");
+    if (!res) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "no HTTP answer");
+    if (res->status == 200) {
+      EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(res->body, &response).ok())
+          << res->body;
+      return grpc::Status::OK;
+    }
+    google::protobuf::Struct error;
+    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(res->body, &error).ok()) << res->body;
+    const std::string code = error.fields().count("code") ? error.fields().at("code").string_value()
+                                                          : "";
+    const std::string message =
+        error.fields().count("message") ? error.fields().at("message").string_value() : "";
+    return grpc::Status(CodeOfConnect(code), message);
+  }
+
+  grpc::Status CallGrpc(const MethodDescriptor* method, const std::string& token,
+                        const Message& request, Message& response) {
     auto context = Ctx(token);
     std::promise<grpc::Status> done;
     stub_->UnaryCall(context.get(),
                      absl::StrCat("/", method->service()->full_name(), "/", method->name()), {},
-                     request.get(), response.get(), [&](grpc::Status s) { done.set_value(s); });
-    grpc::Status status = done.get_future().get();
-    if (response_out) *response_out = std::move(response);
-    return status;
+                     &request, &response, [&](grpc::Status s) { done.set_value(s); });
+    return done.get_future().get();
   }
 
   std::unique_ptr<GenericStub> stub_;
@@ -231,7 +295,7 @@ class AuthorizationTest : public ApiTest {
   std::string other_contact_token_;
 };
 
-TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
+TEST_P(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
   std::set<std::string> services;
   for (const MethodDescriptor* m : AllMethods()) services.insert(m->service()->name());
   EXPECT_EQ(services, (std::set<std::string>{"PartnershipService", "PeerService",
@@ -252,7 +316,7 @@ TEST_F(AuthorizationTest, EnumeratesEveryServiceOfTheApi) {
 
 // DownloadReport streams, so it is called through its own stub: the same
 // refusals as every unary method, before any byte is sent.
-TEST_F(AuthorizationTest, DownloadReportRefusesLikeEveryMethod) {
+TEST_P(AuthorizationTest, DownloadReportRefusesLikeEveryMethod) {
   auto reports = v1::ReportService::NewStub(server_->InProcessChannel());
   const auto download = [&](const std::string& token) {
     v1::DownloadReportRequest request;
@@ -272,7 +336,7 @@ TEST_F(AuthorizationTest, DownloadReportRefusesLikeEveryMethod) {
   EXPECT_THAT(download(other_contact_token_), GrpcIs(grpc::StatusCode::PERMISSION_DENIED));
 }
 
-TEST_F(AuthorizationTest, EveryMethodRefusesAMissingTokenWithUnauthenticated) {
+TEST_P(AuthorizationTest, EveryMethodRefusesAMissingTokenWithUnauthenticated) {
   for (const MethodDescriptor* m : AllMethods()) {
     if (kSelfProving.count(m->full_name())) {
       EXPECT_FALSE(Call(m, "").ok()) << m->full_name();
@@ -282,7 +346,7 @@ TEST_F(AuthorizationTest, EveryMethodRefusesAMissingTokenWithUnauthenticated) {
   }
 }
 
-TEST_F(AuthorizationTest, EveryMethodRefusesAnUnknownTokenWithUnauthenticated) {
+TEST_P(AuthorizationTest, EveryMethodRefusesAnUnknownTokenWithUnauthenticated) {
   for (const MethodDescriptor* m : AllMethods()) {
     if (kSelfProving.count(m->full_name())) continue;
     EXPECT_THAT(Call(m, "hc_not-a-real-token"), GrpcIs(grpc::StatusCode::UNAUTHENTICATED))
@@ -290,7 +354,7 @@ TEST_F(AuthorizationTest, EveryMethodRefusesAnUnknownTokenWithUnauthenticated) {
   }
 }
 
-TEST_F(AuthorizationTest, EveryMethodRefusesARevokedToken) {
+TEST_P(AuthorizationTest, EveryMethodRefusesARevokedToken) {
   const std::string token = TokenFor(v1::ROLE_PROGRAMME_LEAD);
   v1::ListAccessTokensResponse tokens;
   ASSERT_TRUE(access_->ListAccessTokens(Lead().get(), {}, &tokens).ok());
@@ -304,7 +368,7 @@ TEST_F(AuthorizationTest, EveryMethodRefusesARevokedToken) {
   }
 }
 
-TEST_F(AuthorizationTest, EveryMethodRefusesAPeerWithNoPartInTheResource) {
+TEST_P(AuthorizationTest, EveryMethodRefusesAPeerWithNoPartInTheResource) {
   for (const MethodDescriptor* m : AllMethods()) {
     std::unique_ptr<Message> response;
     grpc::Status status = Call(m, outsider_peer_token_, &response);
@@ -322,7 +386,7 @@ TEST_F(AuthorizationTest, EveryMethodRefusesAPeerWithNoPartInTheResource) {
   }
 }
 
-TEST_F(AuthorizationTest, EveryMethodRefusesAnotherPartnershipsContact) {
+TEST_P(AuthorizationTest, EveryMethodRefusesAnotherPartnershipsContact) {
   for (const MethodDescriptor* m : AllMethods()) {
     std::unique_ptr<Message> response;
     grpc::Status status = Call(m, other_contact_token_, &response);
@@ -343,13 +407,19 @@ TEST_F(AuthorizationTest, EveryMethodRefusesAnotherPartnershipsContact) {
   }
 }
 
-TEST_F(AuthorizationTest, AMalformedAuthorizationHeaderIsUnauthenticated) {
+TEST_P(AuthorizationTest, AMalformedAuthorizationHeaderIsUnauthenticated) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->AddMetadata("authorization", lead_token_);  // no "Bearer "
   v1::ListPartnershipsResponse response;
   EXPECT_THAT(partnerships_->ListPartnerships(context.get(), {}, &response),
               GrpcIsWith(grpc::StatusCode::UNAUTHENTICATED, "Bearer"));
 }
+
+INSTANTIATE_TEST_SUITE_P(GrpcAndConnect, AuthorizationTest,
+                         ::testing::Values(Transport::kGrpc, Transport::kConnect),
+                         [](const ::testing::TestParamInfo<Transport>& info) {
+                           return info.param == Transport::kGrpc ? "Grpc" : "Connect";
+                         });
 
 }  // namespace
 }  // namespace hc::testing
