@@ -114,6 +114,21 @@ absl::Status Login(const Invocation& invocation) {
       Retry::kNever,
       [&](grpc::ClientContext& context) { return users->SignIn(&context, sign_in, &session); });
   if (!status.ok()) return status;
+  if (invocation.flags.IsOn("session")) {
+    // The session itself, for what only a signed-in person may do.
+    const std::string secret = absl::StrCat(session.secret(), "\n");
+    if (invocation.flags.Has("save")) {
+      absl::Status saved = WriteFileDurably(invocation.flags.Get("save"), secret);
+      if (!saved.ok()) return saved;
+    }
+    session.clear_secret();
+    return Show(invocation, session,
+                absl::StrCat("Signed in until ", FormatTime(session.session().expire_time()),
+                             invocation.flags.Has("save")
+                                 ? absl::StrCat("; the session is saved in ",
+                                                invocation.flags.Get("save"), ".\n")
+                                 : absl::StrCat(":\n  ", secret)));
+  }
   // The session makes the token and is then ended: hcctl keeps the token.
   const Connection as_session = invocation.connection.WithToken(session.secret());
   v1::CreateAccessTokenRequest create;
@@ -252,13 +267,16 @@ CommandGroup LoginCommand() {
                 {},
                 "Sign in and save a personal access token for hcctl.",
                 "Signs in with your email and password, creates an access token that acts as "
-                "you, and ends the sign-in session. With --save the token goes to a file only "
-                "you can read (use it as --token-file or HC_TOKEN_FILE); otherwise its secret "
-                "is printed once.",
+                "you, and ends the sign-in session (with --session, keeps the session instead). "
+                "With --save the secret goes to a file only you can read (use it as "
+                "--token-file or HC_TOKEN_FILE); otherwise it is printed once.",
                 {{"email", "EMAIL", "Your email address.", false, /*required=*/true},
                  PasswordFileFlag(),
                  {"token-name", "TEXT", "What the token is for (default \"hcctl\")."},
-                 {"save", "PATH", "Write the token's secret to this new file."}},
+                 {"session", "",
+                  "Keep the sign-in session (8 idle hours, 12 in all) instead of making a token: "
+                  "what managing people takes."},
+                 {"save", "PATH", "Write the secret to this file, readable by you only."}},
                 Login};
   login.without_token = true;
   return {"login", "Sign in and save an access token for hcctl.", {login}};

@@ -88,6 +88,12 @@ absl::StatusOr<IssuedToken> AccessAppService::Create(const domain::Principal& pr
   t.secret_hash = crypto::Sha256Hex(issued.secret);
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     t.create_time = clock_.Now();
+    // The session may have ended since the call was authenticated (a
+    // password reset, a suspension): then it makes nothing.
+    HC_ASSIGN_OR_RETURN(domain::Session session, repos.users().GetSession(principal.token_id));
+    if (!domain::IsLive(session, t.create_time)) return Refused();
+    HC_ASSIGN_OR_RETURN(domain::User owner, repos.users().Get(principal.user_id));
+    if (owner.state != domain::UserState::kActive) return Refused();
     HC_RETURN_IF_ERROR(repos.access_tokens().Insert(t));
     return Audit(repos, principal, kAction, NameOf(t.id), t.create_time);
   }));

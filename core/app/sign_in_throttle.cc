@@ -9,10 +9,10 @@
 namespace hc::app {
 namespace {
 
-absl::Duration AccountWait(int failures) {
+absl::Duration PairWait(int failures) {
   if (failures < SignInThrottle::kFreeFailures) return absl::ZeroDuration();
   const int doublings = std::min(failures - SignInThrottle::kFreeFailures, 10);
-  return std::min(absl::Seconds(int64_t{1} << doublings), SignInThrottle::kMaxAccountWait);
+  return std::min(absl::Seconds(int64_t{1} << doublings), SignInThrottle::kMaxPairWait);
 }
 
 absl::Status TooMany(absl::Duration wait) {
@@ -25,47 +25,57 @@ absl::Status TooMany(absl::Duration wait) {
 
 }  // namespace
 
-absl::Status SignInThrottle::Check(absl::string_view account, absl::string_view address,
-                                   absl::Time now) {
+absl::Status SignInThrottle::Attempt(absl::string_view account, absl::string_view address,
+                                     absl::Time now) {
+  const std::string account_key = absl::AsciiStrToLower(account);
+  const std::string pair_key = absl::StrCat(account_key, "\n", address);
   absl::MutexLock lock(&mu_);
-  if (auto it = addresses_.find(address); it != addresses_.end()) {
-    const Entry& e = it->second;
-    if (e.failures >= kAddressFailures && now < e.first + kAddressWindow) {
-      return TooMany(e.first + kAddressWindow - now);
-    }
+  absl::Time allowed = now;
+  if (auto it = pairs_.find(pair_key); it != pairs_.end()) {
+    allowed = std::max(allowed, it->second.last + PairWait(it->second.failures));
   }
-  if (auto it = accounts_.find(absl::AsciiStrToLower(account)); it != accounts_.end()) {
-    const absl::Time allowed = it->second.last + AccountWait(it->second.failures);
-    if (now < allowed) return TooMany(allowed - now);
+  if (auto it = accounts_.find(account_key);
+      it != accounts_.end() && it->second.failures >= kAccountFailures &&
+      now < it->second.first + kWindow) {
+    allowed = std::max(allowed, it->second.first + kWindow);
+  }
+  if (auto it = addresses_.find(address);
+      it != addresses_.end() && it->second.failures >= kAddressFailures &&
+      now < it->second.first + kWindow) {
+    allowed = std::max(allowed, it->second.first + kWindow);
+  }
+  if (now < allowed) return TooMany(allowed - now);
+
+  Forget(pairs_, now);
+  Forget(accounts_, now);
+  Forget(addresses_, now);
+  Entry& pair = pairs_[pair_key];
+  pair.failures += 1;
+  pair.last = now;
+  for (Entry* windowed : {&accounts_[account_key], &addresses_[std::string(address)]}) {
+    if (now >= windowed->first + kWindow) *windowed = Entry{0, now, now};
+    windowed->failures += 1;
+    windowed->last = now;
   }
   return absl::OkStatus();
 }
 
-void SignInThrottle::RecordFailure(absl::string_view account, absl::string_view address,
-                                   absl::Time now) {
+void SignInThrottle::Succeeded(absl::string_view account, absl::string_view address) {
+  const std::string account_key = absl::AsciiStrToLower(account);
   absl::MutexLock lock(&mu_);
-  Forget(accounts_, now);
-  Forget(addresses_, now);
-  Entry& a = accounts_[absl::AsciiStrToLower(account)];
-  a.failures += 1;
-  a.last = now;
-  Entry& b = addresses_[std::string(address)];
-  if (now >= b.first + kAddressWindow) b = Entry{0, now, now};
-  b.failures += 1;
-  b.last = now;
+  pairs_.erase(absl::StrCat(account_key, "\n", address));
+  if (auto it = accounts_.find(account_key); it != accounts_.end() && it->second.failures > 0) {
+    it->second.failures -= 1;
+  }
+  if (auto it = addresses_.find(address); it != addresses_.end() && it->second.failures > 0) {
+    it->second.failures -= 1;
+  }
 }
 
-void SignInThrottle::RecordSuccess(absl::string_view account) {
-  absl::MutexLock lock(&mu_);
-  accounts_.erase(absl::AsciiStrToLower(account));
-}
-
-void SignInThrottle::Forget(absl::flat_hash_map<std::string, Entry>& entries, absl::Time now) {
+void SignInThrottle::Forget(Entries& entries, absl::Time now) {
   if (entries.size() < kMaxEntries) return;
   // Entries whose wait is long over first; then the idlest half.
-  absl::erase_if(entries, [&](const auto& e) {
-    return now - e.second.last > kMaxAccountWait + kAddressWindow;
-  });
+  absl::erase_if(entries, [&](const auto& e) { return now - e.second.last > kMaxPairWait + kWindow; });
   if (entries.size() < kMaxEntries) return;
   std::vector<absl::Time> lasts;
   lasts.reserve(entries.size());

@@ -12,40 +12,49 @@
 
 namespace hc::app {
 
-// Slows password guessing (NIST SP 800-63B 5.2.2), per account and per
-// client address, in memory:
-// - an account (the email as typed, so that an unknown one is slowed just
-//   the same) after kFreeFailures failures in a row waits 2^(n - 5) seconds
-//   before each further try, at most kMaxAccountWait;
-// - an address after kAddressFailures failures within kAddressWindow waits
-//   for the window to pass.
-// A success clears the account's count. At most kMaxEntries of each are
-// kept; past that, those idle longest are forgotten. Thread-safe.
+// Slows password guessing (NIST SP 800-63B 5.2.2), in memory. An attempt
+// counts as a failure from the moment it is made until it succeeds, so
+// attempts made at once cannot all slip through. An account is the email as
+// typed (so that an unknown one is slowed just the same):
+// - an account from one address, after kFreeFailures failures in a row,
+//   waits 2^(n - 5) seconds before each further try, at most
+//   kMaxPairWait;
+// - an account, from all addresses together, after kAccountFailures within
+//   kWindow waits for the window to pass (a guesser with many addresses);
+// - an address, after kAddressFailures within kWindow, waits likewise.
+// So a stranger who keeps failing against someone's account slows only
+// themselves until they have failed kAccountFailures times in a window. At
+// most kMaxEntries of each kind are kept; past that, the idlest are
+// forgotten. Thread-safe.
 class SignInThrottle {
  public:
   static constexpr int kFreeFailures = 5;
-  static constexpr absl::Duration kMaxAccountWait = absl::Minutes(15);
+  static constexpr absl::Duration kMaxPairWait = absl::Minutes(15);
+  static constexpr int kAccountFailures = 50;
   static constexpr int kAddressFailures = 100;
-  static constexpr absl::Duration kAddressWindow = absl::Minutes(15);
+  static constexpr absl::Duration kWindow = absl::Minutes(15);
   static constexpr size_t kMaxEntries = 100000;
 
   // RESOURCE_EXHAUSTED, saying how long to wait, when a try is not allowed
-  // now. The message is the same whether or not the account exists.
-  absl::Status Check(absl::string_view account, absl::string_view address, absl::Time now);
-  void RecordFailure(absl::string_view account, absl::string_view address, absl::Time now);
-  void RecordSuccess(absl::string_view account);
+  // now (the message is the same whether or not the account exists);
+  // otherwise counts the try as failed until Succeeded.
+  absl::Status Attempt(absl::string_view account, absl::string_view address, absl::Time now);
+  // The try made with Attempt succeeded: it no longer counts.
+  void Succeeded(absl::string_view account, absl::string_view address);
 
  private:
   struct Entry {
     int failures = 0;
-    absl::Time first = absl::InfinitePast();  // of the address's window
+    absl::Time first = absl::InfinitePast();  // of the window
     absl::Time last = absl::InfinitePast();
   };
-  static void Forget(absl::flat_hash_map<std::string, Entry>& entries, absl::Time now);
+  using Entries = absl::flat_hash_map<std::string, Entry>;
+  static void Forget(Entries& entries, absl::Time now);
 
   absl::Mutex mu_;
-  absl::flat_hash_map<std::string, Entry> accounts_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, Entry> addresses_ ABSL_GUARDED_BY(mu_);
+  Entries pairs_ ABSL_GUARDED_BY(mu_);
+  Entries accounts_ ABSL_GUARDED_BY(mu_);
+  Entries addresses_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace hc::app

@@ -58,6 +58,20 @@ absl::Status CheckBindingExists(Repositories& repos, const User& u) {
   return absl::OkStatus();
 }
 
+// Managing people makes credentials for them (a set-password link) or
+// changes who they are, so it takes a programme lead who signed in with
+// their password: a stolen token cannot make itself a way back in.
+absl::Status RequireSignedInProgrammeLead(const domain::Principal& principal,
+                                          absl::string_view action) {
+  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, action));
+  if (!principal.signed_in) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        action, ": sign in with your password (the web app, or hcctl login --session); an access "
+                "token cannot manage people"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status LinkUnusable() {
   return absl::FailedPreconditionError(
       "This link cannot be used: it may have been used already, replaced by a newer one, or be "
@@ -122,7 +136,7 @@ absl::StatusOr<InvitedUser> UserAppService::IssueLink(Repositories& repos,
 absl::StatusOr<InvitedUser> UserAppService::Invite(const domain::Principal& principal,
                                                    const User& input) {
   constexpr absl::string_view kAction = "CreateUser";
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, kAction));
+  HC_RETURN_IF_ERROR(RequireSignedInProgrammeLead(principal, kAction));
   User user = input;
   user.state = domain::UserState::kActive;
   user.password_hash.clear();
@@ -168,7 +182,7 @@ absl::StatusOr<User> UserAppService::Update(const domain::Principal& principal,
                                             const std::vector<std::string>& paths,
                                             std::optional<int64_t> expected_version) {
   constexpr absl::string_view kAction = "UpdateUser";
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, kAction));
+  HC_RETURN_IF_ERROR(RequireSignedInProgrammeLead(principal, kAction));
   User result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(result, repos.users().Get(id));
@@ -193,7 +207,7 @@ absl::StatusOr<User> UserAppService::Update(const domain::Principal& principal,
 absl::StatusOr<User> UserAppService::Suspend(const domain::Principal& principal,
                                              absl::string_view id) {
   constexpr absl::string_view kAction = "SuspendUser";
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, kAction));
+  HC_RETURN_IF_ERROR(RequireSignedInProgrammeLead(principal, kAction));
   if (id == principal.user_id) {
     return absl::FailedPreconditionError(
         "you cannot suspend yourself: ask another programme lead");
@@ -209,6 +223,8 @@ absl::StatusOr<User> UserAppService::Suspend(const domain::Principal& principal,
     Touch(result.meta, now);
     HC_RETURN_IF_ERROR(repos.users().Update(result));
     HC_ASSIGN_OR_RETURN(int ended, repos.users().EndSessionsOf(id, now));
+    // A link given before must not let them back in once reactivated.
+    HC_RETURN_IF_ERROR(repos.users().UseLinksOf(id, now));
     return Audit(repos, principal, kAction, NameOf(id), now,
                  absl::StrCat(ended, " session(s) ended"));
   }));
@@ -218,7 +234,7 @@ absl::StatusOr<User> UserAppService::Suspend(const domain::Principal& principal,
 absl::StatusOr<User> UserAppService::Reactivate(const domain::Principal& principal,
                                                 absl::string_view id) {
   constexpr absl::string_view kAction = "ReactivateUser";
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, kAction));
+  HC_RETURN_IF_ERROR(RequireSignedInProgrammeLead(principal, kAction));
   User result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(result, repos.users().Get(id));
@@ -237,7 +253,12 @@ absl::StatusOr<User> UserAppService::Reactivate(const domain::Principal& princip
 
 absl::StatusOr<InvitedUser> UserAppService::NewPasswordLink(const domain::Principal& principal,
                                                             absl::string_view id) {
-  HC_RETURN_IF_ERROR(RequireProgrammeLead(principal, "CreatePasswordLink"));
+  HC_RETURN_IF_ERROR(RequireSignedInProgrammeLead(principal, "CreatePasswordLink"));
+  if (id == principal.user_id) {
+    return absl::FailedPreconditionError(
+        "CreatePasswordLink: change your own password instead; a link for yourself would be a "
+        "second way in");
+  }
   InvitedUser result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(User user, repos.users().Get(id));
@@ -286,10 +307,13 @@ absl::StatusOr<User> UserAppService::SetPassword(absl::string_view link_secret,
     Touch(changed.meta, now);
     HC_RETURN_IF_ERROR(repos.users().Update(changed));
     HC_RETURN_IF_ERROR(repos.users().UseLinksOf(changed.meta.id, now));
+    // A new password by link is how an account is recovered: whatever
+    // credential was made before it goes.
     HC_ASSIGN_OR_RETURN(int ended, repos.users().EndSessionsOf(changed.meta.id, now));
+    HC_ASSIGN_OR_RETURN(int revoked, repos.access_tokens().RevokeAllOf(changed.meta.id, now));
     domain::Principal self = domain::PrincipalOf(changed, "a set-password link");
     return Audit(repos, self, "SetPassword", NameOf(changed.meta.id), now,
-                 absl::StrCat(ended, " session(s) ended"));
+                 absl::StrCat(ended, " session(s) ended, ", revoked, " token(s) revoked"));
   }));
   return changed;
 }
@@ -300,18 +324,34 @@ absl::StatusOr<User> UserAppService::ChangePassword(const domain::Principal& pri
   if (principal.user_id.empty() || !principal.signed_in) {
     return absl::PermissionDeniedError("ChangePassword: sign in with your password first");
   }
+  // Guessing the current password from a borrowed session is slowed as
+  // signing in is.
+  const std::string throttle_key = absl::StrCat("users/", principal.user_id);
+  HC_RETURN_IF_ERROR(throttle_.Attempt(throttle_key, "", clock_.Now()));
   User user;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(user, repos.users().Get(principal.user_id));
     return absl::OkStatus();
   }));
-  if (!crypto::VerifyPassword(user.password_hash, current)) {
+  HC_ASSIGN_OR_RETURN(const bool current_matches, crypto::VerifyPassword(user.password_hash, current));
+  if (!current_matches) {
+    HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) {
+      return Audit(repos, principal, "ChangePasswordFailed", NameOf(principal.user_id),
+                   clock_.Now(), "wrong current password");
+    }));
     return absl::InvalidArgumentError("current_password: that is not your current password");
   }
+  throttle_.Succeeded(throttle_key, "");
   HC_RETURN_IF_ERROR(domain::CheckNewPassword(replacement, user));
   HC_ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(replacement));
+  const std::string verified = user.password_hash;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(user, repos.users().Get(principal.user_id));
+    // The password checked above must still be the one in force (a reset
+    // may have come in between).
+    if (user.password_hash != verified) {
+      return absl::InvalidArgumentError("current_password: that is not your current password");
+    }
     const absl::Time now = clock_.Now();
     user.password_hash = hash;
     Touch(user.meta, now);
@@ -330,10 +370,12 @@ absl::StatusOr<BegunSession> UserAppService::SignIn(absl::string_view email,
                                                     absl::string_view password,
                                                     absl::string_view client,
                                                     absl::string_view address) {
-  HC_RETURN_IF_ERROR(throttle_.Check(email, address, clock_.Now()));
   if (email.size() > 254 || password.size() > 4 * domain::kMaxPasswordCharacters) {
     return BadCredentials();
   }
+  // Counted as a failure from here until it succeeds, so that attempts made
+  // at once cannot all slip past the throttle.
+  HC_RETURN_IF_ERROR(throttle_.Attempt(email, address, clock_.Now()));
   User user;
   bool found = false;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
@@ -346,11 +388,11 @@ absl::StatusOr<BegunSession> UserAppService::SignIn(absl::string_view email,
   }));
   // The same work whether or not the account exists (VerifyPassword checks
   // a decoy hash when there is none).
-  const bool match = crypto::VerifyPassword(found ? user.password_hash : "", password);
+  HC_ASSIGN_OR_RETURN(const bool match,
+                      crypto::VerifyPassword(found ? user.password_hash : "", password));
   const bool allowed = found && match && user.state == domain::UserState::kActive;
   if (!allowed) {
     const absl::Time now = clock_.Now();
-    throttle_.RecordFailure(email, address, now);
     HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
       return Audit(repos, Anonymous(address), "SignInFailed",
                    found ? NameOf(user.meta.id) : "users/-", now,
@@ -358,7 +400,7 @@ absl::StatusOr<BegunSession> UserAppService::SignIn(absl::string_view email,
     }));
     return BadCredentials();
   }
-  throttle_.RecordSuccess(email);
+  throttle_.Succeeded(email, address);
   std::string rehash;
   if (crypto::NeedsRehash(user.password_hash)) {
     HC_ASSIGN_OR_RETURN(rehash, crypto::HashPassword(password));
@@ -367,7 +409,12 @@ absl::StatusOr<BegunSession> UserAppService::SignIn(absl::string_view email,
   HC_ASSIGN_OR_RETURN(result.secret, crypto::NewSecret());
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(result.user, repos.users().Get(user.meta.id));
-    if (result.user.state != domain::UserState::kActive) return BadCredentials();
+    // Still active, and still the password that was checked: a reset that
+    // came in between wins.
+    if (result.user.state != domain::UserState::kActive ||
+        result.user.password_hash != user.password_hash) {
+      return BadCredentials();
+    }
     const absl::Time now = clock_.Now();
     if (!rehash.empty()) {
       result.user.password_hash = rehash;

@@ -12,13 +12,22 @@ std::counting_semaphore<kConcurrentHashes>& HashSlots() {
   return *slots;
 }
 
-// Holds one of the hash slots for its lifetime.
+// Holds one of the hash slots for its lifetime, if one came in time.
 class HashSlot {
  public:
-  HashSlot() { HashSlots().acquire(); }
-  ~HashSlot() { HashSlots().release(); }
+  HashSlot() : held_(HashSlots().try_acquire_for(kHashWait)) {}
+  ~HashSlot() {
+    if (held_) HashSlots().release();
+  }
   HashSlot(const HashSlot&) = delete;
   HashSlot& operator=(const HashSlot&) = delete;
+  absl::Status status() const {
+    return held_ ? absl::OkStatus()
+                 : absl::UnavailableError("the server is busy checking passwords; try again");
+  }
+
+ private:
+  const bool held_;
 };
 
 bool SodiumReady() {
@@ -42,6 +51,7 @@ absl::StatusOr<std::string> HashPassword(absl::string_view password) {
   if (!SodiumReady()) return absl::InternalError("libsodium could not start");
   char out[crypto_pwhash_STRBYTES];
   HashSlot slot;
+  if (!slot.status().ok()) return slot.status();
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), kPasswordOpsLimit,
                             kPasswordMemLimitBytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return absl::InternalError("out of memory while hashing a password");
@@ -49,11 +59,12 @@ absl::StatusOr<std::string> HashPassword(absl::string_view password) {
   return std::string(out);
 }
 
-bool VerifyPassword(absl::string_view hash, absl::string_view password) {
-  if (!SodiumReady()) return false;
+absl::StatusOr<bool> VerifyPassword(absl::string_view hash, absl::string_view password) {
+  if (!SodiumReady()) return absl::InternalError("libsodium could not start");
   const bool real = !hash.empty() && hash.size() < crypto_pwhash_STRBYTES;
   const std::string stored(real ? hash : absl::string_view(DecoyHash()));
   HashSlot slot;
+  if (!slot.status().ok()) return slot.status();
   const bool match =
       crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
   return real && match;

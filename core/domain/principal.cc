@@ -50,7 +50,9 @@ std::string DescribeActor(const Principal& principal) {
   if (principal.user_id.empty()) {
     return absl::StrCat(principal.display_name, " (", principal.token_id, ")");
   }
-  return absl::StrCat(principal.display_name, " (users/", principal.user_id, ")");
+  return absl::StrCat(principal.display_name, " (users/", principal.user_id,
+                      principal.signed_in ? ", sessions/" : ", accessTokens/", principal.token_id,
+                      ")");
 }
 
 }  // namespace hc::domain

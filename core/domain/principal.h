@@ -55,7 +55,8 @@ struct AccessToken {
 absl::Status CheckRoleBinding(Role role, absl::string_view peer_id,
                               absl::string_view partnership_id);
 
-// "Ann Smith (users/u1)": how the audit log and history name an actor.
+// "Ann Smith (users/u1, sessions/s3)": how the audit log and history name
+// an actor, with the credential that acted.
 std::string DescribeActor(const Principal& principal);
 
 }  // namespace hc::domain

@@ -25,6 +25,9 @@ namespace {
 // What is kept of a request while its body arrives.
 struct PendingRequest {
   std::string body;
+  // The body passed the limit: the rest is read and dropped, and the answer
+  // is 413 (libmicrohttpd takes an answer only before the body or after it).
+  bool too_large = false;
 };
 
 // A streamed body and how far it has gone.
@@ -130,10 +133,22 @@ void Log(void*, const char* format, va_list args) {
 }  // namespace
 
 struct HttpServer::Callbacks {
+  // No exception may cross into libmicrohttpd's C code (running out of
+  // memory included): one closes the connection instead.
   static MHD_Result Access(void* cls, MHD_Connection* connection, const char* url,
+                           const char* method, const char* version, const char* upload_data,
+                           size_t* upload_data_size, void** con_cls) {
+    try {
+      return Handle(static_cast<HttpServer*>(cls), connection, url, method, version, upload_data,
+                    upload_data_size, con_cls);
+    } catch (...) {
+      return MHD_NO;
+    }
+  }
+
+  static MHD_Result Handle(HttpServer* server, MHD_Connection* connection, const char* url,
                            const char* method, const char*, const char* upload_data,
                            size_t* upload_data_size, void** con_cls) {
-    auto* server = static_cast<HttpServer*>(cls);
     auto* pending = static_cast<PendingRequest*>(*con_cls);
     if (pending == nullptr) {
       // The headers are in; the body, if any, is not. Refuse early what
@@ -153,19 +168,31 @@ struct HttpServer::Callbacks {
       return MHD_YES;
     }
     if (*upload_data_size > 0) {
-      if (pending->body.size() + *upload_data_size > server->limits_.body_bytes) {
-        return QueueRefusal(connection, 413, "The request is too large.");
+      if (pending->too_large ||
+          pending->body.size() + *upload_data_size > server->limits_.body_bytes) {
+        pending->too_large = true;
+        pending->body.clear();
+      } else {
+        pending->body.append(upload_data, *upload_data_size);
       }
-      pending->body.append(upload_data, *upload_data_size);
       *upload_data_size = 0;
       return MHD_YES;
     }
+    if (pending->too_large) return QueueRefusal(connection, 413, "The request is too large.");
     HttpRequest req;
     req.method = method;
     req.path = url;
     req.body = std::move(pending->body);
-    req.client_address = ClientAddress(connection);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, &CollectValue, &req.headers);
+    req.client_address = ClientAddress(connection);
+    // Behind a proxy that says whom it forwards for, the client is the
+    // address the proxy itself added last.
+    if (server->limits_.trust_forwarded_for) {
+      const std::string forwarded = req.Header("X-Forwarded-For");
+      const absl::string_view last = absl::StripAsciiWhitespace(
+          absl::string_view(forwarded).substr(forwarded.rfind(',') + 1));
+      if (!last.empty() && last.size() <= 45) req.client_address = std::string(last);
+    }
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &CollectQuery, &req.query);
     HttpResponse res;
     try {

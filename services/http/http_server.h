@@ -30,6 +30,9 @@ struct HttpLimits {
   int idle_timeout_seconds = 30;
   // Threads that each serve many connections (event-driven, epoll).
   int threads = 4;
+  // Behind a reverse proxy: take the client's address from the last entry
+  // of X-Forwarded-For (which the proxy appends), not from the connection.
+  bool trust_forwarded_for = false;
 };
 
 // The HTTP port, on GNU libmicrohttpd: event-driven, so a connection costs a

@@ -3,6 +3,7 @@
 // SIGINT.
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -42,6 +43,9 @@ ABSL_FLAG(int, http_max_connections_per_address, 64,
           "Connections one client address may hold on the HTTP port (behind a reverse proxy, "
           "which every client reaches the server through, set it to --http_max_connections)");
 ABSL_FLAG(int, http_idle_seconds, 30, "An HTTP connection silent this long is closed");
+ABSL_FLAG(bool, trust_x_forwarded_for, false,
+          "Behind a reverse proxy (only then: anyone could send it), take each client's address "
+          "from the last entry of X-Forwarded-For, for the sign-in limits and the audit log");
 ABSL_FLAG(std::string, invitation_link_prefix, "",
           "Invitation links are this prefix followed by the invitation's token (default: "
           "<public_origin>/q/)");
@@ -97,8 +101,15 @@ int main(int argc, char** argv) {
   // are absl::Mutex, and the graph it keeps costs a few percent of CPU.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 
-  // The store and its token file hold confidential data: owner-only files.
+  // The store and its link file hold confidential data: owner-only files.
   umask(0077);
+
+  // Every connection is a descriptor: allow as many as the system lets this
+  // process have (the HTTP port alone may hold --http_max_connections).
+  if (rlimit files{}; getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
 
   // Block the stop signals before any thread starts, so that only sigwait
   // below receives them.
@@ -125,6 +136,7 @@ int main(int argc, char** argv) {
   config.http_limits.max_connections_per_address =
       absl::GetFlag(FLAGS_http_max_connections_per_address);
   config.http_limits.idle_timeout_seconds = absl::GetFlag(FLAGS_http_idle_seconds);
+  config.http_limits.trust_forwarded_for = absl::GetFlag(FLAGS_trust_x_forwarded_for);
   config.invitation_link_prefix = absl::GetFlag(FLAGS_invitation_link_prefix);
   config.due_date_rules.report_due_weeks = absl::GetFlag(FLAGS_report_due_weeks);
   config.due_date_rules.plan_due_weeks = absl::GetFlag(FLAGS_plan_due_weeks);

@@ -325,7 +325,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.services.push_back(std::make_unique<EngagementGrpcService>(*p.runner, *p.engagements));
   p.services.push_back(std::make_unique<ProgrammeGrpcService>(*p.runner, *p.programme));
   p.services.push_back(std::make_unique<AccessGrpcService>(*p.runner, *p.access));
-  p.services.push_back(std::make_unique<UserGrpcService>(*p.runner, *p.users, origin));
+  p.services.push_back(std::make_unique<UserGrpcService>(*p.runner, *p.users, origin,
+                                                    config.http_limits.trust_forwarded_for));
   p.services.push_back(std::make_unique<AdminGrpcService>(*p.runner, *p.admin));
   p.services.push_back(std::make_unique<FrameworkGrpcService>(*p.runner, *p.frameworks));
   p.services.push_back(

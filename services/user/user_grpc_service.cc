@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "core/common/status_macros.h"
@@ -85,8 +86,17 @@ absl::StatusOr<SessionName> ParseSessionName(absl::string_view name) {
   return SessionName{*std::move(user), *std::move(id)};
 }
 
-// "ipv4:127.0.0.1:5000" -> "127.0.0.1"; "ipv6:[::1]:5000" -> "::1".
-std::string AddressOf(grpc::CallbackServerContext* context) {
+// The client's address: "ipv4:127.0.0.1:5000" -> "127.0.0.1",
+// "ipv6:[::1]:5000" -> "::1"; behind a trusted proxy, the last entry of
+// x-forwarded-for, which the proxy appends.
+std::string AddressOf(grpc::CallbackServerContext* context, bool trust_forwarded_for) {
+  const auto& metadata = context->client_metadata();
+  if (const auto found = metadata.find("x-forwarded-for");
+      trust_forwarded_for && found != metadata.end()) {
+    const absl::string_view all(found->second.data(), found->second.size());
+    const absl::string_view last = absl::StripAsciiWhitespace(all.substr(all.rfind(',') + 1));
+    if (!last.empty() && last.size() <= 45) return std::string(last);
+  }
   std::string peer = context->peer();
   absl::string_view address = peer;
   absl::ConsumePrefix(&address, "ipv4:");
@@ -219,7 +229,7 @@ grpc::ServerUnaryReactor* UserGrpcService::SignIn(Context* context,
   return runner_.RunAnonymous(context, "SignIn", [=, this](const domain::Principal&) {
     HC_ASSIGN_OR_RETURN(app::BegunSession begun,
                         app_.SignIn(request->email(), request->password(), UserAgentOf(context),
-                                    AddressOf(context)));
+                                    AddressOf(context, trust_forwarded_for_)));
     const domain::Principal self = domain::PrincipalOf(begun.user, begun.session.id);
     ToProto(begun.session, self, response->mutable_session());
     ToProto(begun.user, response->mutable_user());

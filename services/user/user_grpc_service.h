@@ -13,9 +13,15 @@ namespace hc::services {
 // healthcheck.v1.UserService over UserAppService.
 class UserGrpcService final : public healthcheck::v1::UserService::CallbackService {
  public:
-  // `origin` is the web app's, which set-password links point to.
-  UserGrpcService(CallRunner& runner, app::UserAppService& app, std::string origin)
-      : runner_(runner), app_(app), origin_(std::move(origin)) {}
+  // `origin` is the web app's, which set-password links point to. With
+  // `trust_forwarded_for` (behind a proxy), a sign-in's address is the last
+  // entry of its x-forwarded-for metadata.
+  UserGrpcService(CallRunner& runner, app::UserAppService& app, std::string origin,
+                  bool trust_forwarded_for)
+      : runner_(runner),
+        app_(app),
+        origin_(std::move(origin)),
+        trust_forwarded_for_(trust_forwarded_for) {}
 
   using Context = grpc::CallbackServerContext;
   grpc::ServerUnaryReactor* CreateUser(Context* context,
@@ -62,6 +68,7 @@ class UserGrpcService final : public healthcheck::v1::UserService::CallbackServi
   CallRunner& runner_;
   app::UserAppService& app_;
   const std::string origin_;
+  const bool trust_forwarded_for_;
 };
 
 }  // namespace hc::services

@@ -281,8 +281,13 @@ WebServer::Routes SignInRoutes(app::AccessAppService& access, app::UserAppServic
       if (errors.empty()) {
         absl::Status set = users.SetPassword(key, password, email).status();
         if (set.ok()) return res.Redirect("/signin?shown=set");
-        if (!absl::IsInvalidArgument(set)) return SendRefusal(req, res, set);
-        errors.push_back({FieldOf(set), std::string(set.message())});
+        if (absl::IsAlreadyExists(set)) {
+          errors.push_back({"email", "Someone else already signs in with that email address"});
+        } else if (absl::IsInvalidArgument(set)) {
+          errors.push_back({FieldOf(set), std::string(set.message())});
+        } else {
+          return SendRefusal(req, res, set);
+        }
       }
       SendPage(res, 400, SetPasswordPage(key, *holder, email, errors));
     });

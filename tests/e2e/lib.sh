@@ -17,8 +17,8 @@ test_password="a long test password"
 
 # sign_in_first_lead STORE: sets the first programme lead's password
 # (lead@example.org) with the link the server's first start wrote beside
-# STORE, signs in with `hcctl login` and keeps the lead's new token in
-# $work/lead.token, which HC_TOKEN_FILE then names.
+# STORE, signs in with `hcctl login --session` (managing people takes a
+# session) and keeps it in $work/lead.token, which HC_TOKEN_FILE then names.
 sign_in_first_lead() {
   local link
   link=$(cat "$1.first-lead-link") || fail "no first-lead link beside $1"
@@ -26,8 +26,8 @@ sign_in_first_lead() {
     "$hcctl_bin" set-password "$link" --email=lead@example.org > /dev/null ||
     fail "the first programme lead's password could not be set"
   printf '%s\n' "$test_password" |
-    "$hcctl_bin" login --email=lead@example.org --token-name="test script" \
-      --save="$work/lead.token" > /dev/null || fail "the first programme lead could not sign in"
+    "$hcctl_bin" login --email=lead@example.org --session --save="$work/lead.token" > /dev/null ||
+    fail "the first programme lead could not sign in"
   export HC_TOKEN_FILE="$work/lead.token"
 }
 

@@ -272,6 +272,43 @@ TEST_F(AccountApiTest, ChangingThePasswordEndsEveryOtherSession) {
   EXPECT_TRUE(SignIn(invited.user().email(), "a brand new passphrase", &again).ok());
 }
 
+TEST_F(AccountApiTest, ATokenCannotManagePeopleNorALeadMakeThemselvesALink) {
+  v1::AccessToken lead_token;
+  ASSERT_TRUE(CreateToken(lead_token_, &lead_token).ok());
+  v1::CreateUserRequest request;
+  request.mutable_user()->set_display_name("Mallory");
+  request.mutable_user()->set_email("mallory@example.org");
+  request.mutable_user()->set_role(v1::ROLE_PROGRAMME_LEAD);
+  v1::UserWithLink invited;
+  EXPECT_THAT(users_->CreateUser(Ctx(lead_token.secret()).get(), request, &invited),
+              GrpcIsWith(StatusCode::PERMISSION_DENIED, "sign in with your password"));
+  v1::CreatePasswordLinkRequest reset;
+  reset.set_user(lead_token.user());
+  EXPECT_THAT(users_->CreatePasswordLink(Ctx(lead_token.secret()).get(), reset, &invited),
+              GrpcIs(StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(users_->CreatePasswordLink(Lead().get(), reset, &invited),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "change your own password"));
+}
+
+TEST_F(AccountApiTest, ANewPasswordByLinkRevokesEveryTokenMadeBefore) {
+  const v1::UserWithLink invited = Invite(v1::ROLE_PROGRAMME_LEAD);
+  absl::StatusOr<std::string> session = SetPasswordAndSignIn(
+      *server_->InProcessChannel(), invited.password_link().secret(), "", kTestPassword);
+  ASSERT_TRUE(session.ok());
+  v1::AccessToken token;
+  ASSERT_TRUE(CreateToken(*session, &token).ok());
+  v1::CreatePasswordLinkRequest reset;
+  reset.set_user(invited.user().name());
+  v1::UserWithLink link;
+  ASSERT_TRUE(users_->CreatePasswordLink(Lead().get(), reset, &link).ok());
+  EXPECT_TRUE(Probe(token.secret()).ok());  // the link alone changes nothing
+  v1::User user;
+  ASSERT_TRUE(SetPassword(link.password_link().secret(), "a recovered passphrase", &user).ok());
+  EXPECT_THAT(Probe(token.secret()), GrpcIs(StatusCode::UNAUTHENTICATED));
+  EXPECT_THAT(Probe(*session), GrpcIs(StatusCode::UNAUTHENTICATED));
+  EXPECT_THAT(AuditDetails("SetPassword").back(), "1 session(s) ended, 1 token(s) revoked");
+}
+
 TEST_F(AccountApiTest, DeletingAPeerSuspendsThePersonWhoWasThem) {
   const v1::Peer peer = MakePeer("Ann Smith", "A Trust", v1::SECTOR_HEALTH, Today() + 400);
   const std::string session = SessionFor(v1::ROLE_PEER, peer.name());

@@ -191,6 +191,29 @@ TEST_F(WebSignInTest, ALinkSetsAPasswordOnceWithTheErrorsAtTheirFields) {
   EXPECT_EQ(signed_in->status, 303);
 }
 
+TEST_F(WebSignInTest, TheClientsAddressIsTheConnectionsUnlessAProxyIsTrusted) {
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme",
+                    {{"X-Forwarded-For", "203.0.113.9"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(AuditDetails("SignIn").back(), "from 127.0.0.1");
+}
+
+class TrustedProxySignInTest : public WebSignInTest {
+ protected:
+  void Configure(services::ServerConfig& config) override {
+    config.http_limits.trust_forwarded_for = true;
+  }
+};
+
+TEST_F(TrustedProxySignInTest, BehindATrustedProxyTheClientIsTheLastForwardedAddress) {
+  // Whatever the client claims comes first; the proxy appends what it saw.
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme",
+                    {{"X-Forwarded-For", "203.0.113.9, 198.51.100.7"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(AuditDetails("SignIn").back(), "from 198.51.100.7");
+}
+
 TEST_F(WebSignInTest, PagesCarryTheStrictSecurityHeaders) {
   auto res = client_->Get("/signin");
   ASSERT_TRUE(res);

@@ -118,6 +118,9 @@ class AccessTokenRepository {
                                                          const PageRequest& page) = 0;
   virtual absl::Status Insert(const domain::AccessToken& token) = 0;
   virtual absl::Status SetRevoked(absl::string_view id, absl::Time when) = 0;
+  // Revokes, as of `when`, every token of the person still in force;
+  // returns how many.
+  virtual absl::StatusOr<int> RevokeAllOf(absl::string_view user_id, absl::Time when) = 0;
 };
 
 // People, their set-password links and their sessions.

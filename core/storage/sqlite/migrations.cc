@@ -576,8 +576,8 @@ END;
     // 12: people sign in. Each access token of before becomes its holder, a
     // person with the token's name, role and binding and no email or
     // password yet (a programme lead adds the email and sends a
-    // set-password link); the token then belongs to them and takes its
-    // role from them.
+    // set-password link), suspended if the token was revoked; the token then
+    // belongs to them and takes its role from them.
     R"sql(
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -598,7 +598,9 @@ CREATE INDEX users_by_peer ON users (peer_id) WHERE peer_id <> '';
 CREATE INDEX users_by_partnership ON users (partnership_id) WHERE partnership_id <> '';
 
 INSERT INTO users
-  SELECT id, display_name, '', role, peer_id, partnership_id, 'ACTIVE', '', create_us, create_us, 1
+  SELECT id, display_name, '', role, peer_id, partnership_id,
+         CASE WHEN revoke_us IS NULL THEN 'ACTIVE' ELSE 'SUSPENDED' END, '',
+         create_us, create_us, 1
   FROM access_tokens;
 ALTER TABLE access_tokens ADD COLUMN user_id TEXT NOT NULL DEFAULT '';
 UPDATE access_tokens SET user_id = id;

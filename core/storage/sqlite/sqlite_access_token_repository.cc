@@ -23,6 +23,8 @@ constexpr char kSelectUserPage[] =
 constexpr char kInsert[] =
     "INSERT INTO access_tokens (" HC_TOKEN_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?)";
 constexpr char kRevoke[] = "UPDATE access_tokens SET revoke_us = ?2 WHERE id = ?1";
+constexpr char kRevokeAllOf[] =
+    "UPDATE access_tokens SET revoke_us = ?2 WHERE user_id = ?1 AND revoke_us IS NULL";
 
 #undef HC_TOKEN_COLUMNS
 
@@ -91,6 +93,13 @@ absl::Status SqliteAccessTokenRepository::SetRevoked(absl::string_view id, absl:
     return absl::NotFoundError(absl::StrCat("accessTokens/", id, " does not exist"));
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<int> SqliteAccessTokenRepository::RevokeAllOf(absl::string_view user_id,
+                                                            absl::Time when) {
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kRevokeAllOf));
+  HC_RETURN_IF_ERROR(st.Bind(1, user_id).Bind(2, ToMicros(when)).Run());
+  return db_.Changes();
 }
 
 }  // namespace hc::storage

@@ -17,6 +17,7 @@ class SqliteAccessTokenRepository final : public app::AccessTokenRepository {
                                                        const app::PageRequest& page) override;
   absl::Status Insert(const domain::AccessToken& token) override;
   absl::Status SetRevoked(absl::string_view id, absl::Time when) override;
+  absl::StatusOr<int> RevokeAllOf(absl::string_view user_id, absl::Time when) override;
 
  private:
   absl::StatusOr<domain::AccessToken> FindOne(const char* sql, absl::string_view key);

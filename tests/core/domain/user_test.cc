@@ -68,7 +68,7 @@ TEST(PrincipalOf, ActsAsThePersonAndDescribeActorNamesThem) {
   EXPECT_EQ(p.user_id, "u1");
   EXPECT_EQ(p.role, Role::kPeer);
   EXPECT_EQ(p.peer_id, "p1");
-  EXPECT_EQ(DescribeActor(p), "Ann Smith (users/u1)");
+  EXPECT_EQ(DescribeActor(p), "Ann Smith (users/u1, accessTokens/s9)");
 }
 
 TEST(CheckNewPassword, AsksForTwelveCharactersOfAnyKindAndNoMore) {

@@ -151,7 +151,7 @@ TEST_F(MigrationsTest, AccessTokensFromBeforeAccountsBecomeTheirHoldersAsPeople)
                                "|| ' ' || state || ' [' || email || password_hash || ']' "
                                "FROM users ORDER BY create_us"),
               IsOkAndHolds(ElementsAre("t1 Lena Lead PEER p1 ACTIVE []",
-                                       "t2 Pat Lead PROGRAMME_LEAD  ACTIVE []")));
+                                       "t2 Pat Lead PROGRAMME_LEAD  SUSPENDED []")));
   // Each token now belongs to its holder and keeps its secret and state.
   EXPECT_THAT(QueryColumn(*db, "SELECT id || ' ' || user_id || ' ' || secret_hash || ' ' || "
                                "IFNULL(revoke_us, '-') FROM access_tokens ORDER BY create_us"),
