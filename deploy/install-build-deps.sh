@@ -38,11 +38,15 @@ if ((${#missing[@]} > 0)); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# playwright-core for the browser test, exactly as locked (it downloads no
-# browser: the test uses /usr/bin/chromium).
-browser_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/e2e/browser"
-if [[ ! -d "$browser_tests/node_modules/playwright-core" ]]; then
-  echo "install-build-deps: npm ci in tests/e2e/browser"
-  (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# The npm packages, exactly as locked: the web app's (built by CMake) and
+# playwright-core for the browser tests (it downloads no browser: the tests
+# use /usr/bin/chromium). Installed again whenever a lock file changed.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+for dir in "$root/clients/web" "$root/tests/e2e/browser"; do
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"; then
+    echo "install-build-deps: npm ci in ${dir#"$root"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error &&
+      cp package-lock.json node_modules/.installed-lock.json)
+  fi
+done
 echo "install-build-deps: everything is installed"

@@ -52,6 +52,7 @@
 #include "services/peer/peer_grpc_service.h"
 #include "services/programme/programme_grpc_service.h"
 #include "services/questionnaire/questionnaire_grpc_service.h"
+#include "services/web/app_routes.h"
 #include "services/web/connect_routes.h"
 #include "services/web/dashboard_routes.h"
 #include "core/report/document_renderer.h"
@@ -360,7 +361,8 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
     HC_RETURN_IF_ERROR(p.web->Serve(
         {RespondentRoutes(*p.respondents), SignInRoutes(*p.access, *p.users, origin),
          DashboardRoutes(*p.access, *p.programme), ReportRoutes(*p.access, *p.reports),
-         ConnectRoutes(p.server->InProcessChannel(grpc::ChannelArguments()))}));
+         ConnectRoutes(p.server->InProcessChannel(grpc::ChannelArguments())),
+         AppRoutes(*p.access)}));
   }
   LogLine("info", "serving",
           {{"address", config.listen_address},

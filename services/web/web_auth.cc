@@ -31,7 +31,7 @@ std::string CookieHeader(const std::string& origin, absl::string_view value, int
 
 // A local path to return to after signing in; anything else (another site,
 // "//host", a scheme, or characters a browser would strip or reinterpret,
-// such as a tab in "/\t/host") becomes the programme page.
+// such as a tab in "/\t/host") becomes the home page.
 std::string SafeNext(absl::string_view next) {
   const bool plain = std::all_of(next.begin(), next.end(), [](char c) {
     return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' ||
@@ -39,7 +39,7 @@ std::string SafeNext(absl::string_view next) {
   });
   const bool local = plain && absl::StartsWith(next, "/") && !absl::StartsWith(next, "//") &&
                      next.size() <= 512;
-  return local ? std::string(next) : "/programme";
+  return local ? std::string(next) : "/";
 }
 
 

@@ -1,0 +1,48 @@
+// The API, in the Connect protocol on the page's own origin: the browser's
+// session cookie goes with every call, and nothing goes to another origin.
+import { createClient, type Client, ConnectError, Code } from "@connectrpc/connect";
+import { createConnectTransport } from "@connectrpc/connect-web";
+import type { DescService } from "@bufbuild/protobuf";
+import { EngagementService } from "./gen/healthcheck/v1/engagement_pb";
+import { PartnershipService } from "./gen/healthcheck/v1/partnership_pb";
+import { ProgrammeService } from "./gen/healthcheck/v1/programme_pb";
+
+const transport = createConnectTransport({
+  baseUrl: window.location.origin,
+  useBinaryFormat: false,
+  fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
+});
+
+function client<T extends DescService>(service: T): Client<T> {
+  return createClient(service, transport);
+}
+
+export const engagements = client(EngagementService);
+export const partnerships = client(PartnershipService);
+export const programme = client(ProgrammeService);
+
+// Sends a browser whose session has ended to sign in, and back here after.
+export function signInAgainIfNeeded(error: unknown): void {
+  if (error instanceof ConnectError && error.code === Code.Unauthenticated) {
+    const next = window.location.pathname;
+    window.location.assign(`/signin?next=${encodeURIComponent(next)}`);
+  }
+}
+
+// What to tell a person when a call fails, in words.
+export function problemOf(error: unknown): string {
+  if (error instanceof ConnectError) {
+    switch (error.code) {
+      case Code.PermissionDenied:
+        return "You do not have access to this.";
+      case Code.NotFound:
+        return "This could not be found. It may have been removed.";
+      case Code.Unavailable:
+      case Code.ResourceExhausted:
+        return "The service is busy. Try again in a few minutes.";
+      default:
+        return error.rawMessage;
+    }
+  }
+  return "Something went wrong. Try again in a few minutes.";
+}

@@ -1,0 +1,56 @@
+// The frame of every page: the header with the service's name (no crown,
+// no GOV.UK logotype: they belong to services on GOV.UK), a way to sign
+// out, and the main content.
+import type { ComponentChildren } from "preact";
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  return (
+    <>
+      <header class="govuk-header" data-module="govuk-header">
+        <div class="govuk-header__container govuk-width-container">
+          <div class="govuk-header__content">
+            <a href="/" class="govuk-header__link govuk-header__service-name app-service-name">
+              Partnership health checks
+            </a>
+          </div>
+        </div>
+      </header>
+      <div class="govuk-width-container">
+        <form method="post" action="/signout" class="govuk-!-margin-top-3">
+          <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+            Sign out
+          </button>
+        </form>
+        <main class="govuk-main-wrapper" id="main-content" role="main">
+          {children}
+        </main>
+      </div>
+      <footer class="govuk-footer" role="contentinfo">
+        <div class="govuk-width-container">
+          <p class="govuk-body-s govuk-!-margin-bottom-0">
+            Partnership health checks: supportive peer reviews of cross-sector partnerships.
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+// A problem that stops a page: said in words, with a way on.
+export function Problem({ message }: { message: string }) {
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 class="govuk-error-summary__title">There is a problem</h2>
+        <div class="govuk-error-summary__body">
+          <p class="govuk-body">{message}</p>
+          <p class="govuk-body"><a href="/" class="govuk-link">Go to the home page</a></p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function Loading() {
+  return <p class="govuk-body" role="status">Loading…</p>;
+}

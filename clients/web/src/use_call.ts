@@ -1,0 +1,23 @@
+// Runs one API call for a page and keeps its outcome: loading, the answer,
+// or a problem in words (a browser whose session ended is sent to sign in).
+import { useEffect, useState } from "preact/hooks";
+import { problemOf, signInAgainIfNeeded } from "./api";
+
+export type Outcome<T> = { state: "loading" } | { state: "done"; value: T } |
+                         { state: "failed"; problem: string };
+
+export function useCall<T>(call: () => Promise<T>, key: string): Outcome<T> {
+  const [outcome, setOutcome] = useState<Outcome<T>>({ state: "loading" });
+  useEffect(() => {
+    let live = true;
+    setOutcome({ state: "loading" });
+    call().then(
+      (value) => live && setOutcome({ state: "done", value }),
+      (error: unknown) => {
+        signInAgainIfNeeded(error);
+        if (live) setOutcome({ state: "failed", problem: problemOf(error) });
+      });
+    return () => { live = false; };
+  }, [key]);
+  return outcome;
+}

@@ -1,0 +1,44 @@
+#include "services/web/app_routes.h"
+
+#include <string>
+
+#include "services/web/web_assets.h"
+#include "services/web/web_auth.h"
+
+namespace hc::services {
+namespace {
+
+constexpr char kAppPolicy[] =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const WebAsset* Find(absl::string_view path) {
+  for (const WebAsset& asset : WebAssets()) {
+    if (asset.path == path) return &asset;
+  }
+  return nullptr;
+}
+
+void Send(HttpResponse& res, const WebAsset& asset) {
+  res.SetHeader("Content-Security-Policy", kAppPolicy);
+  res.SetContent(std::string(asset.bytes), asset.content_type);
+}
+
+}  // namespace
+
+WebServer::Routes AppRoutes(app::AccessAppService& access) {
+  return [&access](HttpRouter& s) {
+    const auto page = [&access](const HttpRequest& req, HttpResponse& res) {
+      absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
+      if (!principal.ok()) return SendRefusal(req, res, principal.status());
+      Send(res, *Find("/index.html"));
+    };
+    s.Get("/", page);
+    s.Get("/app/[A-Za-z0-9/_-]{1,200}", page);
+    s.Get("/assets/(app\\.js|app\\.css)", [](const HttpRequest& req, HttpResponse& res) {
+      Send(res, *Find(absl::StrCat("/", req.matches[1])));
+    });
+  };
+}
+
+}  // namespace hc::services

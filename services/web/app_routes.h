@@ -1,0 +1,17 @@
+#ifndef HC_SERVICES_WEB_APP_ROUTES_H_
+#define HC_SERVICES_WEB_APP_ROUTES_H_
+
+#include "core/app/access_app_service.h"
+#include "services/web/web_server.h"
+
+namespace hc::services {
+
+// The web app: GET / and /app/... give its page to a signed-in browser (any
+// other is sent to sign in and brought back), and /assets/app.js and
+// /assets/app.css its code and styles, under a content security policy that
+// lets the page load only this server's own script, styles and API.
+WebServer::Routes AppRoutes(app::AccessAppService& access);
+
+}  // namespace hc::services
+
+#endif  // HC_SERVICES_WEB_APP_ROUTES_H_
