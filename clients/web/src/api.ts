@@ -5,7 +5,9 @@ import { createConnectTransport } from "@connectrpc/connect-web";
 import type { DescService } from "@bufbuild/protobuf";
 import { EngagementService } from "./gen/healthcheck/v1/engagement_pb";
 import { PartnershipService } from "./gen/healthcheck/v1/partnership_pb";
+import { PeerService } from "./gen/healthcheck/v1/peer_pb";
 import { ProgrammeService } from "./gen/healthcheck/v1/programme_pb";
+import { UserService } from "./gen/healthcheck/v1/user_pb";
 
 const transport = createConnectTransport({
   baseUrl: window.location.origin,
@@ -19,7 +21,9 @@ function client<T extends DescService>(service: T): Client<T> {
 
 export const engagements = client(EngagementService);
 export const partnerships = client(PartnershipService);
+export const peers = client(PeerService);
 export const programme = client(ProgrammeService);
+export const users = client(UserService);
 
 // Sends a browser whose session has ended to sign in, and back here after.
 export function signInAgainIfNeeded(error: unknown): void {

@@ -3,7 +3,11 @@
 // out, and the main content.
 import type { ComponentChildren } from "preact";
 
-export function Layout({ children }: { children: ComponentChildren }) {
+const sections: [string, string][] = [["/", "Engagements"], ["/app/people", "People"]];
+
+export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
+  // The section the page belongs to, marked in the menu.
+  const current = path.startsWith("/app/people") ? "/app/people" : "/";
   return (
     <>
       <header class="govuk-header" data-module="govuk-header">
@@ -15,6 +19,23 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </div>
         </div>
       </header>
+      <section aria-label="Menu" class="govuk-service-navigation">
+        <div class="govuk-width-container">
+          <div class="govuk-service-navigation__container">
+            <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+              <ul class="govuk-service-navigation__list" id="navigation">
+                {sections.map(([href, label]) => (
+                  <li key={href} class={`govuk-service-navigation__item${
+                    href === current ? " govuk-service-navigation__item--active" : ""}`}>
+                    <a class="govuk-service-navigation__link" href={href}
+                       aria-current={href === current ? "page" : undefined}>{label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      </section>
       <div class="govuk-width-container">
         <form method="post" action="/signout" class="govuk-!-margin-top-3">
           <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
