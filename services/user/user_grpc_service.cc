@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "core/common/status_macros.h"
@@ -87,12 +88,16 @@ absl::StatusOr<SessionName> ParseSessionName(absl::string_view name) {
 }
 
 // The client's address: "ipv4:127.0.0.1:5000" -> "127.0.0.1",
-// "ipv6:[::1]:5000" -> "::1"; behind a trusted proxy, the last entry of
-// x-forwarded-for, which the proxy appends.
+// "ipv6:[::1]:5000" -> "::1"; behind a trusted proxy, or for a call from
+// this server's own HTTP port (in-process, which names the browser's
+// address), the last entry of x-forwarded-for.
 std::string AddressOf(grpc::CallbackServerContext* context, bool trust_forwarded_for) {
   const auto& metadata = context->client_metadata();
+  const std::string peer_name = context->peer();
+  const bool in_process =
+      !absl::StartsWith(peer_name, "ipv4:") && !absl::StartsWith(peer_name, "ipv6:");
   if (const auto found = metadata.find("x-forwarded-for");
-      trust_forwarded_for && found != metadata.end()) {
+      (trust_forwarded_for || in_process) && found != metadata.end()) {
     const absl::string_view all(found->second.data(), found->second.size());
     const absl::string_view last = absl::StripAsciiWhitespace(all.substr(all.rfind(',') + 1));
     if (!last.empty() && last.size() <= 45) return std::string(last);

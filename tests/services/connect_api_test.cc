@@ -130,6 +130,16 @@ TEST_F(ConnectApiTest, ASessionCookieActsButNeverFromAnotherSite) {
   EXPECT_EQ(listed.partnerships_size(), 0);
 }
 
+TEST_F(ConnectApiTest, ASignInThroughTheApiIsKnownByTheBrowsersAddress) {
+  auto signed_in = Post("UserService/SignIn",
+                        absl::StrCat(R"({"email": ")", kFirstLeadEmail, R"(", "password": ")",
+                                     kTestPassword, R"("})"),
+                        {{"X-Forwarded-For", "203.0.113.9"}});  // not believed
+  ASSERT_TRUE(signed_in);
+  EXPECT_EQ(signed_in->status, 200) << signed_in->body;
+  EXPECT_EQ(AuditDetails("SignIn").back(), "from 127.0.0.1");
+}
+
 TEST_F(ConnectApiTest, APersonMakesTheirOwnTokenFromTheirBrowserSession) {
   const std::string cookie = BrowserSession();
   auto made = Post("AccessService/CreateAccessToken", R"({"accessToken": {"displayName": "hcctl"}})",
