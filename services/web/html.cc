@@ -68,18 +68,6 @@ button.secondary { background: #f3f2f1; color: #0b0c0c; }
 button:focus, a:focus, input:focus, textarea:focus, summary:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 a { color: #1d70b8; }
 .error { border-left: 5px solid #d4351c; padding: 0.5rem 1rem; margin-bottom: 1rem; }
-.error-summary { border: 5px solid #d4351c; padding: 1rem; margin-bottom: 1.5rem; }
-.error-summary h2 { margin-top: 0; }
-.error-summary a { color: #d4351c; font-weight: 600; }
-.field { margin-bottom: 1.5rem; }
-.field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
-.field input { max-width: 30rem; padding: 0.35rem; border: 2px solid #0b0c0c; }
-.field-error { border-left: 5px solid #d4351c; padding-left: 1rem; }
-.field-error input { border-color: #d4351c; }
-.field-message { color: #d4351c; font-weight: 600; margin: 0 0 0.25rem; }
-.hint { color: #505a5f; margin: 0 0 0.25rem; }
-.notice { border: 5px solid #00703c; padding: 0 1rem; margin-bottom: 1.5rem; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .note { color: #505a5f; }
 progress { width: 100%; height: 1rem; }
 )css";

@@ -49,6 +49,26 @@ struct FieldError {
   std::string message;
 };
 
+// A page in the web app's look (GOV.UK Frontend, /assets/app.css), before
+// anyone has signed in: the header with the service's name and `body`.
+std::string ServicePage(absl::string_view title, absl::string_view body) {
+  return absl::StrCat(
+      "<!DOCTYPE html>\n<html lang=\"en-GB\" class=\"govuk-template\">\n<head>\n"
+      "<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+      Escape(title), " - Partnership health checks</title>\n"
+      "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n</head>\n"
+      "<body class=\"govuk-template__body\">\n"
+      "<a href=\"#main-content\" class=\"govuk-skip-link\">Skip to main content</a>\n"
+      "<header class=\"govuk-header\">\n<div class=\"govuk-header__container govuk-width-container\">"
+      "\n<div class=\"govuk-header__content\">\n<a href=\"/\" class=\"govuk-header__link "
+      "govuk-header__service-name app-service-name\">Partnership health checks</a>\n</div>\n"
+      "</div>\n</header>\n<div class=\"govuk-width-container\">\n"
+      "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n"
+      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n",
+      body, "</div></div>\n</main>\n</div>\n</body>\n</html>\n");
+}
+
 // The GOV.UK error summary: each problem linked to its field.
 std::string ErrorSummary(const std::vector<FieldError>& errors) {
   if (errors.empty()) return "";
@@ -57,10 +77,11 @@ std::string ErrorSummary(const std::vector<FieldError>& errors) {
     absl::StrAppend(&items, "<li><a href=\"#", e.field, "\">", Escape(e.message), "</a></li>\n");
   }
   return absl::StrCat(
-      "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" "
-      "aria-labelledby=\"error-summary-title\">\n<h2 id=\"error-summary-title\">There is a "
-      "problem</h2>\n<ul>\n",
-      items, "</ul>\n</div>\n");
+      "<div class=\"govuk-error-summary\" tabindex=\"-1\">\n<div role=\"alert\">\n"
+      "<h2 class=\"govuk-error-summary__title\">There is a problem</h2>\n"
+      "<div class=\"govuk-error-summary__body\">\n"
+      "<ul class=\"govuk-list govuk-error-summary__list\">\n",
+      items, "</ul>\n</div>\n</div>\n</div>\n");
 }
 
 // A labelled text input with its hint and, if any, its error message.
@@ -75,47 +96,58 @@ std::string Field(absl::string_view id, absl::string_view label, absl::string_vi
   if (!hint.empty()) absl::StrAppend(&described, id, "-hint");
   if (!error.empty()) absl::StrAppend(&described, described.empty() ? "" : " ", id, "-error");
   return absl::StrCat(
-      "<div class=\"field", error.empty() ? "" : " field-error", "\">\n<label for=\"", id, "\">",
-      Escape(label), "</label>\n",
-      hint.empty() ? "" : absl::StrCat("<p class=\"hint\" id=\"", id, "-hint\">", Escape(hint),
-                                       "</p>\n"),
+      "<div class=\"govuk-form-group", error.empty() ? "" : " govuk-form-group--error",
+      "\">\n<label class=\"govuk-label govuk-label--s\" for=\"", id, "\">", Escape(label),
+      "</label>\n",
+      hint.empty() ? ""
+                   : absl::StrCat("<div class=\"govuk-hint\" id=\"", id, "-hint\">", Escape(hint),
+                                  "</div>\n"),
       error.empty() ? ""
-                    : absl::StrCat("<p class=\"field-message\" id=\"", id,
-                                   "-error\"><span class=\"visually-hidden\">Error:</span> ",
+                    : absl::StrCat("<p class=\"govuk-error-message\" id=\"", id,
+                                   "-error\"><span class=\"govuk-visually-hidden\">Error:</span> ",
                                    Escape(error), "</p>\n"),
-      "<input type=\"", type, "\" id=\"", id, "\" name=\"", id, "\" autocomplete=\"",
+      "<input class=\"govuk-input", error.empty() ? "" : " govuk-input--error", "\" type=\"",
+      type, "\" id=\"", id, "\" name=\"", id, "\" autocomplete=\"",
       autocomplete, "\" spellcheck=\"false\"",
       described.empty() ? "" : absl::StrCat(" aria-describedby=\"", described, "\""),
       error.empty() ? "" : " aria-invalid=\"true\"",
       value.empty() ? "" : absl::StrCat(" value=\"", Escape(value), "\""), ">\n</div>\n");
 }
 
+// A GOV.UK notification banner that something went well.
 std::string Notice(absl::string_view text) {
-  return absl::StrCat("<div class=\"notice\" role=\"status\"><p>", Escape(text), "</p></div>\n");
+  return absl::StrCat(
+      "<div class=\"govuk-notification-banner govuk-notification-banner--success\" "
+      "role=\"status\" aria-labelledby=\"notice-title\">\n"
+      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
+      "id=\"notice-title\">Success</h2></div>\n<div class=\"govuk-notification-banner__content\">"
+      "<p class=\"govuk-notification-banner__heading\">",
+      Escape(text), "</p></div>\n</div>\n");
 }
 
 std::string SignInPage(absl::string_view next, absl::string_view email,
                        absl::string_view notice, const std::vector<FieldError>& errors) {
-  return Page(errors.empty() ? "Sign in" : "Error: Sign in",
-              absl::StrCat(
-                  ErrorSummary(errors), notice.empty() ? "" : Notice(notice), "<h1>Sign in</h1>\n",
-                  "<form method=\"post\" action=\"/signin\" novalidate>\n",
-                  Field("email", "Email address", "email", "username", email, "", errors),
-                  Field("password", "Password", "password", "current-password", "", "", errors),
-                  "<input type=\"hidden\" name=\"next\" value=\"", Escape(SafeNext(next)),
-                  "\">\n<button type=\"submit\">Sign in</button>\n</form>\n"
-                  "<p>If you have forgotten your password, ask your programme lead for a new "
-                  "set-password link.</p>\n"));
+  return ServicePage(
+      errors.empty() ? "Sign in" : "Error: Sign in",
+      absl::StrCat(ErrorSummary(errors), notice.empty() ? "" : Notice(notice),
+                   "<h1 class=\"govuk-heading-xl\">Sign in</h1>\n",
+                   "<form method=\"post\" action=\"/signin\" novalidate>\n",
+                   Field("email", "Email address", "email", "username", email, "", errors),
+                   Field("password", "Password", "password", "current-password", "", "", errors),
+                   "<input type=\"hidden\" name=\"next\" value=\"", Escape(SafeNext(next)),
+                   "\">\n<button type=\"submit\" class=\"govuk-button\">Sign in</button>\n"
+                   "</form>\n<p class=\"govuk-body\">If you have forgotten your password, ask "
+                   "your programme lead for a new set-password link.</p>\n"));
 }
 
 std::string SetPasswordPage(absl::string_view key, const domain::User& holder,
                             absl::string_view email, const std::vector<FieldError>& errors) {
   const bool ask_email = holder.email.empty();
-  return Page(
+  return ServicePage(
       errors.empty() ? "Set your password" : "Error: Set your password",
       absl::StrCat(
-          ErrorSummary(errors), "<h1>Set your password</h1>\n<p>",
-          Escape(holder.display_name),
+          ErrorSummary(errors), "<h1 class=\"govuk-heading-xl\">Set your password</h1>\n"
+          "<p class=\"govuk-body\">", Escape(holder.display_name),
           ", choose the password you will sign in with.</p>\n"
           "<form method=\"post\" action=\"/set-password\" novalidate>\n",
           ask_email ? Field("email", "Your email address", "email", "username", email,
@@ -128,7 +160,8 @@ std::string SetPasswordPage(absl::string_view key, const domain::User& holder,
           Field("confirm", "Confirm the new password", "password", "new-password", "", "",
                 errors),
           "<input type=\"hidden\" name=\"key\" value=\"", Escape(key),
-          "\">\n<button type=\"submit\">Set password</button>\n</form>\n"));
+          "\">\n<button type=\"submit\" class=\"govuk-button\">Set password</button>\n"
+          "</form>\n"));
 }
 
 // Which field an INVALID_ARGUMENT from SetPassword is about.
