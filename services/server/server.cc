@@ -76,6 +76,7 @@ struct HealthCheckServer::Parts {
   app::RandomIdSource ids;
   std::unique_ptr<app::AccessAppService> access;
   std::unique_ptr<app::UserAppService> users;
+  std::unique_ptr<BrowserSessions> sessions;
   std::unique_ptr<app::AdminAppService> admin;
   std::unique_ptr<app::PartnershipAppService> partnerships;
   std::unique_ptr<app::PeerAppService> peers;
@@ -296,6 +297,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
       origin = absl::StrCat("http://", host, ":", p.web->port());
     }
   }
+  p.sessions = std::make_unique<BrowserSessions>(*p.access, origin);
   const std::string link_prefix = config.invitation_link_prefix.empty()
                                       ? absl::StrCat(origin, "/q/")
                                       : config.invitation_link_prefix;
@@ -359,10 +361,10 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   p.ServeHealth(p.server.get());
   if (p.web) {
     HC_RETURN_IF_ERROR(p.web->Serve(
-        {RespondentRoutes(*p.respondents), SignInRoutes(*p.access, *p.users, origin),
-         DashboardRoutes(*p.access, *p.programme), ReportRoutes(*p.access, *p.reports),
-         ConnectRoutes(p.server->InProcessChannel(grpc::ChannelArguments())),
-         AppRoutes(*p.access)}));
+        {RespondentRoutes(*p.respondents), SignInRoutes(*p.sessions, *p.users),
+         DashboardRoutes(*p.sessions, *p.programme), ReportRoutes(*p.sessions, *p.reports),
+         ConnectRoutes(p.server->InProcessChannel(grpc::ChannelArguments()), *p.sessions),
+         AppRoutes(*p.sessions)}));
   }
   LogLine("info", "serving",
           {{"address", config.listen_address},

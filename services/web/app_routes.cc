@@ -26,10 +26,10 @@ void Send(HttpResponse& res, const WebAsset& asset) {
 
 }  // namespace
 
-WebServer::Routes AppRoutes(app::AccessAppService& access) {
-  return [&access](HttpRouter& s) {
-    const auto page = [&access](const HttpRequest& req, HttpResponse& res) {
-      absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
+WebServer::Routes AppRoutes(const BrowserSessions& sessions) {
+  return [&sessions](HttpRouter& s) {
+    const auto page = [&sessions](const HttpRequest& req, HttpResponse& res) {
+      absl::StatusOr<domain::Principal> principal = sessions.Authenticate(req);
       if (!principal.ok()) return SendRefusal(req, res, principal.status());
       Send(res, *Find("/index.html"));
     };

@@ -1,7 +1,7 @@
 #ifndef HC_SERVICES_WEB_APP_ROUTES_H_
 #define HC_SERVICES_WEB_APP_ROUTES_H_
 
-#include "core/app/access_app_service.h"
+#include "services/web/web_auth.h"
 #include "services/web/web_server.h"
 
 namespace hc::services {
@@ -10,7 +10,7 @@ namespace hc::services {
 // other is sent to sign in and brought back), and /assets/app.js and
 // /assets/app.css its code and styles, under a content security policy that
 // lets the page load only this server's own script, styles and API.
-WebServer::Routes AppRoutes(app::AccessAppService& access);
+WebServer::Routes AppRoutes(const BrowserSessions& sessions);
 
 }  // namespace hc::services
 

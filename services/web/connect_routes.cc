@@ -80,7 +80,8 @@ Codec CodecOf(const HttpRequest& req) {
   return Codec::kUnsupported;
 }
 
-void Serve(grpc::GenericStub& stub, const HttpRequest& req, HttpResponse& res) {
+void Serve(grpc::GenericStub& stub, const BrowserSessions& sessions, const HttpRequest& req,
+           HttpResponse& res) {
   const std::string full_name = absl::StrCat(req.matches[1], ".", req.matches[2]);
   const MethodDescriptor* method =
       google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full_name);
@@ -129,7 +130,7 @@ void Serve(grpc::GenericStub& stub, const HttpRequest& req, HttpResponse& res) {
   const std::string authorization = req.Header("Authorization");
   if (!authorization.empty()) {
     context.AddMetadata("authorization", authorization);
-  } else if (const std::string secret = SessionCookie(req); !secret.empty()) {
+  } else if (const std::string secret = sessions.Secret(req); !secret.empty()) {
     context.AddMetadata("authorization", absl::StrCat("Bearer ", secret));
   }
 
@@ -163,11 +164,14 @@ void Serve(grpc::GenericStub& stub, const HttpRequest& req, HttpResponse& res) {
 
 }  // namespace
 
-WebServer::Routes ConnectRoutes(std::shared_ptr<grpc::Channel> api) {
-  return [api](HttpRouter& s) {
+WebServer::Routes ConnectRoutes(std::shared_ptr<grpc::Channel> api,
+                                const BrowserSessions& sessions) {
+  return [api, &sessions](HttpRouter& s) {
     auto stub = std::make_shared<grpc::GenericStub>(api);
     s.Post(R"(/(healthcheck\.v1\.[A-Za-z]{1,64})/([A-Za-z]{1,64}))",
-           [stub](const HttpRequest& req, HttpResponse& res) { Serve(*stub, req, res); });
+           [stub, &sessions](const HttpRequest& req, HttpResponse& res) {
+             Serve(*stub, sessions, req, res);
+           });
   };
 }
 

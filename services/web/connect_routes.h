@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "services/web/web_auth.h"
 #include "services/web/web_server.h"
 
 namespace hc::services {
@@ -16,7 +17,8 @@ namespace hc::services {
 // with no code per method. Each call goes through `api`, a channel into the
 // gRPC server itself, so it meets the same authentication, per-resource
 // authorisation, quotas and logging as a gRPC call: its credential is the
-// bearer token ("Authorization: Bearer"), else the session cookie. Errors
+// bearer token ("Authorization: Bearer"), else the session cookie of
+// `sessions`. Errors
 // are Connect's JSON error body with its HTTP status (invalid_argument 400,
 // unauthenticated 401, permission_denied 403, not_found 404, ...).
 //
@@ -24,7 +26,8 @@ namespace hc::services {
 // above are not ones an HTML form can send, a browser must ask before
 // sending them cross-site (and this server never agrees), and a request
 // whose Sec-Fetch-Site (or Origin) says another site is refused outright.
-WebServer::Routes ConnectRoutes(std::shared_ptr<grpc::Channel> api);
+WebServer::Routes ConnectRoutes(std::shared_ptr<grpc::Channel> api,
+                                const BrowserSessions& sessions);
 
 }  // namespace hc::services
 

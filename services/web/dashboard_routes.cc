@@ -5,12 +5,11 @@
 
 namespace hc::services {
 
-WebServer::Routes DashboardRoutes(app::AccessAppService& access,
+WebServer::Routes DashboardRoutes(const BrowserSessions& sessions,
                                   app::ProgrammeAppService& programme) {
-  return [&access, &programme](HttpRouter& s) {
-    s.Get("/programme", [&access, &programme](const HttpRequest& req,
-                                              HttpResponse& res) {
-      absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
+  return [&sessions, &programme](HttpRouter& s) {
+    s.Get("/programme", [&sessions, &programme](const HttpRequest& req, HttpResponse& res) {
+      absl::StatusOr<domain::Principal> principal = sessions.Authenticate(req);
       if (!principal.ok()) return SendRefusal(req, res, principal.status());
       absl::StatusOr<app::ProgrammeDashboard> dashboard =
           programme.Dashboard(*principal, app::DashboardQuery{});

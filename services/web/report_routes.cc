@@ -42,10 +42,10 @@ void SendFile(HttpResponse& res, app::ReportAppService& reports,
 
 }  // namespace
 
-WebServer::Routes ReportRoutes(app::AccessAppService& access, app::ReportAppService& reports) {
-  return [&access, &reports](HttpRouter& s) {
-    s.Get(kReportPath, [&access, &reports](const HttpRequest& req, HttpResponse& res) {
-      absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
+WebServer::Routes ReportRoutes(const BrowserSessions& sessions, app::ReportAppService& reports) {
+  return [&sessions, &reports](HttpRouter& s) {
+    s.Get(kReportPath, [&sessions, &reports](const HttpRequest& req, HttpResponse& res) {
+      absl::StatusOr<domain::Principal> principal = sessions.Authenticate(req);
       if (!principal.ok()) return SendRefusal(req, res, principal.status());
       int number = 0;
       if (!absl::SimpleAtoi(req.matches[2], &number) || number < 1) {

@@ -22,13 +22,6 @@ constexpr absl::string_view kHostCookie = "__Host-hc_session";
 constexpr int kCookieSeconds = 12 * 60 * 60;
 
 
-std::string CookieHeader(const std::string& origin, absl::string_view value, int max_age) {
-  const bool secure = absl::StartsWith(origin, "https://");
-  return absl::StrCat(secure ? kHostCookie : kPlainCookie, "=", value,
-                      "; Path=/; HttpOnly; SameSite=Strict; Max-Age=", max_age,
-                      secure ? "; Secure" : "");
-}
-
 // A local path to return to after signing in; anything else (another site,
 // "//host", a scheme, or characters a browser would strip or reinterpret,
 // such as a tab in "/\t/host") becomes the home page.
@@ -190,18 +183,6 @@ void SendPage(HttpResponse& res, int status, std::string page) {
 
 }  // namespace
 
-std::string SessionCookie(const HttpRequest& req) {
-  const std::string header = req.Header("Cookie");
-  for (absl::string_view part : absl::StrSplit(header, ';')) {
-    part = absl::StripAsciiWhitespace(part);
-    if ((absl::ConsumePrefix(&part, kHostCookie) || absl::ConsumePrefix(&part, kPlainCookie)) &&
-        absl::ConsumePrefix(&part, "=")) {
-      return std::string(part);
-    }
-  }
-  return "";
-}
-
 bool SameOrigin(const HttpRequest& req) {
   // Browsers say where a request comes from in Sec-Fetch-Site, and with this
   // server's Referrer-Policy (same-origin) send its own Origin with a
@@ -215,32 +196,56 @@ bool SameOrigin(const HttpRequest& req) {
          origin == req.Header("Host");
 }
 
-absl::StatusOr<domain::Principal> AuthenticateWebRequest(app::AccessAppService& access,
-                                                         const HttpRequest& req) {
+BrowserSessions::BrowserSessions(app::AccessAppService& access, absl::string_view origin)
+    : access_(access),
+      name_(absl::StartsWith(origin, "https://") ? kHostCookie : kPlainCookie),
+      secure_(absl::StartsWith(origin, "https://")) {}
+
+absl::StatusOr<domain::Principal> BrowserSessions::Authenticate(const HttpRequest& req) const {
   const std::string header = req.Header("Authorization");
   absl::string_view bearer = header;
   if (!bearer.empty()) {
     if (!absl::ConsumePrefix(&bearer, "Bearer ") || bearer.empty()) {
       return absl::UnauthenticatedError("the Authorization header must be 'Bearer <token>'");
     }
-    return access.Authenticate(bearer);
+    return access_.Authenticate(bearer);
   }
-  const std::string cookie = SessionCookie(req);
+  const std::string cookie = Secret(req);
   if (cookie.empty()) return absl::UnauthenticatedError("sign in first");
-  absl::StatusOr<domain::Principal> principal = access.Authenticate(cookie);
+  absl::StatusOr<domain::Principal> principal = access_.Authenticate(cookie);
   if (principal.ok() && !principal->signed_in) {
     return absl::UnauthenticatedError("sign in first");
   }
   return principal;
 }
 
+std::string BrowserSessions::Secret(const HttpRequest& req) const {
+  const std::string header = req.Header("Cookie");
+  for (absl::string_view part : absl::StrSplit(header, ';')) {
+    part = absl::StripAsciiWhitespace(part);
+    if (absl::ConsumePrefix(&part, name_) && absl::ConsumePrefix(&part, "=")) {
+      return std::string(part);
+    }
+  }
+  return "";
+}
+
+std::string BrowserSessions::SetCookie(absl::string_view secret) const {
+  return absl::StrCat(name_, "=", secret, "; Path=/; HttpOnly; SameSite=Strict; Max-Age=",
+                      kCookieSeconds, secure_ ? "; Secure" : "");
+}
+
+std::string BrowserSessions::ClearCookie() const {
+  return absl::StrCat(name_, "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
+                      secure_ ? "; Secure" : "");
+}
+
 std::string SetPasswordLink(absl::string_view origin, absl::string_view secret) {
   return absl::StrCat(origin, "/set-password?key=", UrlEncode(secret));
 }
 
-WebServer::Routes SignInRoutes(app::AccessAppService& access, app::UserAppService& users,
-                               const std::string& origin) {
-  return [&access, &users, origin](HttpRouter& s) {
+WebServer::Routes SignInRoutes(const BrowserSessions& sessions, app::UserAppService& users) {
+  return [&sessions, &users](HttpRouter& s) {
     s.Get("/signin", [](const HttpRequest& req, HttpResponse& res) {
       const std::string shown = req.Param("shown");
       const absl::string_view notice = shown == "set"   ? "Your password is set. Sign in with it."
@@ -248,7 +253,7 @@ WebServer::Routes SignInRoutes(app::AccessAppService& access, app::UserAppServic
                                                         : "";
       SendPage(res, 200, SignInPage(req.Param("next"), "", notice, {}));
     });
-    s.Post("/signin", [&users, origin](const HttpRequest& req, HttpResponse& res) {
+    s.Post("/signin", [&sessions, &users](const HttpRequest& req, HttpResponse& res) {
       if (!SameOrigin(req)) {
         return SendRefusal(req, res, absl::PermissionDeniedError(
                                          "Sign in from this service's own sign-in page."));
@@ -269,21 +274,21 @@ WebServer::Routes SignInRoutes(app::AccessAppService& access, app::UserAppServic
                                    {{"email", std::string(begun.status().message())}}));
       }
       if (!begun.ok()) return SendRefusal(req, res, begun.status());
-      res.AddHeader("Set-Cookie", CookieHeader(origin, begun->secret, kCookieSeconds));
+      res.AddHeader("Set-Cookie", sessions.SetCookie(begun->secret));
       res.Redirect(SafeNext(next));
     });
-    s.Post("/signout", [&access, &users, origin](const HttpRequest& req, HttpResponse& res) {
+    s.Post("/signout", [&sessions, &users](const HttpRequest& req, HttpResponse& res) {
       if (!SameOrigin(req)) {
         return SendRefusal(req, res, absl::PermissionDeniedError(
                                          "Sign out from this service's own pages."));
       }
-      absl::StatusOr<domain::Principal> principal = AuthenticateWebRequest(access, req);
+      absl::StatusOr<domain::Principal> principal = sessions.Authenticate(req);
       if (principal.ok()) {
         if (absl::Status ended = users.SignOut(*principal); !ended.ok()) {
           return SendRefusal(req, res, ended);
         }
       }
-      res.AddHeader("Set-Cookie", CookieHeader(origin, "", 0));
+      res.AddHeader("Set-Cookie", sessions.ClearCookie());
       res.Redirect("/signin?shown=out");
     });
     s.Get("/set-password", [&users](const HttpRequest& req, HttpResponse& res) {

@@ -214,6 +214,28 @@ TEST_F(TrustedProxySignInTest, BehindATrustedProxyTheClientIsTheLastForwardedAdd
   EXPECT_EQ(AuditDetails("SignIn").back(), "from 198.51.100.7");
 }
 
+class HttpsOriginSignInTest : public WebSignInTest {
+ protected:
+  void Configure(services::ServerConfig& config) override {
+    config.public_origin = "https://healthcheck.example.org";
+  }
+};
+
+TEST_F(HttpsOriginSignInTest, TheCookieIsSecureForThisHostAloneAndNoOtherNameIsRead) {
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme");
+  ASSERT_TRUE(res);
+  const std::string cookie = res->get_header_value("Set-Cookie");
+  EXPECT_TRUE(absl::StartsWith(cookie, "__Host-hc_session=hc_")) << cookie;
+  EXPECT_TRUE(absl::StrContains(cookie, "; Secure"));
+  EXPECT_TRUE(absl::StrContains(cookie, "Path=/"));
+  const std::string session = CookieValue(res);
+  auto own = client_->Get("/programme", {{"Cookie", "__Host-hc_session=" + session}});
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  // A cookie planted under the plain name (by a sibling host, say) is not read.
+  EXPECT_EQ(Dashboard(session), 401);
+}
+
 TEST_F(WebSignInTest, PagesCarryTheStrictSecurityHeaders) {
   auto res = client_->Get("/signin");
   ASSERT_TRUE(res);
