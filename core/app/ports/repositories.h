@@ -131,7 +131,6 @@ class UserRepository {
   // NOT_FOUND unless someone has this email (compared case-insensitively).
   virtual absl::StatusOr<domain::User> FindByEmail(absl::string_view email) = 0;
   virtual absl::StatusOr<Page<domain::User>> List(const PageRequest& page) = 0;
-  virtual absl::StatusOr<int64_t> Count() = 0;
   // The oldest active programme lead, or NOT_FOUND.
   virtual absl::StatusOr<domain::User> FirstProgrammeLead() = 0;
   // Whether an active programme lead with an email and a password exists.

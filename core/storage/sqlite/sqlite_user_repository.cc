@@ -20,7 +20,6 @@ constexpr char kSelectUserByEmail[] =
 constexpr char kSelectUserPage[] = "SELECT " HC_USER_COLUMNS
                                    " FROM users WHERE (create_us, id) > (?1, ?2) "
                                    "ORDER BY create_us, id LIMIT ?3";
-constexpr char kCountUsers[] = "SELECT COUNT(*) FROM users";
 constexpr char kFirstLead[] = "SELECT " HC_USER_COLUMNS
                               " FROM users WHERE role = 'PROGRAMME_LEAD' AND state = 'ACTIVE' "
                               "ORDER BY create_us, id LIMIT 1";
@@ -159,8 +158,6 @@ absl::StatusOr<app::Page<domain::User>> SqliteUserRepository::List(const app::Pa
     return app::Cursor{ToMicros(u.meta.create_time), u.meta.id};
   });
 }
-
-absl::StatusOr<int64_t> SqliteUserRepository::Count() { return CountOf(db_, kCountUsers); }
 
 absl::StatusOr<domain::User> SqliteUserRepository::FirstProgrammeLead() {
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kFirstLead));

@@ -15,7 +15,6 @@ class SqliteUserRepository final : public app::UserRepository {
   absl::StatusOr<domain::User> Get(absl::string_view id) override;
   absl::StatusOr<domain::User> FindByEmail(absl::string_view email) override;
   absl::StatusOr<app::Page<domain::User>> List(const app::PageRequest& page) override;
-  absl::StatusOr<int64_t> Count() override;
   absl::StatusOr<domain::User> FirstProgrammeLead() override;
   absl::StatusOr<bool> AnyLeadCanSignIn() override;
   absl::Status Insert(const domain::User& user) override;
