@@ -22,6 +22,7 @@ absl::StatusOr<EngagementView> BuildEngagementView(Repositories& repos,
                       repos.partnerships().Get(engagement.partnership_id));
   HC_ASSIGN_OR_RETURN(std::vector<domain::Peer> peers, LoadTeamPeers(repos, engagement));
   EngagementView view;
+  view.partnership_display_name = partnership.display_name;
   for (size_t i = 0; i < engagement.team.size(); ++i) {
     view.team.push_back({engagement.team[i], peers[i].display_name, peers[i].home_sector});
   }

@@ -1,6 +1,7 @@
 #ifndef HC_CORE_APP_ENGAGEMENT_VIEW_H_
 #define HC_CORE_APP_ENGAGEMENT_VIEW_H_
 
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -18,10 +19,11 @@ struct TeamMemberView {
   domain::Sector sector = domain::Sector::kUnspecified;
 };
 
-// An engagement as the API returns it: with its team's names, the sector
-// coverage and the overdue key dates as of today.
+// An engagement as the API returns it: with its partnership's and team's
+// names, the sector coverage and the overdue key dates as of today.
 struct EngagementView {
   domain::Engagement engagement;
+  std::string partnership_display_name;
   std::vector<TeamMemberView> team;
   domain::TeamCoverage coverage;
   std::vector<domain::OverdueDate> overdue;

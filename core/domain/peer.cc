@@ -54,7 +54,7 @@ absl::Status CheckAccreditedThrough(const Peer& peer, absl::CivilDay first,
 }
 
 std::string DescribePeer(const Peer& peer) {
-  return absl::StrCat("peers/", peer.meta.id, " (", peer.display_name, ")");
+  return absl::StrCat(peer.display_name, " (", peer.home_organisation, ")");
 }
 
 }  // namespace hc::domain

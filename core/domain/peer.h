@@ -36,7 +36,8 @@ absl::Status ValidatePeer(const Peer& peer);
 absl::Status CheckAccreditedThrough(const Peer& peer, absl::CivilDay first,
                                     absl::CivilDay last);
 
-// "peers/p1 (Ann Smith)": how messages name a peer.
+// "Ann Smith (A Trust)": how messages name a peer to the people who read
+// them, who know peers by name, not by id.
 std::string DescribePeer(const Peer& peer);
 
 }  // namespace hc::domain

@@ -18,10 +18,8 @@ absl::Status CheckNoConflict(const Partnership& partnership, const Peer& peer) {
       [&](const MemberOrganisation& m) { return ConfusableSkeleton(m.display_name) == home; });
   if (!member) return absl::OkStatus();
   return absl::FailedPreconditionError(absl::StrFormat(
-      "%s works for \"%s\", a member of partnership partnerships/%s (%s): "
-      "conflict of interest",
-      DescribePeer(peer), peer.home_organisation, partnership.meta.id,
-      partnership.display_name));
+      "%s works for \"%s\", a member of the partnership %s: conflict of interest",
+      peer.display_name, peer.home_organisation, partnership.display_name));
 }
 
 absl::Status CheckAccreditedForFieldwork(const Engagement& engagement,
@@ -54,15 +52,13 @@ absl::Status CheckCanJoinTeam(const Engagement& engagement,
   }
   if (FindTeamMember(engagement, peer.meta.id) != nullptr) {
     return absl::AlreadyExistsError(absl::StrCat(
-        DescribePeer(peer), " is already on the team of engagements/",
-        engagement.meta.id, "; remove them first to change their role"));
+        DescribePeer(peer), " is already on the team; remove them first to change their role"));
   }
   if (absl::Status s = CheckNoConflict(partnership, peer); !s.ok()) return s;
   if (role == TeamRole::kLeadPeer) {
-    if (std::string lead = LeadPeerId(engagement); !lead.empty()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "engagements/", engagement.meta.id, " already has lead peer peers/",
-          lead, "; remove them first"));
+    if (!LeadPeerId(engagement).empty()) {
+      return absl::FailedPreconditionError(
+          "the team already has a lead peer; remove them first to name another");
     }
   }
   if (role == TeamRole::kShadow) return absl::OkStatus();

@@ -85,6 +85,7 @@ void ToProto(const app::EngagementView& view, v1::Engagement* out) {
   const domain::Engagement& e = view.engagement;
   out->set_name(NameOf("engagements", e.meta.id));
   out->set_partnership(NameOf("partnerships", e.partnership_id));
+  out->set_partnership_display_name(view.partnership_display_name);
   out->set_purpose(static_cast<v1::Purpose>(e.purpose));
   out->set_stage(static_cast<v1::Stage>(e.stage));
   v1::ScopingRecord* scoping = out->mutable_scoping();

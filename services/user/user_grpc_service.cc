@@ -137,7 +137,11 @@ grpc::ServerUnaryReactor* UserGrpcService::GetUser(Context* context,
                                                    const v1::GetUserRequest* request,
                                                    v1::User* response) {
   return runner_.Run(context, "GetUser", [=, this](const domain::Principal& principal) {
-    HC_ASSIGN_OR_RETURN(std::string id, ParseName("name", kCollection, request->name()));
+    // "users/me" is whoever calls: how the web app learns who is signed in.
+    std::string id = principal.user_id;
+    if (request->name() != "users/me" || id.empty()) {
+      HC_ASSIGN_OR_RETURN(id, ParseName("name", kCollection, request->name()));
+    }
     HC_ASSIGN_OR_RETURN(User u, app_.Get(principal, id));
     ToProto(u, response);
     return absl::OkStatus();

@@ -235,7 +235,6 @@ TEST_F(AccountApiTest, SuspensionSignOutAndEndedSessionsTakeEffectAtTheNextCall)
   EXPECT_THAT(Probe(*laptop), GrpcIs(StatusCode::UNAUTHENTICATED));
 
   // A programme lead cannot suspend themselves.
-  v1::GetUserRequest me;
   ASSERT_TRUE(SignIn(kFirstLeadEmail, kTestPassword, &phone).ok());
   suspend.set_name(phone.user().name());
   EXPECT_THAT(users_->SuspendUser(Lead().get(), suspend, &user),
@@ -320,6 +319,20 @@ TEST_F(AccountApiTest, DeletingAPeerSuspendsThePersonWhoWasThem) {
   EXPECT_THAT(Probe(session), GrpcIs(StatusCode::UNAUTHENTICATED));
   EXPECT_THAT(Probe(token), GrpcIs(StatusCode::UNAUTHENTICATED));
   EXPECT_THAT(AuditDetails("DeletePeer"), ::testing::ElementsAre("2 person(s) suspended"));
+}
+
+TEST_F(AccountApiTest, UsersMeIsWhoeverCalls) {
+  const v1::UserWithLink invited = Invite(v1::ROLE_PROGRAMME_LEAD);
+  absl::StatusOr<std::string> session = SetPasswordAndSignIn(
+      *server_->InProcessChannel(), invited.password_link().secret(), "", kTestPassword);
+  ASSERT_TRUE(session.ok());
+  v1::GetUserRequest request;
+  request.set_name("users/me");
+  v1::User me;
+  ASSERT_TRUE(users_->GetUser(Ctx(*session).get(), request, &me).ok());
+  EXPECT_EQ(me.name(), invited.user().name());
+  EXPECT_EQ(me.role(), v1::ROLE_PROGRAMME_LEAD);
+  EXPECT_THAT(users_->GetUser(Ctx("").get(), request, &me), GrpcIs(StatusCode::UNAUTHENTICATED));
 }
 
 }  // namespace

@@ -209,7 +209,7 @@ TEST_F(EngagementApiTest, TeamRulesHaveExactCodes) {
   ASSERT_TRUE(Add(lead_, v1::TEAM_ROLE_LEAD_PEER, &out).ok());
   EXPECT_THAT(Add(lead_, v1::TEAM_ROLE_PEER, &out), GrpcIs(StatusCode::ALREADY_EXISTS));
   EXPECT_THAT(Add(health_, v1::TEAM_ROLE_LEAD_PEER, &out),
-              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "already has lead peer"));
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "already has a lead peer"));
   EXPECT_THAT(Add(health_, v1::TEAM_ROLE_UNSPECIFIED, &out),
               GrpcIs(StatusCode::INVALID_ARGUMENT));
   v1::AddTeamMemberRequest missing;

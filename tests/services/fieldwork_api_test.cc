@@ -161,8 +161,9 @@ TEST_F(FieldworkApiTest, APeerBookedInTwoPlacesAtOnceIsRefusedNamingTheClash) {
       Plan(lena_token_, Interview("Police inspector", 1, 9, 11, {hari_.name(), lena_.name()}),
            &out),
       GrpcIsWith(StatusCode::FAILED_PRECONDITION,
-                 absl::StrCat(lena_.name(), " (Lena Lead) is already at \"Community safety "
-                              "manager\" (", first.name(), ") on day 1 from 09:00 to 10:00")));
+                 absl::StrCat("Lena Lead (", lena_.home_organisation(),
+                              ") is already at \"Community safety manager\" (", first.name(),
+                              ") on day 1 from 09:00 to 10:00")));
   // Back to back, another day, or another peer: no clash.
   EXPECT_TRUE(Plan(lena_token_, Interview("Police inspector", 1, 10, 11, {lena_.name()}), &out).ok());
   EXPECT_TRUE(Plan(lena_token_, Interview("Fire officer", 2, 9, 10, {lena_.name()}), &out).ok());

@@ -3,10 +3,15 @@
 import { createClient, type Client, ConnectError, Code } from "@connectrpc/connect";
 import { createConnectTransport } from "@connectrpc/connect-web";
 import type { DescService } from "@bufbuild/protobuf";
+import { AccessService } from "./gen/healthcheck/v1/access_pb";
 import { EngagementService } from "./gen/healthcheck/v1/engagement_pb";
+import { FrameworkService } from "./gen/healthcheck/v1/framework_pb";
+import { ImprovementPlanService } from "./gen/healthcheck/v1/improvement_plan_pb";
 import { PartnershipService } from "./gen/healthcheck/v1/partnership_pb";
 import { PeerService } from "./gen/healthcheck/v1/peer_pb";
 import { ProgrammeService } from "./gen/healthcheck/v1/programme_pb";
+import { QuestionnaireService } from "./gen/healthcheck/v1/questionnaire_pb";
+import { ReportService } from "./gen/healthcheck/v1/report_pb";
 import { UserService } from "./gen/healthcheck/v1/user_pb";
 
 const transport = createConnectTransport({
@@ -19,10 +24,15 @@ function client<T extends DescService>(service: T): Client<T> {
   return createClient(service, transport);
 }
 
+export const accessTokens = client(AccessService);
 export const engagements = client(EngagementService);
+export const frameworks = client(FrameworkService);
 export const partnerships = client(PartnershipService);
 export const peers = client(PeerService);
+export const plans = client(ImprovementPlanService);
 export const programme = client(ProgrammeService);
+export const questionnaires = client(QuestionnaireService);
+export const reports = client(ReportService);
 export const users = client(UserService);
 
 // Sends a browser whose session has ended to sign in, and back here after.

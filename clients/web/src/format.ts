@@ -1,6 +1,9 @@
 // How the app writes dates, stages and names for people.
-import type { Date as ApiDate } from "./gen/healthcheck/v1/common_pb";
-import { Stage } from "./gen/healthcheck/v1/engagement_pb";
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
+import { Role } from "./gen/healthcheck/v1/access_pb";
+import { Sector, type Date as ApiDate } from "./gen/healthcheck/v1/common_pb";
+import { Purpose, Stage, TeamRole } from "./gen/healthcheck/v1/engagement_pb";
+import { PartnershipKind } from "./gen/healthcheck/v1/partnership_pb";
 
 const months = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"];
@@ -13,9 +16,7 @@ export function formatDate(date: ApiDate | undefined): string {
 
 // "Desk research" for STAGE_DESK_RESEARCH ("DESK_RESEARCH").
 export function stageLabel(stage: Stage): string {
-  const name = Stage[stage] ?? "";
-  const words = name.replace(/^STAGE_/, "").toLowerCase().replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return enumWords(Stage[stage], /^STAGE_/);
 }
 
 // "fieldwork_day1" -> "Fieldwork day 1".
@@ -28,3 +29,68 @@ export function keyDateLabel(keyDate: string): string {
 export function idOf(name: string): string {
   return name.slice(name.lastIndexOf("/") + 1);
 }
+
+// "Voluntary and community" for SECTOR_VOLUNTARY_AND_COMMUNITY: an enum's
+// value in words, its prefix dropped.
+function enumWords(name: string | undefined, prefix: RegExp): string {
+  const words = (name ?? "").replace(prefix, "").toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const sectorLabel = (sector: Sector) => enumWords(Sector[sector], /^SECTOR_/);
+export const sectors: Sector[] = Object.values(Sector)
+  .filter((v): v is Sector => typeof v === "number" && v !== Sector.UNSPECIFIED);
+
+export const purposeLabel = (purpose: Purpose) => enumWords(Purpose[purpose], /^PURPOSE_/);
+
+export const kindLabels: Record<number, string> = {
+  [PartnershipKind.LSP]: "Local strategic partnership",
+  [PartnershipKind.CSP]: "Community safety partnership",
+  [PartnershipKind.SSP]: "Strategic service-delivery partnership",
+  [PartnershipKind.HEALTH_AND_WELLBEING]: "Health and wellbeing board",
+  [PartnershipKind.OTHER]: "Other",
+};
+
+export const teamRoleLabels: Record<number, string> = {
+  [TeamRole.LEAD_PEER]: "Lead peer",
+  [TeamRole.PEER]: "Peer",
+  [TeamRole.SHADOW]: "Shadow",
+};
+
+// "6 March 2029 at 14:05" in the browser's time zone.
+export function formatTime(time: Timestamp | undefined): string {
+  if (!time || time.seconds === 0n) return "Not yet";
+  const at = new Date(Number(time.seconds) * 1000);
+  const hh = String(at.getHours()).padStart(2, "0");
+  const mm = String(at.getMinutes()).padStart(2, "0");
+  return `${formatDay(time)} at ${hh}:${mm}`;
+}
+
+// "6 March 2029": the day of a moment, in the browser's time zone.
+export function formatDay(time: Timestamp | undefined): string {
+  if (!time || time.seconds === 0n) return "Not yet";
+  const at = new Date(Number(time.seconds) * 1000);
+  return `${at.getDate()} ${months[at.getMonth()]} ${at.getFullYear()}`;
+}
+
+// Whether an accreditation expiry date has passed.
+export function isPast(date: ApiDate | undefined): boolean {
+  if (!date || date.year === 0) return false;
+  const today = new Date();
+  const key = (y: number, m: number, d: number) => y * 10000 + m * 100 + d;
+  return key(date.year, date.month, date.day) <
+         key(today.getFullYear(), today.getMonth() + 1, today.getDate());
+}
+
+// The person in an actor as the API records one, "Ann Smith (users/u1,
+// sessions/s1)": their name, which is what people know them by.
+export function personOf(actor: string): string {
+  const at = actor.lastIndexOf(" (");
+  return at > 0 ? actor.slice(0, at) : actor;
+}
+
+export const roleLabels: Record<number, string> = {
+  [Role.PROGRAMME_LEAD]: "Programme lead",
+  [Role.PEER]: "Peer",
+  [Role.PARTNERSHIP_CONTACT]: "Partnership contact",
+};

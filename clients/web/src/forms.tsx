@@ -1,8 +1,10 @@
 // GOV.UK form patterns: a problem shown at its field and in a summary that
 // links to the field, and the API's refusals turned into such problems.
 import { ConnectError, Code } from "@connectrpc/connect";
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { problemOf, signInAgainIfNeeded } from "./api";
+import type { Date as ApiDate } from "./gen/healthcheck/v1/common_pb";
 
 export type FieldErrors = Record<string, string>;
 
@@ -13,7 +15,8 @@ export function errorsOf(error: unknown, apiFields: Record<string, string>): Fie
   signInAgainIfNeeded(error);
   if (error instanceof ConnectError &&
       (error.code === Code.InvalidArgument || error.code === Code.FailedPrecondition ||
-       error.code === Code.AlreadyExists || error.code === Code.NotFound)) {
+       error.code === Code.AlreadyExists || error.code === Code.NotFound ||
+       error.code === Code.Aborted)) {
     const message = error.rawMessage;
     for (const [api, id] of Object.entries(apiFields)) {
       if (message.startsWith(api) || message.includes(`${api} `)) return { [id]: message };
@@ -21,6 +24,12 @@ export function errorsOf(error: unknown, apiFields: Record<string, string>): Fie
     return { "": message };
   }
   return { "": problemOf(error) };
+}
+
+// A key that makes a create safe to send again (AIP-155 request_id): one
+// per form shown, so a second press of the button creates nothing new.
+export function newRequestId(): string {
+  return crypto.randomUUID();
 }
 
 // The summary at the top of the page; it takes the focus when it appears.
@@ -47,28 +56,205 @@ export function ErrorSummary({ errors, firstField }: { errors: FieldErrors; firs
   );
 }
 
-// A text input with its label, hint and error.
-export function TextField(props: {
-  id: string; label: string; value: string; onInput: (value: string) => void;
-  errors: FieldErrors; hint?: string; type?: string; autocomplete?: string;
+// The form group every field sits in: its label (or legend), hint and error.
+function Field(props: {
+  id: string; label: string; errors: FieldErrors; hint?: string;
+  children: (described: string | undefined, error: string | undefined) => ComponentChildren;
 }) {
   const error = props.errors[props.id];
   const described = [props.hint ? `${props.id}-hint` : "", error ? `${props.id}-error` : ""]
-    .filter(Boolean).join(" ");
+    .filter(Boolean).join(" ") || undefined;
   return (
     <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label class="govuk-label govuk-label--s" for={props.id}>{props.label}</label>
       {props.hint && <div id={`${props.id}-hint`} class="govuk-hint">{props.hint}</div>}
-      {error && (
-        <p id={`${props.id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <input class={`govuk-input${error ? " govuk-input--error" : ""}`} id={props.id}
-             name={props.id} type={props.type ?? "text"} value={props.value}
-             autocomplete={props.autocomplete} spellcheck={false}
-             aria-describedby={described || undefined}
-             onInput={(e) => props.onInput((e.target as HTMLInputElement).value)} />
+      <FieldError id={props.id} error={error} />
+      {props.children(described, error)}
     </div>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} class="govuk-error-message">
+      <span class="govuk-visually-hidden">Error:</span> {error}
+    </p>
+  );
+}
+
+type FieldProps = {
+  id: string; label: string; value: string; onInput: (value: string) => void;
+  errors: FieldErrors; hint?: string;
+};
+
+// A text input.
+export function TextField(props: FieldProps & { type?: string; autocomplete?: string;
+                                                  width?: string }) {
+  return (
+    <Field {...props}>
+      {(described, error) => (
+        <input class={`govuk-input${props.width ? ` govuk-input--width-${props.width}` : ""}${
+                 error ? " govuk-input--error" : ""}`}
+               id={props.id} name={props.id} type={props.type ?? "text"} value={props.value}
+               autocomplete={props.autocomplete ?? "off"} spellcheck={false}
+               aria-describedby={described}
+               onInput={(e) => props.onInput((e.target as HTMLInputElement).value)} />
+      )}
+    </Field>
+  );
+}
+
+// A textarea, for text of more than one line.
+export function TextArea(props: FieldProps & { rows?: number }) {
+  return (
+    <Field {...props}>
+      {(described, error) => (
+        <textarea class={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+                  id={props.id} name={props.id} rows={props.rows ?? 5} value={props.value}
+                  aria-describedby={described}
+                  onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)} />
+      )}
+    </Field>
+  );
+}
+
+// A select of `options` ([value, text]) with "Choose" first.
+export function Choice(props: Omit<FieldProps, "onInput"> & {
+  onChange: (value: string) => void; options: [string, string][]; empty?: string;
+}) {
+  return (
+    <Field {...props}>
+      {(described, error) => (
+        <select class={`govuk-select${error ? " govuk-select--error" : ""}`} id={props.id}
+                name={props.id} value={props.value} aria-describedby={described}
+                onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
+          <option value="">{props.empty ?? "Choose"}</option>
+          {props.options.map(([value, text]) => <option value={value} key={value}>{text}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+// Radios in a fieldset; the first radio carries the field's id, so that the
+// error summary's link lands on it.
+export function Radios<T extends string | number>(props: {
+  id: string; legend: string; value: T; onChange: (value: T) => void; errors: FieldErrors;
+  options: [T, string][]; hint?: string;
+}) {
+  const error = props.errors[props.id];
+  const described = [props.hint ? `${props.id}-hint` : "", error ? `${props.id}-error` : ""]
+    .filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={described}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
+        {props.hint && <div id={`${props.id}-hint`} class="govuk-hint">{props.hint}</div>}
+        <FieldError id={props.id} error={error} />
+        <div class="govuk-radios" data-module="govuk-radios">
+          {props.options.map(([value, label], i) => {
+            const id = i === 0 ? props.id : `${props.id}-${i}`;
+            return (
+              <div class="govuk-radios__item" key={String(value)}>
+                <input class="govuk-radios__input" id={id} name={props.id} type="radio"
+                       checked={props.value === value} onChange={() => props.onChange(value)} />
+                <label class="govuk-label govuk-radios__label" for={id}>{label}</label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+// A date as the GOV.UK date input pattern asks it: day, month and year in
+// three boxes. Its value is kept as typed ({day, month, year} strings).
+export type DateParts = { day: string; month: string; year: string };
+
+export function datePartsOf(date: ApiDate | undefined): DateParts {
+  if (!date || date.year === 0) return { day: "", month: "", year: "" };
+  return { day: String(date.day), month: String(date.month), year: String(date.year) };
+}
+
+// The date typed, undefined when all three boxes are empty, or a problem
+// in words.
+export function dateOf(parts: DateParts, what: string):
+    { date?: { year: number; month: number; day: number }; problem?: string } {
+  const filled = [parts.day, parts.month, parts.year].map((p) => p.trim());
+  if (filled.every((p) => p === "")) return {};
+  if (filled.some((p) => !/^\d{1,4}$/.test(p))) {
+    return { problem: `${what} must be a real date, like 27 3 2027` };
+  }
+  const [day, month, year] = filled.map(Number);
+  const real = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1900 || real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day) {
+    return { problem: `${what} must be a real date, like 27 3 2027` };
+  }
+  return { date: { year, month, day } };
+}
+
+export function DateInput(props: {
+  id: string; legend: string; value: DateParts; onChange: (value: DateParts) => void;
+  errors: FieldErrors; hint?: string;
+}) {
+  const error = props.errors[props.id];
+  const described = [props.hint ? `${props.id}-hint` : "", error ? `${props.id}-error` : ""]
+    .filter(Boolean).join(" ") || undefined;
+  const part = (key: keyof DateParts, label: string, width: number, first: boolean) => {
+    const id = first ? props.id : `${props.id}-${key}`;
+    return (
+      <div class="govuk-date-input__item">
+        <div class="govuk-form-group">
+          <label class="govuk-label govuk-date-input__label" for={id}>{label}</label>
+          <input class={`govuk-input govuk-date-input__input govuk-input--width-${width}${
+                   error ? " govuk-input--error" : ""}`}
+                 id={id} name={id} type="text" inputMode="numeric" value={props.value[key]}
+                 onInput={(e) => props.onChange({ ...props.value,
+                                                  [key]: (e.target as HTMLInputElement).value })} />
+        </div>
+      </div>
+    );
+  };
+  return (
+    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset class="govuk-fieldset" role="group" aria-describedby={described}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
+        {props.hint && <div id={`${props.id}-hint`} class="govuk-hint">{props.hint}</div>}
+        <FieldError id={props.id} error={error} />
+        <div class="govuk-date-input">
+          {part("day", "Day", 2, true)}
+          {part("month", "Month", 2, false)}
+          {part("year", "Year", 4, false)}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+// A row of a summary list, with an optional change link.
+export type SummaryRow = { key: string; value: ComponentChildren; change?: string };
+
+export function SummaryList({ rows }: { rows: SummaryRow[] }) {
+  const someChange = rows.some((row) => row.change);
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map((row) => (
+        <div class={`govuk-summary-list__row${
+               someChange && !row.change ? " govuk-summary-list__row--no-actions" : ""}`}
+             key={row.key}>
+          <dt class="govuk-summary-list__key">{row.key}</dt>
+          <dd class="govuk-summary-list__value">{row.value}</dd>
+          {row.change && (
+            <dd class="govuk-summary-list__actions">
+              <a class="govuk-link" href={row.change}>
+                Change<span class="govuk-visually-hidden"> {row.key.toLowerCase()}</span>
+              </a>
+            </dd>
+          )}
+        </div>
+      ))}
+    </dl>
   );
 }

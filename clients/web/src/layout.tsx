@@ -2,12 +2,27 @@
 // no GOV.UK logotype: they belong to services on GOV.UK), a way to sign
 // out, and the main content.
 import type { ComponentChildren } from "preact";
+import { Role } from "./gen/healthcheck/v1/access_pb";
+import { SuccessBanner } from "./navigation";
 
-const sections: [string, string][] = [["/", "Engagements"], ["/app/people", "People"]];
+// The menu: what each role works on.
+function sectionsFor(role: Role): [string, string][] {
+  const account: [string, string] = ["/app/account", "Your account"];
+  if (role === Role.PROGRAMME_LEAD) {
+    return [["/", "Engagements"], ["/app/partnerships", "Partnerships"], ["/app/peers", "Peers"],
+            ["/app/people", "People"], account];
+  }
+  if (role === Role.PARTNERSHIP_CONTACT) return [["/", "Your partnership"], account];
+  return [["/", "Engagements"], account];
+}
 
-export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
+export function Layout({ path, role, children }: {
+  path: string; role: Role; children: ComponentChildren;
+}) {
+  const sections = sectionsFor(role);
   // The section the page belongs to, marked in the menu.
-  const current = path.startsWith("/app/people") ? "/app/people" : "/";
+  const current = sections.map(([href]) => href)
+    .find((href) => href !== "/" && path.startsWith(href)) ?? "/";
   return (
     <>
       <header class="govuk-header" data-module="govuk-header">
@@ -43,6 +58,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
           </button>
         </form>
         <main class="govuk-main-wrapper" id="main-content" role="main">
+          <SuccessBanner />
           {children}
         </main>
       </div>

@@ -1,23 +1,91 @@
-// The web app: one page per address, drawn in the browser from the API.
-// "/" is the home page; "/app/engagements/{id}" an engagement; "/app/people"
-// the people who sign in and "/app/people/invite" inviting one more.
+// The web app: one page per address, drawn in the browser from the API for
+// the person signed in ("users/me"), with the menu and home page of their
+// role. Every address is a page load, so links, the back button and new
+// tabs behave as on any website.
+import type { ComponentChildren } from "preact";
 import { render } from "preact";
+import { users } from "./api";
+import { AccountPage } from "./account_page";
+import { NewEngagementPage, KeyDatesPage, ScopingPage } from "./engagement_forms";
 import { EngagementPage } from "./engagement_page";
+import { EngagementsPage } from "./engagements_page";
+import { Role } from "./gen/healthcheck/v1/access_pb";
+import type { User } from "./gen/healthcheck/v1/user_pb";
 import { HomePage } from "./home_page";
-import { Layout, Problem } from "./layout";
-import { InvitePage, PeoplePage } from "./people_page";
+import { Layout, Loading, Problem } from "./layout";
+import { PartnershipFormPage, PartnershipPage, PartnershipsPage } from "./partnership_pages";
+import { PeerFormPage, PeersPage } from "./peer_pages";
+import { InvitePage, PeoplePage, PersonPage } from "./people_page";
+import { PlanPage, ActionPage, NewActionPage } from "./plan_pages";
+import { QuestionnairePage, InvitationsPage } from "./questionnaire_pages";
+import { ReportPage, ReportsPage } from "./report_pages";
+import { HistoryPage, StagePage } from "./stage_pages";
+import { AddTeamMemberPage, RemoveTeamMemberPage } from "./team_pages";
+import { useCall } from "./use_call";
 
-function Page({ path }: { path: string }) {
-  if (path === "/") return <HomePage />;
-  if (path === "/app/people") return <PeoplePage />;
-  if (path === "/app/people/invite") return <InvitePage />;
-  const engagement = /^\/app\/engagements\/([a-z0-9-]{1,64})$/.exec(path);
-  if (engagement) return <EngagementPage id={engagement[1]} />;
-  return <Problem message="There is nothing at this address." />;
+type Route = [RegExp, (m: string[], me: User) => ComponentChildren];
+
+const id = "([a-z0-9-]{1,64})";
+const lead = (me: User) => me.role === Role.PROGRAMME_LEAD;
+
+const routes: Route[] = [
+  [/^\/$/, (_, me) => me.role === Role.PROGRAMME_LEAD ? <HomePage />
+    : me.role === Role.PARTNERSHIP_CONTACT && me.partnership
+      ? <PartnershipPage id={me.partnership.replace("partnerships/", "")} lead={false} />
+      : <EngagementsPage lead={false} />],
+  [/^\/app\/account$/, (_, me) => <AccountPage me={me} />],
+  [/^\/app\/engagements$/, (_, me) => <EngagementsPage lead={lead(me)} />],
+  [/^\/app\/engagements\/new$/, () => <NewEngagementPage />],
+  [new RegExp(`^/app/engagements/${id}$`), (m, me) => <EngagementPage id={m[1]} lead={lead(me)} />],
+  [new RegExp(`^/app/engagements/${id}/dates$`), (m) => <KeyDatesPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/scoping$`), (m) => <ScopingPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/team/add$`), (m) => <AddTeamMemberPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/team/remove$`), (m) => <RemoveTeamMemberPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/stage/([a-z-]{1,32})$`),
+   (m) => <StagePage id={m[1]} slug={m[2]} />],
+  [new RegExp(`^/app/engagements/${id}/history$`), (m) => <HistoryPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/questionnaire$`),
+   (m, me) => <QuestionnairePage id={m[1]} me={me} />],
+  [new RegExp(`^/app/engagements/${id}/questionnaire/invitations$`),
+   (m) => <InvitationsPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/reports$`), (m) => <ReportsPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/reports/([0-9]{1,6})$`),
+   (m) => <ReportPage id={m[1]} number={m[2]} />],
+  [new RegExp(`^/app/engagements/${id}/plan$`), (m, me) => <PlanPage id={m[1]} me={me} />],
+  [new RegExp(`^/app/engagements/${id}/plan/actions/new$`), (m) => <NewActionPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/plan/actions/${id}$`),
+   (m, me) => <ActionPage id={m[1]} action={m[2]} me={me} />],
+  [/^\/app\/partnerships$/, () => <PartnershipsPage />],
+  [/^\/app\/partnerships\/new$/, () => <PartnershipFormPage />],
+  [new RegExp(`^/app/partnerships/${id}$`), (m, me) => <PartnershipPage id={m[1]} lead={lead(me)} />],
+  [new RegExp(`^/app/partnerships/${id}/edit$`), (m) => <PartnershipFormPage id={m[1]} />],
+  [/^\/app\/peers$/, () => <PeersPage />],
+  [/^\/app\/peers\/new$/, () => <PeerFormPage />],
+  [new RegExp(`^/app/peers/${id}/edit$`), (m) => <PeerFormPage id={m[1]} />],
+  [/^\/app\/people$/, () => <PeoplePage />],
+  [/^\/app\/people\/invite$/, () => <InvitePage />],
+  [new RegExp(`^/app/users/${id}$`), (m) => <PersonPage id={m[1]} />],
+];
+
+function App({ path }: { path: string }) {
+  const me = useCall(() => users.getUser({ name: "users/me" }), "me");
+  if (me.state !== "done") {
+    return (
+      <Layout path={path} role={Role.UNSPECIFIED}>
+        {me.state === "loading" ? <Loading /> : <Problem message={me.problem} />}
+      </Layout>
+    );
+  }
+  for (const [pattern, page] of routes) {
+    const match = pattern.exec(path);
+    if (match) return <Layout path={path} role={me.value.role}>{page(match, me.value)}</Layout>;
+  }
+  return (
+    <Layout path={path} role={me.value.role}>
+      <Problem message="There is nothing at this address." />
+    </Layout>
+  );
 }
 
 const root = document.getElementById("app");
-if (root) {
-  const path = window.location.pathname;
-  render(<Layout path={path}><Page path={path} /></Layout>, root);
-}
+if (root) render(<App path={window.location.pathname} />, root);

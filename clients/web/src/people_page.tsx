@@ -3,20 +3,21 @@
 // link, shown once.
 import { useState } from "preact/hooks";
 import { partnerships, peers, users } from "./api";
-import { ErrorSummary, errorsOf, type FieldErrors, TextField } from "./forms";
+import { ConfirmButton, Sessions, Tokens } from "./credentials";
+import { Choice, ErrorSummary, errorsOf, type FieldErrors, Radios, SummaryList, TextField }
+  from "./forms";
+import { roleLabels } from "./format";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import { User_State } from "./gen/healthcheck/v1/user_pb";
+import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
+import { BackLink, go } from "./navigation";
+import { Pagination, pageSize, pageToken } from "./paging";
 import { useCall } from "./use_call";
 
-const roleLabels: Record<number, string> = {
-  [Role.PROGRAMME_LEAD]: "Programme lead",
-  [Role.PEER]: "Peer",
-  [Role.PARTNERSHIP_CONTACT]: "Partnership contact",
-};
-
 export function PeoplePage() {
-  const outcome = useCall(() => users.listUsers({ pageSize: 500 }), "people");
+  const token = pageToken();
+  const outcome = useCall(() => users.listUsers({ pageSize, pageToken: token }), token);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const people = outcome.value.users;
@@ -29,7 +30,7 @@ export function PeoplePage() {
       <div class="app-table-scroll" role="region" aria-label="People table" tabIndex={0}>
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
-            {people.length} {people.length === 1 ? "person" : "people"}
+            People, oldest first
           </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -42,7 +43,9 @@ export function PeoplePage() {
           <tbody class="govuk-table__body">
             {people.map((person) => (
               <tr class="govuk-table__row" key={person.name}>
-                <th scope="row" class="govuk-table__header">{person.displayName}</th>
+                <th scope="row" class="govuk-table__header">
+                  <a class="govuk-link" href={`/app/${person.name}`}>{person.displayName}</a>
+                </th>
                 <td class="govuk-table__cell">{person.email || "Not given yet"}</td>
                 <td class="govuk-table__cell">{roleLabels[person.role] ?? "None"}</td>
                 <td class="govuk-table__cell">
@@ -57,6 +60,7 @@ export function PeoplePage() {
           </tbody>
         </table>
       </div>
+      <Pagination nextPageToken={outcome.value.nextPageToken} />
     </>
   );
 }
@@ -77,18 +81,7 @@ export function InvitePage() {
   if (choices.state === "failed") return <Problem message={choices.problem} />;
 
   if (link) {
-    return (
-      <>
-        <div class="govuk-panel govuk-panel--confirmation">
-          <h1 class="govuk-panel__title">{link.person} is invited</h1>
-        </div>
-        <p class="govuk-body">
-          Give them this link. It works once, for 72 hours, and is not shown again:
-        </p>
-        <p class="govuk-body app-link-text"><code>{link.uri}</code></p>
-        <p class="govuk-body"><a class="govuk-link" href="/app/people">Back to people</a></p>
-      </>
-    );
+    return <LinkShown title={`${link.person} is invited`} uri={link.uri} back="/app/people" />;
   }
 
   const submit = async (event: Event) => {
@@ -118,7 +111,6 @@ export function InvitePage() {
     }
   };
 
-  const roleError = errors["role"];
   const { peers: peerList, partnerships: partnershipList } = choices.value;
   return (
     <>
@@ -131,27 +123,9 @@ export function InvitePage() {
         <TextField id="email" label="Email address" value={email} onInput={setEmail}
                    errors={errors} type="email" autocomplete="off"
                    hint="They will sign in with it." />
-        <div class={`govuk-form-group${roleError ? " govuk-form-group--error" : ""}`}>
-          <fieldset class="govuk-fieldset" aria-describedby={roleError ? "role-error" : undefined}>
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Role</legend>
-            {roleError && (
-              <p id="role-error" class="govuk-error-message">
-                <span class="govuk-visually-hidden">Error:</span> {roleError}
-              </p>
-            )}
-            <div class="govuk-radios" data-module="govuk-radios">
-              {[Role.PROGRAMME_LEAD, Role.PEER, Role.PARTNERSHIP_CONTACT].map((value, i) => (
-                <div class="govuk-radios__item" key={value}>
-                  <input class="govuk-radios__input" id={i === 0 ? "role" : `role-${i}`}
-                         name="role" type="radio" checked={role === value}
-                         onChange={() => setRole(value)} />
-                  <label class="govuk-label govuk-radios__label"
-                         for={i === 0 ? "role" : `role-${i}`}>{roleLabels[value]}</label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        <Radios id="role" legend="Role" value={role} onChange={setRole} errors={errors}
+                options={[Role.PROGRAMME_LEAD, Role.PEER, Role.PARTNERSHIP_CONTACT]
+                  .map((r) => [r, roleLabels[r]])} />
         {role === Role.PEER && (
           <Choice id="peer" label="Which peer they are" value={peer} onChange={setPeer}
                   errors={errors}
@@ -170,25 +144,105 @@ export function InvitePage() {
   );
 }
 
-function Choice(props: {
-  id: string; label: string; value: string; onChange: (value: string) => void;
-  errors: FieldErrors; options: [string, string][];
-}) {
-  const error = props.errors[props.id];
+// A link shown once: the person's set-password link, to give them.
+function LinkShown({ title, uri, back }: { title: string; uri: string; back: string }) {
   return (
-    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label govuk-label--s" for={props.id}>{props.label}</label>
-      {error && (
-        <p id={`${props.id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <select class={`govuk-select${error ? " govuk-select--error" : ""}`} id={props.id}
-              value={props.value} aria-describedby={error ? `${props.id}-error` : undefined}
-              onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
-        <option value="">Choose</option>
-        {props.options.map(([value, text]) => <option value={value} key={value}>{text}</option>)}
-      </select>
-    </div>
+    <>
+      <div class="govuk-panel govuk-panel--confirmation">
+        <h1 class="govuk-panel__title">{title}</h1>
+      </div>
+      <p class="govuk-body">
+        Give them this link. It works once, for 72 hours, and is not shown again:
+      </p>
+      <p class="govuk-body app-link-text"><code>{uri}</code></p>
+      <p class="govuk-body"><a class="govuk-link" href={back}>Back to people</a></p>
+    </>
+  );
+}
+
+// One person (programme leads): their details, changed here; suspending or
+// reactivating them; a new set-password link; their sessions and tokens.
+export function PersonPage({ id }: { id: string }) {
+  const outcome = useCall(() => users.getUser({ name: `users/${id}` }), id);
+  const [link, setLink] = useState("");
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const person = outcome.value;
+  const here = `/app/${person.name}`;
+  if (link) {
+    return <LinkShown title={`${person.displayName}'s new set-password link`} uri={link}
+                      back={here} />;
+  }
+  const suspended = person.state === User_State.SUSPENDED;
+  return (
+    <>
+      <BackLink href="/app/people">Back to people</BackLink>
+      <h1 class="govuk-heading-xl">{person.displayName}</h1>
+      <SummaryList rows={[
+        { key: "Role", value: roleLabels[person.role] ?? "None" },
+        { key: "Status", value: suspended ? "Suspended"
+            : person.hasPassword ? "Active" : "Invited: no password set yet" },
+      ]} />
+      <div class="govuk-button-group">
+        {suspended ? (
+          <ConfirmButton label="Reactivate" confirm={`Yes, reactivate ${person.displayName}`}
+                         act={async () => {
+                           await users.reactivateUser({ name: person.name });
+                           go(here, `${person.displayName} can sign in again`);
+                         }} />
+        ) : (
+          <ConfirmButton label="Suspend" confirm={`Yes, suspend ${person.displayName}`}
+                         act={async () => {
+                           await users.suspendUser({ name: person.name });
+                           go(here, `${person.displayName} is suspended and signed out everywhere`);
+                         }} />
+        )}
+        <ConfirmButton label="Make a new set-password link"
+                       confirm="Yes, make a new link (older links stop working)"
+                       act={async () => {
+                         const made = await users.createPasswordLink({ user: person.name });
+                         setLink(made.passwordLink?.uri ?? "");
+                       }} />
+      </div>
+      <EditPerson person={person} />
+      <Sessions user={person.name} here={here} />
+      <Tokens user={person.name} here={here} />
+    </>
+  );
+}
+
+function EditPerson({ person }: { person: User }) {
+  const [name, setName] = useState(person.displayName);
+  const [email, setEmail] = useState(person.email);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!name.trim()) found["name"] = "Enter their full name";
+    if (!email.trim()) found["email"] = "Enter their email address";
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    try {
+      await users.updateUser({
+        user: { name: person.name, etag: person.etag, displayName: name.trim(),
+                email: email.trim() },
+        updateMask: { paths: ["display_name", "email"] } });
+      go(`/app/${person.name}`, "Their details are changed");
+    } catch (error) {
+      setErrors(errorsOf(error, { display_name: "name", email: "email", someone: "email" }));
+    }
+  };
+  return (
+    <>
+      <h2 class="govuk-heading-m">Their details</h2>
+      <ErrorSummary errors={errors} firstField="name" />
+      <form onSubmit={submit} noValidate>
+        <TextField id="name" label="Full name" value={name} onInput={setName} errors={errors} />
+        <TextField id="email" label="Email address" value={email} onInput={setEmail}
+                   errors={errors} type="email" />
+        <button type="submit" class="govuk-button govuk-button--secondary"
+                data-module="govuk-button">Save their details</button>
+      </form>
+    </>
   );
 }

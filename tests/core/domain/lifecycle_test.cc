@@ -328,7 +328,7 @@ TEST(Lifecycle, StartFieldworkWithMemberExpiringBeforeDay3IsFailedPrecondition) 
   w.peer("peer").accreditation_expiry_date = kDay2;
   EXPECT_THAT(w.Check(Transition::kStartFieldwork),
               StatusIsWith(absl::StatusCode::kFailedPrecondition,
-                           "peers/peer (Peer peer)'s accreditation expires on 2024-04-09, "
+                           "Peer peer (Westshire Fire and Rescue)'s accreditation expires on 2024-04-09, "
                            "before 2024-04-10"));
 }
 
@@ -345,7 +345,7 @@ TEST(Lifecycle, StartFieldworkWithLeadAccreditedOnlyAfterDay1IsFailedPreconditio
   w.peer("lead").accredited_date = kDay2;
   EXPECT_THAT(w.Check(Transition::kStartFieldwork),
               StatusIsWith(absl::StatusCode::kFailedPrecondition,
-                           "peers/lead (Peer lead) is accredited only from 2024-04-09"));
+                           "Peer lead (Southshire Borough Council) is accredited only from 2024-04-09"));
 }
 
 TEST(Lifecycle, StartFieldworkWithNeverAccreditedFullMemberIsFailedPrecondition) {
@@ -354,7 +354,7 @@ TEST(Lifecycle, StartFieldworkWithNeverAccreditedFullMemberIsFailedPrecondition)
   w.peer("peer").accreditation_expiry_date.reset();
   EXPECT_THAT(w.Check(Transition::kStartFieldwork),
               StatusIsWith(absl::StatusCode::kFailedPrecondition,
-                           "peers/peer (Peer peer) is not accredited"));
+                           "Peer peer (Westshire Fire and Rescue) is not accredited"));
 }
 
 TEST(Lifecycle, StartFieldworkWithConflictedMemberIsFailedPrecondition) {

@@ -381,16 +381,16 @@ TEST(CheckAccreditedThrough, SaysWhyAndNamesThePeer) {
   peer.accreditation_expiry_date = day3 - 1;
   EXPECT_THAT(CheckAccreditedThrough(peer, day1, day3),
               StatusIsWith(absl::StatusCode::kFailedPrecondition,
-                           "peers/p1 (Ann Smith)'s accreditation expires on 2024-04-09"));
+                           "Ann Smith (Southshire Council)'s accreditation expires on 2024-04-09"));
   peer.accreditation_expiry_date = day3;
   peer.accredited_date = day1 + 1;
   EXPECT_THAT(CheckAccreditedThrough(peer, day1, day3),
               StatusIsWith(absl::StatusCode::kFailedPrecondition,
-                           "peers/p1 (Ann Smith) is accredited only from 2024-04-09"));
+                           "Ann Smith (Southshire Council) is accredited only from 2024-04-09"));
   peer.accredited_date.reset();
   EXPECT_THAT(CheckAccreditedThrough(peer, day1, day3),
               StatusIsWith(absl::StatusCode::kFailedPrecondition,
-                           "peers/p1 (Ann Smith) is not accredited"));
+                           "Ann Smith (Southshire Council) is not accredited"));
 }
 
 }  // namespace

@@ -1,0 +1,109 @@
+// The person's own account: who they are, changing their password, where
+// they are signed in, and their personal access tokens (made here, the
+// secret shown once).
+import { useState } from "preact/hooks";
+import { accessTokens, users } from "./api";
+import { Sessions, Tokens } from "./credentials";
+import { ErrorSummary, errorsOf, type FieldErrors, SummaryList, TextField } from "./forms";
+import { roleLabels } from "./format";
+import type { User } from "./gen/healthcheck/v1/user_pb";
+import { go } from "./navigation";
+
+export function AccountPage({ me }: { me: User }) {
+  return (
+    <>
+      <h1 class="govuk-heading-xl">Your account</h1>
+      <SummaryList rows={[
+        { key: "Name", value: me.displayName },
+        { key: "Email address", value: me.email },
+        { key: "Role", value: roleLabels[me.role] ?? "None" },
+      ]} />
+      <ChangePassword />
+      <Sessions user={me.name} here="/app/account" />
+      <Tokens user={me.name} here="/app/account" />
+      <NewToken />
+    </>
+  );
+}
+
+function ChangePassword() {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!current) found["current-password"] = "Enter your current password";
+    if (!next) found["new-password"] = "Enter a new password";
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    try {
+      await users.changePassword({ currentPassword: current, newPassword: next });
+      go("/app/account", "Your password is changed. You are signed out everywhere else");
+    } catch (error) {
+      const found = errorsOf(error, { current_password: "current-password",
+                                      new_password: "new-password", password: "new-password" });
+      setErrors(found[""] ? { "current-password": found[""] } : found);
+    }
+  };
+
+  return (
+    <>
+      <h2 class="govuk-heading-m">Change your password</h2>
+      <ErrorSummary errors={errors} firstField="current-password" />
+      <form onSubmit={submit} noValidate>
+        <TextField id="current-password" label="Current password" value={current}
+                   onInput={setCurrent} errors={errors} type="password"
+                   autocomplete="current-password" />
+        <TextField id="new-password" label="New password" value={next} onInput={setNext}
+                   errors={errors} type="password" autocomplete="new-password"
+                   hint="At least 12 characters. A few words you will remember make a good one." />
+        <button type="submit" class="govuk-button" data-module="govuk-button">
+          Change your password
+        </button>
+      </form>
+    </>
+  );
+}
+
+function NewToken() {
+  const [label, setLabel] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [secret, setSecret] = useState("");
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!label.trim()) return setErrors({ "token-name": "Enter a name for the token" });
+    try {
+      const made = await accessTokens.createAccessToken({
+        accessToken: { displayName: label.trim() } });
+      setSecret(made.secret);
+    } catch (error) {
+      const found = errorsOf(error, {});
+      setErrors({ "token-name": found[""] ?? "" });
+    }
+  };
+
+  if (secret) {
+    return (
+      <div class="govuk-panel govuk-panel--confirmation">
+        <h2 class="govuk-panel__title">Your new token</h2>
+        <div class="govuk-panel__body app-link-text"><code>{secret}</code></div>
+        <p class="govuk-body app-panel-text">Copy it now: it is not shown again.</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <h3 class="govuk-heading-s">Make a token</h3>
+      <ErrorSummary errors={errors} firstField="token-name" />
+      <form onSubmit={submit} noValidate>
+        <TextField id="token-name" label="What it is for" value={label} onInput={setLabel}
+                   errors={errors} hint="For example, laptop scripts" />
+        <button type="submit" class="govuk-button govuk-button--secondary"
+                data-module="govuk-button">Make a token</button>
+      </form>
+    </>
+  );
+}

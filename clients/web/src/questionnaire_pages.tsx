@@ -1,0 +1,385 @@
+// An engagement's questionnaire: setting it up (benchmark, window, k), the
+// invitations uploaded as CSV with their links offered once as a CSV file,
+// the response rates with small groups withheld, and the chase list.
+import { ConnectError, Code } from "@connectrpc/connect";
+import { useState } from "preact/hooks";
+import { engagements, frameworks, questionnaires } from "./api";
+import { Choice, DateInput, type DateParts, dateOf, ErrorSummary, errorsOf, type FieldErrors,
+         newRequestId, Radios, SummaryList, TextField } from "./forms";
+import { formatTime } from "./format";
+import type { Engagement } from "./gen/healthcheck/v1/engagement_pb";
+import type { Framework } from "./gen/healthcheck/v1/framework_pb";
+import { Role } from "./gen/healthcheck/v1/access_pb";
+import { type GroupRate, type Invitation, type Questionnaire, QuestionnaireState,
+         RespondentLevel } from "./gen/healthcheck/v1/questionnaire_pb";
+import type { User } from "./gen/healthcheck/v1/user_pb";
+import { Loading, Problem } from "./layout";
+import { BackLink, go } from "./navigation";
+import { useCall } from "./use_call";
+
+const stateLabels: Record<number, string> = {
+  [QuestionnaireState.SCHEDULED]: "Not open yet",
+  [QuestionnaireState.OPEN]: "Open",
+  [QuestionnaireState.CLOSED]: "Closed",
+};
+
+export const levelLabels: Record<number, string> = {
+  [RespondentLevel.BOARD]: "Board or elected member",
+  [RespondentLevel.MANAGEMENT]: "Management",
+  [RespondentLevel.FRONT_LINE]: "Front line",
+};
+
+// The engagement and its questionnaire (null when none is set up yet).
+function useQuestionnaire(id: string) {
+  return useCall(async () => {
+    const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
+    let questionnaire: Questionnaire | null = null;
+    try {
+      questionnaire = await questionnaires.getQuestionnaire({
+        name: `${engagement.name}/questionnaire` });
+    } catch (error) {
+      if (!(error instanceof ConnectError && error.code === Code.NotFound)) throw error;
+    }
+    return { engagement, questionnaire };
+  }, id);
+}
+
+export function QuestionnairePage({ id, me }: { id: string; me: User }) {
+  const outcome = useQuestionnaire(id);
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const { engagement, questionnaire } = outcome.value;
+  const back = `/app/${engagement.name}`;
+  const contact = me.role === Role.PARTNERSHIP_CONTACT;
+  if (!questionnaire) {
+    if (contact) {
+      return (
+        <>
+          <BackLink href={back}>Back to the health check</BackLink>
+          <h1 class="govuk-heading-l">Questionnaire</h1>
+          <p class="govuk-body">The questionnaire is not set up yet.</p>
+        </>
+      );
+    }
+    return <SetUpForm engagement={engagement} />;
+  }
+  return <QuestionnaireSummary engagement={engagement} questionnaire={questionnaire}
+                               contact={contact} />;
+}
+
+function QuestionnaireSummary({ engagement, questionnaire, contact }: {
+  engagement: Engagement; questionnaire: Questionnaire; contact: boolean;
+}) {
+  const rates = useCall(() => questionnaires.getResponseRates({ name: questionnaire.name }),
+                        questionnaire.name);
+  const framework = useCall(() => frameworks.getFramework({ name: questionnaire.framework }),
+                            questionnaire.framework);
+  const back = `/app/${engagement.name}`;
+  const closed = questionnaire.state === QuestionnaireState.CLOSED;
+  return (
+    <>
+      <BackLink href={back}>Back to the health check</BackLink>
+      <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
+      <h1 class="govuk-heading-l">Questionnaire</h1>
+      <SummaryList rows={[
+        { key: "Benchmark", value: framework.state === "done"
+            ? `${framework.value.displayName} (version ${framework.value.version})` : "" },
+        { key: "Opens", value: formatTime(questionnaire.openTime) },
+        { key: "Closes", value: formatTime(questionnaire.closedTime ?? questionnaire.closeTime) },
+        { key: "State", value: stateLabels[questionnaire.state] ?? "" },
+        { key: "Smallest group shown (k)", value: `${questionnaire.minGroupSize} respondents` },
+        { key: "Comments", value: questionnaire.collectComments ? "Asked for" : "Not asked for" },
+        { key: "Invitations", value: String(questionnaire.invitationCount) },
+      ]} />
+      {!closed && (
+        <a href={`/app/${engagement.name}/questionnaire/invitations`} role="button"
+           draggable={false} class="govuk-button" data-module="govuk-button">
+          Add invitations
+        </a>
+      )}
+      <h2 class="govuk-heading-m">Response rates</h2>
+      {rates.state === "loading" && <Loading />}
+      {rates.state === "failed" && <p class="govuk-body">{rates.problem}</p>}
+      {rates.state === "done" && (
+        <>
+          <p class="govuk-body">
+            No figure is shown for a group of fewer than {rates.value.minGroupSize} respondents,
+            nor one that would let such a group be worked out.
+          </p>
+          <RatesTable caption="Overall" rows={rates.value.overall ? [rates.value.overall] : []} />
+          <RatesTable caption="By level" rows={rates.value.byLevel} />
+          <RatesTable caption="By sector" rows={rates.value.bySector} />
+          <RatesTable caption="By organisation" rows={rates.value.byOrganisation} />
+        </>
+      )}
+      {contact && !closed && <ChaseList questionnaire={questionnaire} />}
+    </>
+  );
+}
+
+function RatesTable({ caption, rows }: { caption: string; rows: GroupRate[] }) {
+  if (!rows.length) return null;
+  return (
+    <div class="app-table-scroll" role="region" aria-label={`Response rates ${caption.toLowerCase()}`}
+         tabIndex={0}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">Group</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Invited</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Answered</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Rate</th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {rows.map((r) => (
+            <tr class="govuk-table__row" key={r.group}>
+              <th scope="row" class="govuk-table__header">{groupLabel(r.group)}</th>
+              {r.released ? (
+                <>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{r.invitations}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{r.responses}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">
+                    {r.invitations ? `${Math.round((100 * r.responses) / r.invitations)}%` : "-"}
+                  </td>
+                </>
+              ) : (
+                <td class="govuk-table__cell" colSpan={3}>Withheld: {r.withheldReason}</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+// "front_line" -> "Front line"; organisation names stay as written.
+function groupLabel(group: string): string {
+  if (!/^[a-z_]+$/.test(group)) return group;
+  const words = group.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+// The invitations not yet used, counted by organisation and level, for the
+// contact to chase.
+function ChaseList({ questionnaire }: { questionnaire: Questionnaire }) {
+  const unused = useCall(async () => {
+    const all: Invitation[] = [];
+    let pageToken = "";
+    do {
+      const page = await questionnaires.listInvitations({
+        parent: questionnaire.name, filter: "used = false", pageSize: 500, pageToken });
+      all.push(...page.invitations);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return all;
+  }, questionnaire.name);
+  if (unused.state !== "done") return null;
+  const counts = new Map<string, number>();
+  for (const i of unused.value) {
+    const key = `${i.organisation}|${levelLabels[i.level] ?? ""}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return (
+    <>
+      <h2 class="govuk-heading-m">Still to answer</h2>
+      {counts.size === 0 ? <p class="govuk-body">Every invitation has been used.</p> : (
+        <ul class="govuk-list govuk-list--bullet">
+          {[...counts].map(([key, n]) => {
+            const [organisation, level] = key.split("|");
+            return <li key={key}>{organisation}, {level.toLowerCase()}: {n} not answered yet</li>;
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+// Midnight at the start of a day, or the minute before the next, in the
+// browser's time zone, as the API's Timestamp.
+function timestampOf(date: { year: number; month: number; day: number }, endOfDay: boolean) {
+  const at = endOfDay ? new Date(date.year, date.month - 1, date.day, 23, 59)
+                      : new Date(date.year, date.month - 1, date.day, 0, 0);
+  return { seconds: BigInt(Math.floor(at.getTime() / 1000)), nanos: 0 };
+}
+
+function SetUpForm({ engagement }: { engagement: Engagement }) {
+  const choices = useCall(() => frameworks.listFrameworks({ pageSize: 500 }), "frameworks");
+  const [framework, setFramework] = useState("");
+  const [opens, setOpens] = useState<DateParts>({ day: "", month: "", year: "" });
+  const [closes, setCloses] = useState<DateParts>({ day: "", month: "", year: "" });
+  const [k, setK] = useState("5");
+  const [comments, setComments] = useState<"yes" | "no" | "">("yes");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const back = `/app/${engagement.name}`;
+  if (choices.state === "loading") return <Loading />;
+  if (choices.state === "failed") return <Problem message={choices.problem} />;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!framework) found["framework"] = "Choose the benchmark";
+    const open = dateOf(opens, "The day it opens");
+    const close = dateOf(closes, "The day it closes");
+    if (open.problem) found["opens"] = open.problem;
+    else if (!open.date) found["opens"] = "Enter the day it opens";
+    if (close.problem) found["closes"] = close.problem;
+    else if (!close.date) found["closes"] = "Enter the day it closes";
+    if (!/^\d{1,3}$/.test(k.trim())) found["k"] = "The smallest group shown must be a whole number";
+    setErrors(found);
+    if (Object.keys(found).length || !open.date || !close.date) return;
+    try {
+      await questionnaires.createQuestionnaire({
+        parent: engagement.name,
+        questionnaire: { framework, openTime: timestampOf(open.date, false),
+                         closeTime: timestampOf(close.date, true),
+                         minGroupSize: Number(k), collectComments: comments === "yes" } });
+      go(`${back}/questionnaire`, "The questionnaire is set up");
+    } catch (error) {
+      setErrors(errorsOf(error, { framework: "framework", open_time: "opens",
+                                  close_time: "closes", min_group_size: "k" }));
+    }
+  };
+
+  const latest = latestVersions(choices.value.frameworks);
+  return (
+    <>
+      <BackLink href={back}>Back to the health check</BackLink>
+      <ErrorSummary errors={errors} firstField="framework" />
+      <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
+      <h1 class="govuk-heading-l">Set up the questionnaire</h1>
+      <form onSubmit={submit} noValidate>
+        <Choice id="framework" label="Benchmark" value={framework} onChange={setFramework}
+                errors={errors}
+                options={latest.map((f) => [f.name, `${f.displayName} (version ${f.version})`])} />
+        <DateInput id="opens" legend="Opens on" value={opens} onChange={setOpens} errors={errors}
+                   hint="It opens at the start of this day. For example, 1 2 2027" />
+        <DateInput id="closes" legend="Closes on" value={closes} onChange={setCloses}
+                   errors={errors}
+                   hint="It closes at the end of this day, no later than fieldwork day 1." />
+        <TextField id="k" label="Smallest group shown" value={k} onInput={setK} errors={errors}
+                   width="3" hint="No figure is shown for fewer respondents than this. At least 3; usually 5." />
+        <Radios id="comments" legend="Ask respondents for comments?" value={comments}
+                onChange={setComments} errors={errors}
+                options={[["yes", "Yes"], ["no", "No"]]} />
+        <button type="submit" class="govuk-button" data-module="govuk-button">
+          Set up the questionnaire
+        </button>
+      </form>
+    </>
+  );
+}
+
+// Each benchmark once, at its latest version.
+function latestVersions(list: Framework[]): Framework[] {
+  const latest = new Map<string, Framework>();
+  for (const f of list) {
+    const seen = latest.get(f.frameworkId);
+    if (!seen || seen.version < f.version) latest.set(f.frameworkId, f);
+  }
+  return [...latest.values()];
+}
+
+// Uploading invitations: a CSV file of organisation, level and count rows;
+// the links come back once, offered as a CSV file to save and send.
+export function InvitationsPage({ id }: { id: string }) {
+  const outcome = useQuestionnaire(id);
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [requestId] = useState(newRequestId);
+  const [made, setMade] = useState<{ csv: string; count: number } | null>(null);
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const { engagement, questionnaire } = outcome.value;
+  const back = `/app/${engagement.name}/questionnaire`;
+  if (!questionnaire) return <Problem message="The questionnaire is not set up yet." />;
+
+  if (made) return <LinksReady engagement={engagement} {...made} />;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!file) return setErrors({ file: "Choose a CSV file of the people to invite" });
+    if (file.size > 512 * 1024) return setErrors({ file: "The file must be smaller than 512 KB" });
+    try {
+      const response = await questionnaires.createInvitations({
+        parent: questionnaire.name, csv: await file.text(), requestId });
+      setMade({ csv: linksCsv(response.invitations), count: response.invitations.length });
+    } catch (error) {
+      // Every refusal is about the file.
+      setErrors({ file: errorsOf(error, {})[""] });
+    }
+  };
+
+  return (
+    <>
+      <BackLink href={back}>Back to the questionnaire</BackLink>
+      <ErrorSummary errors={errors} firstField="file" />
+      <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
+      <h1 class="govuk-heading-l">Add invitations</h1>
+      <p class="govuk-body">
+        Upload a CSV file with a header row naming the columns organisation, level and count.
+        Each organisation must be a member of the partnership; the level is board, management
+        or front_line. For example:
+      </p>
+      <pre class="app-example"><code>{"organisation,level,count\nAnytown Council,board,3\n"}</code></pre>
+      <form onSubmit={submit} noValidate>
+        <div class={`govuk-form-group${errors["file"] ? " govuk-form-group--error" : ""}`}>
+          <label class="govuk-label govuk-label--s" for="file">CSV file</label>
+          {errors["file"] && (
+            <p id="file-error" class="govuk-error-message">
+              <span class="govuk-visually-hidden">Error:</span> {errors["file"]}
+            </p>
+          )}
+          <input class={`govuk-file-upload${errors["file"] ? " govuk-file-upload--error" : ""}`}
+                 id="file" name="file" type="file" accept=".csv,text/csv"
+                 aria-describedby={errors["file"] ? "file-error" : undefined}
+                 onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        </div>
+        <button type="submit" class="govuk-button" data-module="govuk-button">
+          Create the invitations
+        </button>
+      </form>
+    </>
+  );
+}
+
+// The links as a CSV file: one row per invitation, with its organisation
+// and level, quoted as RFC 4180 asks.
+function linksCsv(invitations: Invitation[]): string {
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const rows = invitations.map((i) =>
+    [i.organisation, levelLabels[i.level] ?? "", i.link].map(quote).join(","));
+  return ["organisation,level,link", ...rows].join("\r\n") + "\r\n";
+}
+
+function LinksReady({ engagement, csv, count }: {
+  engagement: Engagement; csv: string; count: number;
+}) {
+  const href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+  return (
+    <>
+      <div class="govuk-panel govuk-panel--confirmation">
+        <h1 class="govuk-panel__title">{count} {count === 1 ? "invitation" : "invitations"} created</h1>
+      </div>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">Warning</span>
+          Save the links now: they are shown only once. Each works for one person, once.
+        </strong>
+      </div>
+      <p class="govuk-body">
+        <a class="govuk-link" href={href} download="invitation-links.csv">
+          Download the links (CSV file)
+        </a>
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/app/${engagement.name}/questionnaire`}>
+          Back to the questionnaire
+        </a>
+      </p>
+    </>
+  );
+}
