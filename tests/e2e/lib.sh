@@ -17,14 +17,20 @@ test_password="a long test password"
 
 # sign_in_first_lead STORE: sets the first programme lead's password
 # (lead@example.org) with the link the server's first start wrote beside
-# STORE, signs in with `hcctl login --session` (managing people takes a
-# session) and keeps it in $work/lead.token, which HC_TOKEN_FILE then names.
+# STORE, then signs in (login_first_lead).
 sign_in_first_lead() {
   local link
   link=$(cat "$1.first-lead-link") || fail "no first-lead link beside $1"
   printf '%s\n' "$test_password" |
     "$hcctl_bin" set-password "$link" --email=lead@example.org > /dev/null ||
     fail "the first programme lead's password could not be set"
+  login_first_lead
+}
+
+# login_first_lead: signs the first programme lead in with `hcctl login
+# --session` (managing people takes a session) and keeps the session in
+# $work/lead.token, which HC_TOKEN_FILE then names.
+login_first_lead() {
   printf '%s\n' "$test_password" |
     "$hcctl_bin" login --email=lead@example.org --session --save="$work/lead.token" > /dev/null ||
     fail "the first programme lead could not sign in"
@@ -44,10 +50,17 @@ person_token() {
     "$hcctl_bin" login --json --email="$email" --token-name="$1" | field_of secret
 }
 
-# start_server [FLAG...]: starts hc_server on loopback ports with its store in
-# $work, waits until both ports listen, and sets server_pid, port, http_port
-# and, for hcctl, HC_SERVER and HC_TOKEN_FILE (the first programme lead's).
+# start_server [FLAG...]: launch_server, then the first programme lead signs
+# in (sign_in_first_lead), for hcctl's HC_TOKEN_FILE.
 start_server() {
+  launch_server "$@"
+  sign_in_first_lead "$work/hc.db"
+}
+
+# launch_server [FLAG...]: starts hc_server on loopback ports with its store
+# in $work, waits until both ports listen, and sets server_pid, port,
+# http_port and, for hcctl, HC_SERVER.
+launch_server() {
   "$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 --store="$work/hc.db" "$@" \
     > "$work/server.log" 2>&1 &
   server_pid=$!
@@ -61,7 +74,6 @@ start_server() {
   done
   [[ -n "$port" && -n "$http_port" ]] || fail "server did not start"
   export HC_SERVER="127.0.0.1:$port"
-  sign_in_first_lead "$work/hc.db"
 }
 
 # hcctl as the programme lead (HC_TOKEN_FILE), as the holder of a token, and

@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # End to end: the web app served by hc_server, driven in Debian's headless
-# chromium (tests/e2e/browser/web_app.mjs): a programme lead signs in, sees
-# the programme's engagements on the home page, opens one and signs out;
-# every page passes axe-core at 1280 px, 320 px and 200% zoom.
+# chromium through its journeys (tests/e2e/browser/journeys.mjs), on one
+# server, with nothing but a browser where a person would use one:
+#   1. the first programme lead opens the first start's set-password link and
+#      sets up a partnership, peers, a health check with its team and scoping
+#      record, people, the questionnaire and its invitations;
+#   2. web_app.mjs: the home page, an engagement, people and inviting;
+#   3. on an engagement whose report is in the factual-accuracy check (set
+#      up with hcctl), a partnership contact reads the draft and comments on
+#      two sections; after publication downloads the PDF and adds two
+#      improvement actions and a progress update;
+#   4. the programme lead's browser is refused that engagement's
+#      questionnaire results and notes.
+# Every page passes axe-core at 1280 px, 320 px and 200% zoom.
 #
 # Usage: web_app_test.sh HC_SERVER HCCTL [OUT_DIR]
 # (OUT_DIR keeps the screenshots; default: a temporary one.)
@@ -13,18 +23,29 @@ hcctl_bin=$2
 source "$(dirname "$0")/lib.sh"
 out=${3:-$work/out}
 mkdir -p "$out"
+browser=$(dirname "$0")/browser
 
-start_server
-partnership=$(hcctl partnerships create --json --display-name="Anytown Community Safety Partnership" \
-  --kind=csp --member="Anytown Council:local_government" --member="Shire Police:police" | name_of)
-lena=$(hcctl peers create --json --display-name="Lena Lead" --email=lena@northshire.gov.uk \
-  --organisation="Northshire Council" --sector=local_government \
-  --accredited-date=2025-01-15 --expiry-date=2035-01-14 | name_of)
-engagement=$(hcctl engagements create --json --partnership="$partnership" --purpose=developmental \
-  --fieldwork-day1="$(day 40)" --fieldwork-day2="$(day 41)" --fieldwork-day3="$(day 42)" | name_of)
-hcctl engagements add-member "$engagement" --peer="$lena" --role=lead_peer > /dev/null
-[[ "$engagement" == engagements/* ]] || fail "no engagement"
+launch_server
+base="http://127.0.0.1:$http_port"
+journey() { node "$browser/journeys.mjs" "$1" "$base" "$out" "${@:2}" || fail "journey $1 failed"; }
 
-node "$(dirname "$0")/browser/web_app.mjs" "http://127.0.0.1:$http_port" lead@example.org \
-  "$test_password" "Anytown Community Safety Partnership" "$out" || fail "the web app failed"
+journey lead "$(cat "$work/hc.db.first-lead-link")" "$test_password"
+login_first_lead
+
+node "$browser/web_app.mjs" "$base" lead@example.org "$test_password" \
+  "Anytown Community Safety Partnership" "$out" || fail "the web app failed"
+
+engagement_at_report
+report=$(as "$hari_token" reports generate "$engagement" --json | name_of)
+as "$hari_token" reports submit "$report" > /dev/null || fail "submit refused"
+as "$lena_token" reports send-for-check "$report" > /dev/null || fail "send-for-check refused"
+contact_link=$(hcctl people invite --json --display-name="Rita Riverside" \
+  --email=rita@riverside.gov.uk --role=partnership_contact --partnership="$partnership" |
+  field_of uri)
+journey contact "$contact_link" rita@riverside.gov.uk "$test_password"
+[[ $(as "$lena_token" reports comments "$report") == *"not quarterly"* ]] ||
+  fail "the review team does not see the contact's comment"
+as "$lena_token" reports publish "$report" > /dev/null || fail "publish refused"
+journey contact-plan rita@riverside.gov.uk "$test_password"
+journey lead-refused "$test_password" "$engagement"
 echo "PASS: web_app_test ($out)"

@@ -132,6 +132,7 @@ function PeerForm({ existing }: { existing: Peer | null }) {
     event.preventDefault();
     const found: FieldErrors = {};
     if (!displayName.trim()) found["name"] = "Enter the peer's full name";
+    if (!email.trim()) found["email"] = "Enter the peer's email address";
     if (!organisation.trim()) found["organisation"] = "Enter the organisation they work for";
     if (!sector) found["sector"] = "Choose the sector they work in";
     const dates = {
@@ -177,7 +178,7 @@ function PeerForm({ existing }: { existing: Peer | null }) {
       <form onSubmit={submit} noValidate>
         <TextField id="name" label="Full name" value={displayName} onInput={setDisplayName}
                    errors={errors} />
-        <TextField id="email" label="Email address (optional)" value={email} onInput={setEmail}
+        <TextField id="email" label="Email address" value={email} onInput={setEmail}
                    errors={errors} type="email" />
         <TextField id="organisation" label="Organisation they work for" value={organisation}
                    onInput={setOrganisation} errors={errors}

@@ -272,10 +272,12 @@ function SetUpForm({ engagement }: { engagement: Engagement }) {
   );
 }
 
-// Each benchmark once, at its latest version.
+// Each benchmark that can be asked (every section has statements) once, at
+// its latest version.
 function latestVersions(list: Framework[]): Framework[] {
   const latest = new Map<string, Framework>();
   for (const f of list) {
+    if (!f.sections.length || f.sections.some((s) => !s.statements.length)) continue;
     const seen = latest.get(f.frameworkId);
     if (!seen || seen.version < f.version) latest.set(f.frameworkId, f);
   }

@@ -69,7 +69,7 @@ function AddTeamMember({ engagement, partnershipName, everyone }: {
       <span class="govuk-caption-l">{partnershipName}</span>
       <h1 class="govuk-heading-l">Add someone to the review team</h1>
       <form onSubmit={submit} noValidate>
-        <Choice id="peer" label="Peer" value={peer} onChange={setPeer} errors={errors}
+        <Choice id="peer" label="Peer to add" value={peer} onChange={setPeer} errors={errors}
                 hint="A peer whose organisation is a member of the partnership cannot join."
                 options={choices.map((p) => [p.name, `${p.displayName}, ${p.homeOrganisation}`])} />
         <Radios id="role" legend="Role on the team" value={role} onChange={setRole}

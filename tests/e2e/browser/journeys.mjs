@@ -1,0 +1,430 @@
+// The journeys of the web app, in Debian's chromium, as people make them
+// with nothing but a browser. One part per run, as the shell script that
+// drives it (web_app_test.sh) sets the scene between parts:
+//
+//   lead BASE OUT LINK PASSWORD
+//     The first programme lead opens the set-password link of the first
+//     start, signs in, adds a partnership of five member organisations
+//     (first with nothing filled in), four peers (one conflicted, one
+//     expired: shown as expired, and both refused as full members with the
+//     reason at the field), starts a health check, is refused a stage with
+//     the guard's reason, sets its key dates, scoping record and team,
+//     invites a partnership contact and two peers, sets up and opens the
+//     questionnaire, uploads invitations and downloads their links.
+//   contact BASE OUT LINK EMAIL PASSWORD
+//     A partnership contact sets their password, signs in, finds the draft
+//     report in the factual-accuracy check, reads it and comments on two
+//     sections.
+//   contact-plan BASE OUT EMAIL PASSWORD
+//     After publication the contact downloads the PDF, adds two improvement
+//     actions and a progress update.
+//   lead-refused BASE OUT PASSWORD ENGAGEMENT
+//     The programme lead's own browser asks for ENGAGEMENT's questionnaire
+//     results and notes: both refused.
+//
+// Every page met is checked (pages.mjs) at 1280 px, 320 px and 200% zoom,
+// and its screenshots go to OUT.
+import { readFile } from 'node:fs/promises';
+import { launchChromium } from './launch.mjs';
+import { failer, pageChecks } from './pages.mjs';
+
+const [part, base, out, ...args] = process.argv.slice(2);
+const fail = failer(`journeys ${part}`);
+const { check, look, signIn, setPassword } = pageChecks({ base, out, fail });
+
+const leadEmail = 'lead@example.org';
+const partnershipName = 'Anytown Community Safety Partnership';
+
+// "27 3 2027" boxes for the date `days` from today.
+function dayFromNow(days) {
+  const at = new Date(Date.now() + days * 86400000);
+  return { day: String(at.getDate()), month: String(at.getMonth() + 1),
+           year: String(at.getFullYear()) };
+}
+
+async function fillDate(page, legend, days) {
+  const group = page.getByRole('group', { name: legend });
+  const { day, month, year } = dayFromNow(days);
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
+// Presses a form's button and waits for the next page; staying on this one
+// fails the test, saying the problem shown.
+async function submit(page, name) {
+  try {
+    await Promise.all([page.waitForNavigation({ timeout: 10000 }),
+                       page.getByRole('button', { name }).click()]);
+  } catch {
+    await page.screenshot({ path: `${out}/failed-${name.replace(/\W+/g, '-')}.png`, fullPage: true });
+    const summary = page.locator('.govuk-error-summary');
+    fail(`"${name}" led nowhere: ${await summary.count() ? await summary.textContent() : 'no problem shown'}`);
+  }
+}
+
+async function success(page, text) {
+  await page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
+}
+
+// The message at a field, which must also be in the error summary.
+async function fieldError(page, id, text) {
+  const at = page.locator(`#${id}-error`);
+  try {
+    await at.filter({ hasText: text }).waitFor({ timeout: 5000 });
+  } catch {
+    fail(`#${id} says "${await at.textContent().catch(() => 'nothing')}", not "${text}"`);
+  }
+  const summary = await page.locator('.govuk-error-summary').textContent();
+  if (!summary.includes(text)) fail(`the error summary lacks "${text}"`);
+  return at.textContent();
+}
+
+async function addPeer(page, peer) {
+  await page.goto(`${base}/app/peers/new`);
+  await page.getByLabel('Full name').fill(peer.name);
+  await page.getByLabel('Email address').fill(
+    `${peer.name.split(' ')[0].toLowerCase()}@${peer.organisation.split(' ')[0].toLowerCase()}.example`);
+  await page.getByLabel('Organisation they work for').fill(peer.organisation);
+  await page.getByLabel('Sector').selectOption({ label: peer.sector });
+  await fillDate(page, 'Accredited on (optional)', peer.accredited);
+  await fillDate(page, 'Accreditation ends on', peer.expires);
+  await submit(page, 'Add the peer');
+  await success(page, `${peer.name} is added`);
+}
+
+async function addToTeam(page, engagementPath, peer, role) {
+  await page.goto(`${base}${engagementPath}/team/add`);
+  await page.getByLabel('Peer to add').selectOption({ label: peer });
+  await page.getByLabel(role, { exact: true }).check();
+  await page.getByRole('button', { name: 'Add to the team' }).click();
+}
+
+async function invite(page, name, email, role, choice) {
+  await page.goto(`${base}/app/people/invite`);
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel(role, { exact: true }).check();
+  if (choice) await page.getByLabel(choice.label).selectOption({ label: choice.option });
+  await page.getByRole('button', { name: 'Invite and show their link' }).click();
+  await page.getByRole('heading', { name: `${name} is invited` }).waitFor();
+}
+
+async function stage(page, engagementPath, button) {
+  await page.goto(`${base}${engagementPath}`);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()]);
+  await page.getByRole('heading', { name: /^Check before you/ }).waitFor();
+  await page.getByRole('button', { name: /^Confirm/ }).click();
+}
+
+async function leadJourney(browser, [link, password]) {
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  await setPassword(page, link, password, leadEmail);
+  await signIn(page, leadEmail, password);
+  await page.getByRole('heading', { name: 'Engagements' }).waitFor();
+
+  // A partnership: first with nothing filled in.
+  await page.goto(`${base}/app/partnerships/new`);
+  await page.getByRole('button', { name: 'Add the partnership' }).click();
+  await fieldError(page, 'name', "Enter the partnership's name");
+  await fieldError(page, 'kind', 'Choose what kind of partnership it is');
+  await fieldError(page, 'member-0', 'Enter the name of organisation 1');
+  await check(page, 'partnership-errors-1280');
+  const members = [['Anytown Borough Council', 'Local government'], ['Shire Police', 'Police'],
+                   ['Anytown NHS Trust', 'Health'], ['Shire Fire and Rescue', 'Fire and rescue'],
+                   ['Anytown Voluntary Action', 'Voluntary and community']];
+  await page.getByLabel('Name', { exact: true }).fill(partnershipName);
+  await page.getByLabel('Kind of partnership').selectOption({ label: 'Community safety partnership' });
+  await page.getByLabel('Area it serves (optional)').fill('Anytown and the Shire');
+  for (let i = 0; i < members.length; i++) {
+    if (i > 0) await page.getByRole('button', { name: 'Add another organisation' }).click();
+    await page.getByLabel(`Organisation ${i + 1}`, { exact: true }).fill(members[i][0]);
+    await page.getByLabel(`Sector of organisation ${i + 1}`).selectOption({ label: members[i][1] });
+  }
+  await check(page, 'partnership-form-1280');
+  await submit(page, 'Add the partnership');
+  await success(page, `${partnershipName} is added`);
+  const partnershipPath = new URL(page.url()).pathname;
+  for (const [member] of members) await page.getByText(member).first().waitFor();
+
+  // Four peers: one works for a member organisation, one's accreditation
+  // has ended.
+  await addPeer(page, { name: 'Lena Lead', organisation: 'Northshire Council',
+                        sector: 'Local government', accredited: -700, expires: 3000 });
+  await addPeer(page, { name: 'Hari Health', organisation: 'Southshire NHS Trust',
+                        sector: 'Health', accredited: -700, expires: 3000 });
+  await addPeer(page, { name: 'Pat Police', organisation: 'Shire Police',
+                        sector: 'Police', accredited: -700, expires: 3000 });
+  await addPeer(page, { name: 'Eve Expired', organisation: 'Westshire Fire and Rescue',
+                        sector: 'Fire and rescue', accredited: -1500, expires: -30 });
+  await page.goto(`${base}/app/peers`);
+  await page.getByRole('row', { name: /Eve Expired.*Expired/ }).waitFor();
+  if (await page.getByRole('row', { name: /Lena Lead.*Expired/ }).count()) fail('Lena shown expired');
+  await page.getByLabel('Home sector').selectOption({ label: 'Police' });
+  await submit(page, 'Apply filters');
+  await page.getByRole('row', { name: /Pat Police/ }).waitFor();
+  if (await page.getByRole('row', { name: /Lena Lead/ }).count()) fail('the sector filter let Lena through');
+
+  // The health check, refused a stage before it is scoped.
+  await page.goto(`${base}${partnershipPath}`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('button', { name: 'Start a health check' }).click()]);
+  await page.getByLabel('Developmental').check();
+  await submit(page, 'Start the health check');
+  await success(page, 'The health check is started');
+  const engagementPath = new URL(page.url()).pathname;
+  await stage(page, engagementPath, 'Begin desk research');
+  const refusal = await page.locator('.govuk-error-summary').textContent();
+  if (!/issue|fieldwork|lead peer/.test(refusal)) fail(`the refusal does not say why: ${refusal}`);
+  await check(page, 'stage-refused-1280');
+
+  await page.goto(`${base}${engagementPath}/dates`);
+  await fillDate(page, 'Questionnaire open', 0);
+  await fillDate(page, 'Questionnaire close', 20);
+  await fillDate(page, 'Fieldwork day 1', 40);
+  await fillDate(page, 'Fieldwork day 2', 41);
+  await fillDate(page, 'Fieldwork day 3', 42);
+  await submit(page, 'Save the dates');
+  await success(page, 'The key dates are saved');
+
+  await page.goto(`${base}${engagementPath}/scoping`);
+  await page.getByLabel('Issues the health check should look at').fill(
+    'Is the vision shared by every partner?\nDo partners pool their budgets?');
+  await page.getByLabel('Outcomes the partnership wants from it').fill('A plan the board owns');
+  await page.getByLabel('Inform', { exact: true }).fill('Licensing team');
+  await page.getByLabel('Involve', { exact: true }).fill('Police\nPublic health');
+  await page.getByLabel('Be aware', { exact: true }).fill('Residents');
+  await page.getByLabel('Keep on board', { exact: true }).fill('Councillors');
+  await page.getByLabel('Arrangements').fill('Three days at the Town Hall.');
+  await submit(page, 'Save the scoping record');
+  await success(page, 'The scoping record is saved');
+  await page.getByText('Do partners pool their budgets?').waitFor();
+
+  // The team: the conflicted and the expired peer refused at the field.
+  await addToTeam(page, engagementPath, 'Pat Police, Shire Police', 'Peer');
+  await fieldError(page, 'peer', 'conflict of interest');
+  await check(page, 'team-conflicted-1280');
+  await addToTeam(page, engagementPath, 'Eve Expired, Westshire Fire and Rescue', 'Peer');
+  await fieldError(page, 'peer', 'add them as a shadow instead');
+  await check(page, 'team-expired-1280');
+  await addToTeam(page, engagementPath, 'Lena Lead, Northshire Council', 'Lead peer');
+  await success(page, 'Lena Lead is on the team as lead peer');
+  await addToTeam(page, engagementPath, 'Hari Health, Southshire NHS Trust', 'Peer');
+  await success(page, 'Hari Health is on the team as peer');
+  await page.getByText('No lead peer or peer from the police sector').waitFor();
+
+  // People: a partnership contact and two peers.
+  await invite(page, 'Chris Contact', 'chris@anytown.gov.uk', 'Partnership contact',
+               { label: 'Their partnership', option: partnershipName });
+  await invite(page, 'Lena Lead', 'lena@northshire.gov.uk', 'Peer',
+               { label: 'Which peer they are', option: 'Lena Lead, Northshire Council' });
+  await invite(page, 'Hari Health', 'hari@southshire.nhs.uk', 'Peer',
+               { label: 'Which peer they are', option: 'Hari Health, Southshire NHS Trust' });
+
+  // Desk research, the questionnaire set up and opened, invitations.
+  await stage(page, engagementPath, 'Begin desk research');
+  await page.waitForURL(`${base}${engagementPath}`);
+  await success(page, 'Desk research has begun');
+  await page.goto(`${base}${engagementPath}/questionnaire`);
+  await page.getByLabel('Benchmark').selectOption({ label: 'Partnership Assessment Tool (version 1)' });
+  await fillDate(page, 'Opens on', 0);
+  await fillDate(page, 'Closes on', 20);
+  await check(page, 'questionnaire-setup-1280');
+  await submit(page, 'Set up the questionnaire');
+  await success(page, 'The questionnaire is set up');
+  await stage(page, engagementPath, 'Open the questionnaire');
+  await page.waitForURL(`${base}${engagementPath}`);
+  await success(page, 'The questionnaire stage has begun');
+
+  await page.goto(`${base}${engagementPath}/questionnaire/invitations`);
+  await page.getByRole('button', { name: 'Create the invitations' }).click();
+  await fieldError(page, 'file', 'Choose a CSV file');
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'invitations.csv', mimeType: 'text/csv', buffer: Buffer.from(
+      'organisation,level,count\nAnytown Borough Council,board,3\nShire Police,front_line,4\n' +
+      'Nowhere Council,board,1\n') });
+  await page.getByRole('button', { name: 'Create the invitations' }).click();
+  const csvError = await fieldError(page, 'file', 'Nowhere Council');
+  await check(page, 'invitations-error-1280');
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'invitations.csv', mimeType: 'text/csv', buffer: Buffer.from(
+      'organisation,level,count\nAnytown Borough Council,board,3\nShire Police,front_line,4\n') });
+  await page.getByRole('button', { name: 'Create the invitations' }).click();
+  await page.getByRole('heading', { name: '7 invitations created' }).waitFor();
+  await check(page, 'invitations-made-1280');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download the links (CSV file)' }).click(),
+  ]);
+  const csv = await readFile(await download.path(), 'utf8');
+  const rows = csv.trim().split('\r\n');
+  if (rows[0] !== 'organisation,level,link' || rows.length !== 8) fail(`links CSV: ${csv}`);
+  if (!rows.slice(1).every((r) => r.includes(`${base}/q/`))) fail(`a row has no link: ${csv}`);
+  await page.goto(`${base}${engagementPath}/questionnaire`);
+  await page.getByRole('cell', { name: /Withheld/ }).first().waitFor();
+
+  // Every page, in every width.
+  const state = await context.storageState();
+  const ready = (heading) => (p) => p.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  const pages = [
+    ['/', 'home', 'Engagements'],
+    ['/app/engagements', 'engagements', 'Engagements'],
+    ['/app/engagements/new', 'engagement-new', 'Start a health check'],
+    [engagementPath, 'engagement', partnershipName],
+    [`${engagementPath}/dates`, 'key-dates', 'Key dates'],
+    [`${engagementPath}/scoping`, 'scoping', 'Scoping record'],
+    [`${engagementPath}/team/add`, 'team-add', 'Add someone to the review team'],
+    [`${engagementPath}/stage/fieldwork`, 'stage-check', 'Check before you start fieldwork'],
+    [`${engagementPath}/stage/cancel`, 'cancel-check', 'Check before you cancel the health check'],
+    [`${engagementPath}/history`, 'history', 'History of its stages'],
+    [`${engagementPath}/questionnaire`, 'questionnaire', 'Questionnaire'],
+    [`${engagementPath}/questionnaire/invitations`, 'invitations', 'Add invitations'],
+    [`${engagementPath}/reports`, 'reports-none', 'Written reports'],
+    ['/app/partnerships', 'partnerships', 'Partnerships'],
+    ['/app/partnerships/new', 'partnership-new', 'Add a partnership'],
+    [partnershipPath, 'partnership', partnershipName],
+    [`${partnershipPath}/edit`, 'partnership-edit', 'Change the partnership'],
+    ['/app/peers', 'peers', 'Peers'],
+    ['/app/peers/new', 'peer-new', 'Add a peer'],
+    ['/app/people', 'people', 'People'],
+    ['/app/people/invite', 'invite', 'Invite someone'],
+    ['/app/account', 'account', 'Your account'],
+  ];
+  for (const [path, name, heading] of pages) await look(browser, state, path, name, ready(heading));
+  await page.goto(`${base}/app/people`);
+  const chris = page.getByRole('link', { name: 'Chris Contact' });
+  const personPath = new URL(await chris.getAttribute('href'), base).pathname;
+  await look(browser, state, personPath, 'person', ready('Chris Contact'));
+  await page.goto(`${base}${engagementPath}/history`);
+  await page.getByText('Scoping to desk research').waitFor();
+  console.log(`journeys lead: ${pages.length + 1} pages pass at 3 widths; the conflicted and ` +
+              `expired peers were refused at the field; the CSV refusal said: ${csvError.trim()}`);
+}
+
+async function contactJourney(browser, [link, email, password]) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await setPassword(page, link, password);
+  await signIn(page, email, password);
+  await page.getByRole('heading', { name: 'Riverside CSP', level: 1 }).waitFor();
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /^Health check begun/ }).click()]);
+  const engagementPath = new URL(page.url()).pathname;
+  await page.getByRole('heading', { name: 'Review team' }).waitFor();
+  if (await page.getByRole('link', { name: /Cancel|Change/ }).count()) {
+    fail('a partnership contact is offered a change');
+  }
+  await page.goto(`${base}${engagementPath}/reports`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /Read and comment/ }).click()]);
+  const reportPath = new URL(page.url()).pathname;
+  const read = page.getByRole('link', { name: /Read version 1 in the browser/ });
+  const html = await page.request.get(new URL(await read.getAttribute('href'), base).href);
+  if (html.status() !== 200 || !(await html.text()).includes('Riverside CSP')) {
+    fail(`the draft could not be read: ${html.status()}`);
+  }
+  const [tab] = await Promise.all([context.waitForEvent('page'), read.click()]);
+  await tab.waitForLoadState();
+  await tab.screenshot({ path: `${out}/draft-report.png` });
+  await tab.close();
+  const sections = await page.getByLabel('Which part of the report it is about')
+    .locator('option').allTextContents();
+  if (sections.length < 4) fail(`the report's sections are not offered: ${sections}`);
+  await page.getByRole('button', { name: 'Add the comment' }).click();
+  await fieldError(page, 'comment', 'Enter your comment');
+  await check(page, 'report-comment-error-1280');
+  for (const [section, text] of [[sections[1], 'Our board met monthly, not quarterly.'],
+                                 [sections[3], 'The fire service joined in 2024.']]) {
+    await page.getByLabel('Which part of the report it is about').selectOption({ label: section });
+    await page.getByLabel('Your comment').fill(text);
+    await submit(page, 'Add the comment');
+    await success(page, `Your comment on "${section}" is added`);
+    await page.getByText(text).waitFor();
+  }
+  const state = await context.storageState();
+  const ready = (heading) => (p) => p.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  await look(browser, state, '/', 'contact-home', ready('Riverside CSP'));
+  await look(browser, state, engagementPath, 'contact-engagement', ready('Riverside CSP'));
+  await look(browser, state, `${engagementPath}/questionnaire`, 'contact-questionnaire',
+             ready('Questionnaire'));
+  await look(browser, state, `${engagementPath}/reports`, 'contact-reports', ready('Written reports'));
+  await look(browser, state, reportPath, 'contact-report', ready('Version 1 of the report'));
+  console.log(`journeys contact: read the draft and commented on "${sections[1]}" and "${sections[3]}"`);
+}
+
+async function contactPlanJourney(browser, [email, password]) {
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /^Health check begun/ }).click()]);
+  const engagementPath = new URL(page.url()).pathname;
+  await page.goto(`${base}${engagementPath}/reports`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Download version 1 as a PDF/ }).click(),
+  ]);
+  const pdf = await readFile(await download.path());
+  if (pdf.subarray(0, 5).toString() !== '%PDF-') fail('the download is not a PDF');
+
+  await page.goto(`${base}${engagementPath}/plan/actions/new`);
+  await page.getByRole('button', { name: 'Add the action' }).click();
+  await fieldError(page, 'title', 'Enter what is to be done');
+  await check(page, 'action-error-1280');
+  const actions = [['Agree a shared data protocol', 'Riverside Council', 60],
+                   ['Pool the community safety budgets', 'Riverside Police', 120]];
+  for (const [title, owner, due] of actions) {
+    await page.goto(`${base}${engagementPath}/plan/actions/new`);
+    await page.getByLabel('What is to be done').fill(title);
+    await page.getByLabel('By whom').selectOption({ label: owner });
+    await fillDate(page, 'Due by', due);
+    await submit(page, 'Add the action');
+    await success(page, `The action "${title}" is added`);
+  }
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /A1 Agree a shared data protocol/ }).click()]);
+  const actionPath = new URL(page.url()).pathname;
+  await page.getByLabel('What has happened').fill('The protocol is drafted.');
+  await page.getByLabel('What shows it (optional)').fill('Draft protocol, version 2.');
+  await page.getByLabel('No, but action is in hand').check();
+  await submit(page, 'Add the update');
+  await success(page, 'Your progress update is added');
+  await page.getByText('The protocol is drafted.').waitFor();
+  const state = await context.storageState();
+  const ready = (heading) => (p) => p.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  await look(browser, state, `${engagementPath}/plan`, 'plan', ready('Improvement plan'));
+  await look(browser, state, `${engagementPath}/plan/actions/new`, 'action-new', ready('Add an action'));
+  await look(browser, state, actionPath, 'action', ready('A1 Agree a shared data protocol'));
+  await look(browser, state, `${engagementPath}/reports`, 'reports-published', ready('Written reports'));
+  console.log(`journeys contact-plan: downloaded a ${pdf.length}-byte PDF; added 2 actions and an update`);
+}
+
+async function leadRefusedJourney(browser, [password, engagement]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, leadEmail, password);
+  // The app's own API on its own origin, with the lead's session cookie.
+  const call = (method, body) => page.evaluate(async ([m, b]) => {
+    const response = await fetch(`/healthcheck.v1.${m}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+    return [response.status, (await response.json()).code];
+  }, [method, body]);
+  const results = await call('QuestionnaireService/GetQuestionnaireResults',
+                             { name: `${engagement}/questionnaire` });
+  const notes = await call('EvidenceService/ListNotes', { parent: engagement });
+  for (const [what, [status, code]] of [['results', results], ['notes', notes]]) {
+    if (status !== 403 || code !== 'permission_denied') fail(`the lead read the ${what}: ${status} ${code}`);
+  }
+  console.log('journeys lead-refused: questionnaire results and notes refused (403 permission_denied)');
+}
+
+const journeys = { lead: leadJourney, contact: contactJourney, 'contact-plan': contactPlanJourney,
+                   'lead-refused': leadRefusedJourney };
+if (!journeys[part]) fail(`no journey "${part}"`);
+const browser = await launchChromium();
+try {
+  await journeys[part](browser, args);
+} finally {
+  await browser.close();
+}
