@@ -5,6 +5,8 @@ import { createConnectTransport } from "@connectrpc/connect-web";
 import type { DescService } from "@bufbuild/protobuf";
 import { AccessService } from "./gen/healthcheck/v1/access_pb";
 import { EngagementService } from "./gen/healthcheck/v1/engagement_pb";
+import { FieldworkService } from "./gen/healthcheck/v1/fieldwork_pb";
+import { FindingService } from "./gen/healthcheck/v1/finding_pb";
 import { FrameworkService } from "./gen/healthcheck/v1/framework_pb";
 import { ImprovementPlanService } from "./gen/healthcheck/v1/improvement_plan_pb";
 import { PartnershipService } from "./gen/healthcheck/v1/partnership_pb";
@@ -26,6 +28,8 @@ function client<T extends DescService>(service: T): Client<T> {
 
 export const accessTokens = client(AccessService);
 export const engagements = client(EngagementService);
+export const feedback = client(FindingService);
+export const fieldwork = client(FieldworkService);
 export const frameworks = client(FrameworkService);
 export const partnerships = client(PartnershipService);
 export const peers = client(PeerService);

@@ -3,6 +3,7 @@
 // person on their account page and to a programme lead on the person's page.
 import { useState } from "preact/hooks";
 import { accessTokens, users } from "./api";
+import { errorsOf } from "./forms";
 import { formatTime } from "./format";
 import type { AccessToken } from "./gen/healthcheck/v1/access_pb";
 import type { Session } from "./gen/healthcheck/v1/user_pb";
@@ -24,8 +25,7 @@ export function ConfirmButton({ label, confirm, act }: {
   return (
     <div class="govuk-button-group govuk-!-margin-bottom-0">
       <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-              onClick={() => act().catch((e: unknown) =>
-                setProblem(e instanceof Error ? e.message : "It could not be done"))}>
+              onClick={() => act().catch((e: unknown) => setProblem(errorsOf(e, {})[""] ?? ""))}>
         {confirm}
       </button>
       <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"

@@ -65,6 +65,8 @@ export function EngagementPage({ id, lead }: { id: string; lead: boolean }) {
       <nav aria-label="Parts of the health check">
         <ul class="govuk-list">
           <li><a class="govuk-link" href={`${base}/questionnaire`}>Questionnaire</a></li>
+          <li><a class="govuk-link" href={`${base}/fieldwork`}>Fieldwork plan</a></li>
+          <li><a class="govuk-link" href={`${base}/feedback`}>Initial feedback</a></li>
           <li><a class="govuk-link" href={`${base}/reports`}>Written reports</a></li>
           <li><a class="govuk-link" href={`${base}/plan`}>Improvement plan</a></li>
           <li><a class="govuk-link" href={`${base}/history`}>History of its stages</a></li>

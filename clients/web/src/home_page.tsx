@@ -14,6 +14,11 @@ export function HomePage() {
   return (
     <>
       <h1 class="govuk-heading-xl">Engagements</h1>
+      <div class="govuk-button-group">
+        <a href="/app/engagements/new" role="button" draggable={false} class="govuk-button"
+           data-module="govuk-button">Start a health check</a>
+        <a href="/app/engagements" class="govuk-link">Filter engagements by stage</a>
+      </div>
       <p class="govuk-body">
         As of {formatDate(dashboard.asOf)}: {dashboard.engagements.length}{" "}
         {dashboard.engagements.length === 1 ? "engagement" : "engagements"} in the programme.

@@ -9,6 +9,7 @@ import { AccountPage } from "./account_page";
 import { NewEngagementPage, KeyDatesPage, ScopingPage } from "./engagement_forms";
 import { EngagementPage } from "./engagement_page";
 import { EngagementsPage } from "./engagements_page";
+import { FeedbackPage, FieldworkPage } from "./fieldwork_pages";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { HomePage } from "./home_page";
@@ -16,7 +17,7 @@ import { Layout, Loading, Problem } from "./layout";
 import { PartnershipFormPage, PartnershipPage, PartnershipsPage } from "./partnership_pages";
 import { PeerFormPage, PeersPage } from "./peer_pages";
 import { InvitePage, PeoplePage, PersonPage } from "./people_page";
-import { PlanPage, ActionPage, NewActionPage } from "./plan_pages";
+import { ActionPage, ApprovePlanPage, CheckInPage, NewActionPage, PlanPage } from "./plan_pages";
 import { QuestionnairePage, InvitationsPage } from "./questionnaire_pages";
 import { ReportPage, ReportsPage } from "./report_pages";
 import { HistoryPage, StagePage } from "./stage_pages";
@@ -44,6 +45,8 @@ const routes: Route[] = [
   [new RegExp(`^/app/engagements/${id}/stage/([a-z-]{1,32})$`),
    (m) => <StagePage id={m[1]} slug={m[2]} />],
   [new RegExp(`^/app/engagements/${id}/history$`), (m) => <HistoryPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/fieldwork$`), (m) => <FieldworkPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/feedback$`), (m) => <FeedbackPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/questionnaire$`),
    (m, me) => <QuestionnairePage id={m[1]} me={me} />],
   [new RegExp(`^/app/engagements/${id}/questionnaire/invitations$`),
@@ -53,6 +56,9 @@ const routes: Route[] = [
    (m) => <ReportPage id={m[1]} number={m[2]} />],
   [new RegExp(`^/app/engagements/${id}/plan$`), (m, me) => <PlanPage id={m[1]} me={me} />],
   [new RegExp(`^/app/engagements/${id}/plan/actions/new$`), (m) => <NewActionPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/plan/approve$`), (m) => <ApprovePlanPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/plan/checkIns/([0-9]{1,4})$`),
+   (m) => <CheckInPage id={m[1]} checkIn={m[2]} />],
   [new RegExp(`^/app/engagements/${id}/plan/actions/${id}$`),
    (m, me) => <ActionPage id={m[1]} action={m[2]} me={me} />],
   [/^\/app\/partnerships$/, () => <PartnershipsPage />],

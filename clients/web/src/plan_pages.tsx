@@ -3,6 +3,7 @@
 // action with its progress updates, to which the partnership's contact adds.
 import { useState } from "preact/hooks";
 import { engagements, partnerships, plans } from "./api";
+import { ConfirmButton } from "./credentials";
 import { Choice, DateInput, type DateParts, dateOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextArea, TextField } from "./forms";
 import { formatDate, formatTime } from "./format";
@@ -40,6 +41,8 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const { engagement, plan, actions, checkIns } = outcome.value;
   const canAdd = me.role !== Role.PROGRAMME_LEAD;
+  const lead = me.role === Role.PROGRAMME_LEAD;
+  const draft = plan.state !== PlanState.APPROVED;
   return (
     <>
       <BackLink href={`/app/${engagement.name}`}>Back to the health check</BackLink>
@@ -51,10 +54,18 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
         { key: "Due", value: formatDate(plan.planDue) },
         { key: "Overdue actions", value: String(plan.overdueActions) },
       ]} />
-      {canAdd && (
-        <a href={`/app/${engagement.name}/plan/actions/new`} role="button" draggable={false}
-           class="govuk-button" data-module="govuk-button">Add an action</a>
-      )}
+      <div class="govuk-button-group">
+        {canAdd && draft && (
+          <a href={`/app/${engagement.name}/plan/actions/new`} role="button" draggable={false}
+             class="govuk-button" data-module="govuk-button">Add an action</a>
+        )}
+        {lead && draft && (
+          <a href={`/app/${engagement.name}/plan/approve`} role="button" draggable={false}
+             class="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Approve the plan
+          </a>
+        )}
+      </div>
       <h2 class="govuk-heading-m">Actions</h2>
       {actions.actions.length === 0 ? <p class="govuk-body">There are no actions yet.</p> : (
         <div class="app-table-scroll" role="region" aria-label="Actions table" tabIndex={0}>
@@ -97,6 +108,12 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
               {formatDate(c.scheduledDate)}: {c.heldDate
                 ? `held on ${formatDate(c.heldDate)} by ${c.heldBy}. ${c.notes}`
                 : c.overdue ? "overdue" : "to come"}
+              {lead && !c.heldDate && (
+                <> <a class="govuk-link" href={`/app/engagements/${id}/plan/${
+                     c.name.slice(c.name.indexOf("checkIns/"))}`}>
+                  Record it as held<span class="govuk-visually-hidden">: the check-in of{" "}
+                  {formatDate(c.scheduledDate)}</span></a></>
+              )}
             </li>
           ))}
         </ul>
@@ -213,6 +230,13 @@ export function ActionPage({ id, action, me }: { id: string; action: string; me:
         ...(a.verifiedBy ? [{ key: "Verified", value: `by ${a.verifiedBy}, ${
             formatTime(a.verifyTime)}` }] : []),
       ]} />
+      {me.role === Role.PROGRAMME_LEAD && a.status === ActionStatus.WORKING_WELL && !a.verifiedBy && (
+        <ConfirmButton label="Verify that it is done" confirm="Yes, it is done"
+                       act={async () => {
+                         await plans.verifyAction({ name: a.name, etag: a.etag });
+                         go(`/app/engagements/${id}/plan/actions/${action}`, "The action is verified");
+                       }} />
+      )}
       <h2 class="govuk-heading-m">Progress</h2>
       {updates.length === 0 ? <p class="govuk-body">No progress recorded yet.</p> : (
         <ol class="govuk-list app-timeline">
@@ -275,6 +299,95 @@ function ProgressForm({ action, engagementId, actionId }: {
                 errors={errors} options={statuses.map((s) => [s, statusLabels[s]])} />
         <button type="submit" class="govuk-button" data-module="govuk-button">
           Add the update
+        </button>
+      </form>
+    </>
+  );
+}
+
+// Approving the plan (programme leads, lead peers), behind a check of what
+// it holds; the API's refusal says what is missing.
+export function ApprovePlanPage({ id }: { id: string }) {
+  const outcome = useCall(async () => ({
+    engagement: await engagements.getEngagement({ name: `engagements/${id}` }),
+    plan: await plans.getImprovementPlan({ name: planOf(id) }),
+  }), id);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const { engagement, plan } = outcome.value;
+  const back = `/app/${engagement.name}/plan`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await plans.approveImprovementPlan({ name: plan.name, etag: plan.etag });
+      go(back, "The improvement plan is approved: follow-up has begun");
+    } catch (error) {
+      setErrors(errorsOf(error, {}));
+    }
+  };
+  return (
+    <>
+      <BackLink href={back}>Back to the improvement plan</BackLink>
+      <ErrorSummary errors={errors} firstField="confirm" />
+      <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
+      <h1 class="govuk-heading-l">Check before you approve the improvement plan</h1>
+      <SummaryList rows={[
+        { key: statusLabels[ActionStatus.ACTION_NEEDED], value: String(plan.actionNeededCount) },
+        { key: statusLabels[ActionStatus.ACTION_IN_HAND], value: String(plan.actionInHandCount) },
+        { key: statusLabels[ActionStatus.NEEDS_IMPROVING], value: String(plan.needsImprovingCount) },
+        { key: statusLabels[ActionStatus.WORKING_WELL], value: String(plan.workingWellCount) },
+      ]} />
+      <p class="govuk-body">
+        Approving it moves the health check to follow-up and schedules its check-ins. It cannot
+        be undone.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <button type="submit" id="confirm" class="govuk-button" data-module="govuk-button">
+          Confirm: approve the plan
+        </button>
+      </form>
+    </>
+  );
+}
+
+// Recording a check-in as held today, with its notes (programme leads, lead
+// peers).
+export function CheckInPage({ id, checkIn }: { id: string; checkIn: string }) {
+  const name = `${planOf(id)}/checkIns/${checkIn}`;
+  const outcome = useCall(async () => {
+    const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
+    const list = await plans.listCheckIns({ parent: planOf(id), pageSize: 50 });
+    return { engagement, found: list.checkIns.find((c) => c.name === name) };
+  }, name);
+  const [notes, setNotes] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const { engagement, found } = outcome.value;
+  if (!found) return <Problem message="This check-in could not be found." />;
+  const back = `/app/${engagement.name}/plan`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!notes.trim()) return setErrors({ notes: "Enter what the check-in found" });
+    try {
+      await plans.recordCheckIn({ name, notes: notes.trim(), etag: found.etag });
+      go(back, "The check-in is recorded as held today");
+    } catch (error) {
+      setErrors(errorsOf(error, { notes: "notes" }));
+    }
+  };
+  return (
+    <>
+      <BackLink href={back}>Back to the improvement plan</BackLink>
+      <ErrorSummary errors={errors} firstField="notes" />
+      <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
+      <h1 class="govuk-heading-l">The check-in of {formatDate(found.scheduledDate)}</h1>
+      <form onSubmit={submit} noValidate>
+        <TextArea id="notes" label="What it found" value={notes} onInput={setNotes}
+                  errors={errors} hint="It is recorded as held today." />
+        <button type="submit" class="govuk-button" data-module="govuk-button">
+          Record it as held
         </button>
       </form>
     </>

@@ -145,7 +145,9 @@ function RatesTable({ caption, rows }: { caption: string; rows: GroupRate[] }) {
                   </td>
                 </>
               ) : (
-                <td class="govuk-table__cell" colSpan={3}>Withheld: {r.withheldReason}</td>
+                <td class="govuk-table__cell" colSpan={3}>
+                  {r.withheldReason.charAt(0).toUpperCase() + r.withheldReason.slice(1)}
+                </td>
               )}
             </tr>
           ))}

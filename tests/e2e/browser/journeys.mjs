@@ -20,7 +20,8 @@
 //     actions and a progress update.
 //   lead-refused BASE OUT PASSWORD ENGAGEMENT
 //     The programme lead's own browser asks for ENGAGEMENT's questionnaire
-//     results and notes: both refused.
+//     results and notes: both refused. The lead then approves the plan and
+//     records its first check-in.
 //
 // Every page met is checked (pages.mjs) at 1280 px, 320 px and 200% zoom,
 // and its screenshots go to OUT.
@@ -262,7 +263,7 @@ async function leadJourney(browser, [link, password]) {
   if (rows[0] !== 'organisation,level,link' || rows.length !== 8) fail(`links CSV: ${csv}`);
   if (!rows.slice(1).every((r) => r.includes(`${base}/q/`))) fail(`a row has no link: ${csv}`);
   await page.goto(`${base}${engagementPath}/questionnaire`);
-  await page.getByRole('cell', { name: /Withheld/ }).first().waitFor();
+  await page.getByRole('cell', { name: /^Withheld/ }).first().waitFor();
 
   // Every page, in every width.
   const state = await context.storageState();
@@ -348,6 +349,14 @@ async function contactJourney(browser, [link, email, password]) {
   await look(browser, state, engagementPath, 'contact-engagement', ready('Riverside CSP'));
   await look(browser, state, `${engagementPath}/questionnaire`, 'contact-questionnaire',
              ready('Questionnaire'));
+  await look(browser, state, `${engagementPath}/fieldwork`, 'contact-fieldwork', async (p) => {
+    await ready('Fieldwork plan')(p);
+    await p.getByText('09:00 to 10:00: Chair of the board').waitFor();
+  });
+  await look(browser, state, `${engagementPath}/feedback`, 'contact-feedback', async (p) => {
+    await ready('Initial feedback')(p);
+    await p.getByText('A shared vision').waitFor();
+  });
   await look(browser, state, `${engagementPath}/reports`, 'contact-reports', ready('Written reports'));
   await look(browser, state, reportPath, 'contact-report', ready('Version 1 of the report'));
   console.log(`journeys contact: read the draft and commented on "${sections[1]}" and "${sections[3]}"`);
@@ -401,7 +410,7 @@ async function contactPlanJourney(browser, [email, password]) {
 }
 
 async function leadRefusedJourney(browser, [password, engagement]) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await signIn(page, leadEmail, password);
   // The app's own API on its own origin, with the lead's session cookie.
@@ -416,7 +425,28 @@ async function leadRefusedJourney(browser, [password, engagement]) {
   for (const [what, [status, code]] of [['results', results], ['notes', notes]]) {
     if (status !== 403 || code !== 'permission_denied') fail(`the lead read the ${what}: ${status} ${code}`);
   }
-  console.log('journeys lead-refused: questionnaire results and notes refused (403 permission_denied)');
+
+  // The plan the contact made, approved; its first check-in recorded.
+  const plan = `/app/${engagement}/plan`;
+  await page.goto(`${base}${plan}/approve`);
+  await page.getByRole('heading', { name: 'Check before you approve the improvement plan' }).waitFor();
+  await check(page, 'plan-approve-1280');
+  await submit(page, 'Confirm: approve the plan');
+  await success(page, 'The improvement plan is approved');
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /Record it as held/ }).first().click()]);
+  await page.getByRole('button', { name: 'Record it as held' }).click();
+  await fieldError(page, 'notes', 'Enter what the check-in found');
+  await check(page, 'check-in-error-1280');
+  await page.getByLabel('What it found').fill('The protocol is agreed; budgets not yet pooled.');
+  await submit(page, 'Record it as held');
+  await success(page, 'The check-in is recorded as held today');
+  await page.getByText(/budgets not yet pooled/).waitFor();
+  const state = await context.storageState();
+  await look(browser, state, plan, 'plan-approved',
+             (p) => p.getByRole('heading', { name: 'Improvement plan', level: 1 }).waitFor());
+  console.log('journeys lead-refused: questionnaire results and notes refused (403 ' +
+              'permission_denied); the plan approved and a check-in recorded');
 }
 
 const journeys = { lead: leadJourney, contact: contactJourney, 'contact-plan': contactPlanJourney,

@@ -33,8 +33,9 @@ export function pageChecks({ base, out, fail }) {
     if (scrollWidth > innerWidth) fail(`${name} is ${scrollWidth} px wide in ${innerWidth}`);
   }
 
+  // The widths are looked at side by side, each in its own context.
   async function look(browser, state, path, name, ready) {
-    for (const { name: size, width, scale } of widths) {
+    await Promise.all(widths.map(async ({ name: size, width, scale }) => {
       const context = await browser.newContext({
         viewport: { width, height: 900 }, deviceScaleFactor: scale, bypassCSP: true,
         storageState: state,
@@ -54,7 +55,7 @@ export function pageChecks({ base, out, fail }) {
       }
       if (foreign.length) fail(`${name} at ${size} asked another origin for ${foreign.join(', ')}`);
       await context.close();
-    }
+    }));
   }
 
   // Signs in through the sign-in page, as a person does.
