@@ -54,7 +54,6 @@
 #include "services/questionnaire/questionnaire_grpc_service.h"
 #include "services/web/app_routes.h"
 #include "services/web/connect_routes.h"
-#include "services/web/dashboard_routes.h"
 #include "core/report/document_renderer.h"
 #include "services/report/report_grpc_service.h"
 #include "services/web/report_routes.h"
@@ -362,7 +361,7 @@ absl::StatusOr<std::unique_ptr<HealthCheckServer>> HealthCheckServer::Start(
   if (p.web) {
     HC_RETURN_IF_ERROR(p.web->Serve(
         {RespondentRoutes(*p.respondents), SignInRoutes(*p.sessions, *p.users),
-         DashboardRoutes(*p.sessions, *p.programme), ReportRoutes(*p.sessions, *p.reports),
+         ReportRoutes(*p.sessions, *p.reports),
          ConnectRoutes(p.server->InProcessChannel(grpc::ChannelArguments()), *p.sessions),
          AppRoutes(*p.sessions)}));
   }

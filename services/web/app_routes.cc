@@ -34,6 +34,9 @@ WebServer::Routes AppRoutes(const BrowserSessions& sessions) {
       Send(res, *Find("/index.html"));
     };
     s.Get("/", page);
+    // The programme dashboard's old address, kept for bookmarks: the home
+    // page is the dashboard now.
+    s.Get("/programme", [](const HttpRequest&, HttpResponse& res) { res.Redirect("/"); });
     s.Get("/app/[A-Za-z0-9/_-]{1,200}", page);
     s.Get("/assets/(app\\.js|app\\.css)", [](const HttpRequest& req, HttpResponse& res) {
       Send(res, *Find(absl::StrCat("/", req.matches[1])));

@@ -10,6 +10,7 @@ namespace hc::services {
 // other is sent to sign in and brought back), and /assets/app.js and
 // /assets/app.css its code and styles, under a content security policy that
 // lets the page load only this server's own script, styles and API.
+// GET /programme, the dashboard's old address, redirects to /.
 WebServer::Routes AppRoutes(const BrowserSessions& sessions);
 
 }  // namespace hc::services

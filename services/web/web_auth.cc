@@ -26,9 +26,12 @@ constexpr int kCookieSeconds = 12 * 60 * 60;
 // "//host", a scheme, or characters a browser would strip or reinterpret,
 // such as a tab in "/\t/host") becomes the home page.
 std::string SafeNext(absl::string_view next) {
+  // A path and query of plain characters: no scheme, host, backslash,
+  // space or control character can be written with them.
   const bool plain = std::all_of(next.begin(), next.end(), [](char c) {
     return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' ||
-           c == '_' || c == '-' || c == '~';
+           c == '_' || c == '-' || c == '~' || c == '?' || c == '=' || c == '&' || c == '%' ||
+           c == '+';
   });
   const bool local = plain && absl::StartsWith(next, "/") && !absl::StartsWith(next, "//") &&
                      next.size() <= 512;

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # End to end: a small programme seeded with hcctl, its dashboard read with
-# `hcctl programme dashboard`, the /programme page fetched with the lead's
-# bearer token and drawn by Debian's headless chromium (a screenshot and
-# the DOM); then a second programme lead, invited, sets a password, signs in
-# and out through the pages in chromium, and a sign-in posted from another
-# origin is refused. Also: the due-date flags are
+# `hcctl programme dashboard`; the dashboard's old address /programme leads
+# home; then a second programme lead, invited, sets a password, signs in
+# through the pages in chromium, sees the dashboard on the home page (axe-
+# core checks it) and signs out, and a sign-in posted from another origin is
+# refused. Also: the due-date flags are
 # applied, and refused out of range.
 #
 # Usage: dashboard_screenshot_test.sh HC_SERVER HCCTL [OUT_DIR]
@@ -87,25 +87,9 @@ grep -q '"withheldReason": "withheld' <<< "$(hcctl programme dashboard --json)" 
   fail "the questionnaire without answers is not withheld"
 if hcctl programme dashboard --within-days=0 2> "$work/err"; then fail "--within-days=0 accepted"; fi
 
-curl -sf -H "Authorization: Bearer $(cat "$HC_TOKEN_FILE")" \
-  "http://127.0.0.1:$http_port/programme" -o "$out/programme.html" || fail "page not served"
-grep -q "Borough Health &amp; Wellbeing Board" "$out/programme.html" || fail "no escaped row"
-
-profile=$(mktemp -d "$work/chromium.XXXXXX")
-chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-        --disable-background-networking --disable-component-update --disable-sync
-        --user-data-dir="$profile" --hide-scrollbars --window-size=1200,1600)
-"${chrome[@]}" --screenshot="$out/programme.png" "file://$out/programme.html" \
-  > "$work/chromium.log" 2>&1 || fail "chromium could not draw the page"
-[[ -s "$out/programme.png" ]] || fail "no screenshot"
-file "$out/programme.png" | grep -q "PNG image data, 1200 x 1600" || fail "not a 1200x1600 PNG"
-"${chrome[@]}" --dump-dom "file://$out/programme.html" > "$out/programme.dom.html" 2> /dev/null
-for row in "Anytown Community Safety Partnership" "Borough Health &amp; Wellbeing Board" \
-           "Coast Strategic Partnership" "Lena Lead" "Hari Health" "Sam Shadow" "Overdue" \
-           "Fieldwork day 1"; do
-  grep -q "$row" "$out/programme.dom.html" || fail "the page's DOM lacks $row"
-done
-grep -q "<script" "$out/programme.dom.html" && fail "the page has a script"
+# The dashboard's old address leads to the home page, which is the dashboard.
+location=$(curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$http_port/programme")
+[[ "$location" == "http://127.0.0.1:$http_port/" ]] || fail "/programme led to $location"
 
 # A second programme lead, invited, sets a password and signs in through the
 # pages themselves, in a browser.
@@ -113,5 +97,8 @@ second=$(hcctl people invite --json --display-name="Priya Lead" --email=priya@ex
   --role=programme_lead | field_of uri)
 [[ "$second" == http://127.0.0.1:$http_port/set-password?key=* ]] || fail "no link: $second"
 node "$(dirname "$0")/browser/sign_in.mjs" "http://127.0.0.1:$http_port" "$second" \
-  priya@example.org "$out" || fail "signing in through the browser failed"
-echo "PASS: dashboard_screenshot_test ($out/programme.png)"
+  priya@example.org "$out" "Anytown Community Safety Partnership" \
+  "Borough Health & Wellbeing Board" "Coast Strategic Partnership" "Lena Lead" "Hari Health" \
+  "Sam Shadow" "Overdue" "Fieldwork day 1" ||
+  fail "signing in through the browser, or the dashboard, failed"
+echo "PASS: dashboard_screenshot_test ($out/dashboard.png)"

@@ -1,6 +1,6 @@
-// ProgrammeService.GetProgrammeDashboard and the /programme page on a seeded
-// programme of engagements in different stages: exact figures, who may see
-// them, and the page over real HTTP.
+// ProgrammeService.GetProgrammeDashboard on a seeded programme of
+// engagements in different stages: exact figures, who may see them, and the
+// old page address over real HTTP.
 
 #include <httplib.h>
 
@@ -192,10 +192,6 @@ class ProgrammeDashboardTest : public ApiTest {
     return programme_->GetProgrammeDashboard(Ctx(token).get(), request, out);
   }
 
-  httplib::Result Page(const httplib::Headers& headers) {
-    return client_->Get("/programme", headers);
-  }
-
   std::unique_ptr<v1::QuestionnaireService::Stub> questionnaires_;
   std::unique_ptr<httplib::Client> client_;
   v1::Partnership anytown_, borough_, coast_, dale_;
@@ -364,12 +360,6 @@ TEST_F(ProgrammeDashboardTest, PlansShowTheirActionsByStatusAndTheOverdueOnes) {
   EXPECT_EQ(p.overdue_actions(), 1);  // working well is never overdue
   EXPECT_FALSE(p.has_next_check_in());  // scheduled at approval
   EXPECT_FALSE(p.check_in_overdue());
-
-  httplib::Client client("127.0.0.1", server_->http_port());
-  auto page = client.Get("/programme", {{"Authorization", "Bearer " + lead_token_}});
-  ASSERT_TRUE(page);
-  EXPECT_TRUE(absl::StrContains(page->body, "<h2>Improvement plans</h2>"));
-  EXPECT_TRUE(absl::StrContains(page->body, "<tr class=\"late\"><td>Anytown CSP"));
 }
 
 TEST_F(ProgrammeDashboardTest, OnlyProgrammeLeadsSeeIt) {
@@ -386,64 +376,13 @@ TEST_F(ProgrammeDashboardTest, OnlyProgrammeLeadsSeeIt) {
   EXPECT_THAT(Dashboard(lead_token_, &d, bad), GrpcIs(StatusCode::INVALID_ARGUMENT));
 }
 
-TEST_F(ProgrammeDashboardTest, ThePageShowsTheRowsToTheLeadByBearerOrCookie) {
-  for (const httplib::Headers& headers :
-       {httplib::Headers{{"Authorization", "Bearer " + lead_token_}},
-        httplib::Headers{{"Cookie", "hc_session=" + lead_token_}, {"Accept", "text/html"}}}) {
-    auto res = Page(headers);
-    ASSERT_TRUE(res);
-    ASSERT_EQ(res->status, 200) << res->body;
-    EXPECT_EQ(res->get_header_value("Content-Security-Policy").rfind(
-                  "default-src 'none'; style-src 'unsafe-inline'", 0),
-              0u);
-    const std::string& body = res->body;
-    EXPECT_TRUE(absl::StrContains(body, "Anytown CSP<span class=\"id\">engagements/" +
-                                            IdOf(published_)));
-    EXPECT_TRUE(absl::StrContains(body, "Borough &lt;Health&gt; &amp; Wellbeing"));
-    EXPECT_FALSE(absl::StrContains(body, "Borough <Health>"));
-    EXPECT_TRUE(absl::StrContains(body, "Coast LSP"));
-    EXPECT_FALSE(absl::StrContains(body, "Dale SSP"));
-    EXPECT_TRUE(absl::StrContains(body, "class=\"marker\" aria-hidden=\"true\">!</span>Overdue"));
-    EXPECT_TRUE(absl::StrContains(body, "action=\"/signout\""));
-    EXPECT_FALSE(absl::StrContains(body, "<script"));
-  }
-}
-
-TEST_F(ProgrammeDashboardTest, ThePageShowsNoFigureOfAWithheldQuestionnaire) {
-  auto res = Page({{"Authorization", "Bearer " + lead_token_}});
+// The dashboard is the web app's home page now; its old address leads there.
+TEST_F(ProgrammeDashboardTest, TheOldPageAddressLeadsToTheHomePage) {
+  auto res = client_->Get("/programme", {{"Authorization", "Bearer " + lead_token_}});
   ASSERT_TRUE(res);
-  ASSERT_EQ(res->status, 200);
-  const size_t rates = res->body.find("<table id=\"rates\">");
-  ASSERT_NE(rates, std::string::npos);
-  const std::string table = res->body.substr(rates, res->body.find("</table>", rates) - rates);
-  const size_t row = table.find(IdOf(published_));
-  ASSERT_NE(row, std::string::npos);
-  const std::string withheld = table.substr(row, table.find("</tr>", row) - row);
-  EXPECT_TRUE(absl::StrContains(withheld, "withheld"));
-  const size_t reason_end = withheld.find("</td>", withheld.find("class=\"withheld\""));
-  ASSERT_NE(reason_end, std::string::npos);
-  EXPECT_EQ(withheld.find_first_of("0123456789", reason_end), std::string::npos)
-      << withheld;
-  EXPECT_TRUE(absl::StrContains(table, "<td>6</td><td>5</td><td>83%</td>"));
-}
-
-TEST_F(ProgrammeDashboardTest, ThePageSendsABrowserToSignInAndRefusesOthers) {
-  auto browser = Page({{"Accept", "text/html"}});
-  ASSERT_TRUE(browser);
-  EXPECT_EQ(browser->status, 303);
-  EXPECT_EQ(browser->get_header_value("Location"), "/signin?next=/programme");
-  auto script = Page({});
-  ASSERT_TRUE(script);
-  EXPECT_EQ(script->status, 401);
-  auto peer = Page({{"Authorization", "Bearer " + TokenFor(v1::ROLE_PEER, lena_.name())}});
-  ASSERT_TRUE(peer);
-  EXPECT_EQ(peer->status, 403);
-  EXPECT_FALSE(absl::StrContains(peer->body, "Anytown CSP"));
-  auto contact = Page({{"Cookie", "hc_session=" + SessionFor(v1::ROLE_PARTNERSHIP_CONTACT, "",
-                                                             anytown_.name())},
-                       {"Accept", "text/html"}});
-  ASSERT_TRUE(contact);
-  EXPECT_EQ(contact->status, 403);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/");
+  EXPECT_FALSE(absl::StrContains(res->body, "Anytown CSP"));
 }
 
 }  // namespace

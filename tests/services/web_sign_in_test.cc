@@ -35,8 +35,8 @@ class WebSignInTest : public ApiTest {
     const size_t start = cookie.find('=') + 1;
     return cookie.substr(start, cookie.find(';') - start);
   }
-  int Dashboard(const std::string& cookie) {
-    auto res = client_->Get("/programme", {{"Cookie", "hc_session=" + cookie}});
+  int SignedInPage(const std::string& cookie) {
+    auto res = client_->Get("/app/people", {{"Cookie", "hc_session=" + cookie}});
     return res ? res->status : 0;
   }
 
@@ -44,12 +44,12 @@ class WebSignInTest : public ApiTest {
 };
 
 TEST_F(WebSignInTest, TheFormAsksForAnEmailAndPasswordAndCarriesTheReturnPage) {
-  auto res = client_->Get("/signin?next=%2Fprogramme");
+  auto res = client_->Get("/signin?next=%2Fapp%2Fpeople");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_TRUE(absl::StrContains(res->body, "name=\"email\""));
   EXPECT_TRUE(absl::StrContains(res->body, "autocomplete=\"current-password\""));
-  EXPECT_TRUE(absl::StrContains(res->body, "value=\"/programme\""));
+  EXPECT_TRUE(absl::StrContains(res->body, "value=\"/app/people\""));
 }
 
 TEST_F(WebSignInTest, TheRightPasswordSetsAStrictHttpOnlyCookieHoldingANewSession) {
@@ -64,12 +64,12 @@ TEST_F(WebSignInTest, TheRightPasswordSetsAStrictHttpOnlyCookieHoldingANewSessio
   EXPECT_TRUE(absl::StrContains(cookie, "Path=/"));
   EXPECT_FALSE(absl::StrContains(cookie, "Secure"));  // plain http here
   EXPECT_NE(CookieValue(res), lead_token_);  // a session of its own
-  EXPECT_EQ(Dashboard(CookieValue(res)), 200);
+  EXPECT_EQ(SignedInPage(CookieValue(res)), 200);
 }
 
 TEST_F(WebSignInTest, AWrongPasswordIsRefusedAtTheFieldWithoutACookieOrAHint) {
-  auto wrong = SignIn(kFirstLeadEmail, "not the password", "/programme");
-  auto unknown = SignIn("nobody@example.org", "not the password", "/programme");
+  auto wrong = SignIn(kFirstLeadEmail, "not the password", "/app/people");
+  auto unknown = SignIn("nobody@example.org", "not the password", "/app/people");
   ASSERT_TRUE(wrong && unknown);
   EXPECT_EQ(wrong->status, 401);
   EXPECT_FALSE(wrong->has_header("Set-Cookie"));
@@ -81,7 +81,7 @@ TEST_F(WebSignInTest, AWrongPasswordIsRefusedAtTheFieldWithoutACookieOrAHint) {
   a.replace(a.find(kFirstLeadEmail), std::string(kFirstLeadEmail).size(), "X");
   b.replace(b.find("nobody@example.org"), std::string("nobody@example.org").size(), "X");
   EXPECT_EQ(a, b);
-  auto empty = SignIn("", "", "/programme");
+  auto empty = SignIn("", "", "/app/people");
   ASSERT_TRUE(empty);
   EXPECT_EQ(empty->status, 400);
   EXPECT_TRUE(absl::StrContains(empty->body, "Enter your email address"));
@@ -96,16 +96,21 @@ TEST_F(WebSignInTest, AReturnPageOnAnotherSiteBecomesTheHomePage) {
     EXPECT_EQ(res->status, 303);
     EXPECT_EQ(res->get_header_value("Location"), "/") << next;
   }
+  // A page of the app with its filters and page is returned to whole.
+  const std::string listed = "/app/peers?sector=2&expires-by=2027-03-31&page=abc%3D&trail=x+y";
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, listed);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->get_header_value("Location"), listed);
 }
 
 TEST_F(WebSignInTest, ASignInPostedFromAnotherSiteIsRefused) {
-  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme",
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/app/people",
                     {{"Origin", "http://evil.example"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
   EXPECT_FALSE(res->has_header("Set-Cookie"));
   const std::string own = absl::StrCat("http://127.0.0.1:", server_->http_port());
-  auto same = SignIn(kFirstLeadEmail, kTestPassword, "/programme", {{"Origin", own}});
+  auto same = SignIn(kFirstLeadEmail, kTestPassword, "/app/people", {{"Origin", own}});
   ASSERT_TRUE(same);
   EXPECT_EQ(same->status, 303);
   // What a browser sends: Sec-Fetch-Site decides, and a cross-site post
@@ -113,7 +118,7 @@ TEST_F(WebSignInTest, ASignInPostedFromAnotherSiteIsRefused) {
   for (const auto& [site, origin, status] :
        std::vector<std::tuple<std::string, std::string, int>>{
            {"cross-site", "null", 403}, {"same-site", own, 403}, {"same-origin", own, 303}}) {
-    auto posted = SignIn(kFirstLeadEmail, kTestPassword, "/programme",
+    auto posted = SignIn(kFirstLeadEmail, kTestPassword, "/app/people",
                          {{"Sec-Fetch-Site", site}, {"Origin", origin}});
     ASSERT_TRUE(posted);
     EXPECT_EQ(posted->status, status) << site;
@@ -121,17 +126,17 @@ TEST_F(WebSignInTest, ASignInPostedFromAnotherSiteIsRefused) {
 }
 
 TEST_F(WebSignInTest, SigningOutEndsTheSessionOnTheServerAndExpiresTheCookie) {
-  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme");
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/app/people");
   ASSERT_TRUE(res);
   const std::string session = CookieValue(res);
-  ASSERT_EQ(Dashboard(session), 200);
+  ASSERT_EQ(SignedInPage(session), 200);
   // From another site, nothing happens.
   auto forged = client_->Post("/signout", {{"Cookie", "hc_session=" + session},
                                            {"Sec-Fetch-Site", "cross-site"}},
                               "", "application/x-www-form-urlencoded");
   ASSERT_TRUE(forged);
   EXPECT_EQ(forged->status, 403);
-  EXPECT_EQ(Dashboard(session), 200);
+  EXPECT_EQ(SignedInPage(session), 200);
   auto out = client_->Post("/signout", {{"Cookie", "hc_session=" + session}}, "",
                            "application/x-www-form-urlencoded");
   ASSERT_TRUE(out);
@@ -139,7 +144,7 @@ TEST_F(WebSignInTest, SigningOutEndsTheSessionOnTheServerAndExpiresTheCookie) {
   EXPECT_TRUE(absl::StrContains(out->get_header_value("Set-Cookie"), "hc_session=;"));
   EXPECT_TRUE(absl::StrContains(out->get_header_value("Set-Cookie"), "Max-Age=0"));
   // The cookie kept by a careless browser no longer works.
-  EXPECT_EQ(Dashboard(session), 401);
+  EXPECT_EQ(SignedInPage(session), 401);
 }
 
 TEST_F(WebSignInTest, ACookieHoldingAnAccessTokenIsNotASession) {
@@ -147,8 +152,8 @@ TEST_F(WebSignInTest, ACookieHoldingAnAccessTokenIsNotASession) {
   create.mutable_access_token()->set_display_name("script");
   v1::AccessToken token;
   ASSERT_TRUE(access_->CreateAccessToken(Lead().get(), create, &token).ok());
-  EXPECT_EQ(Dashboard(token.secret()), 401);
-  auto bearer = client_->Get("/programme", {{"Authorization", "Bearer " + token.secret()}});
+  EXPECT_EQ(SignedInPage(token.secret()), 401);
+  auto bearer = client_->Get("/app/people", {{"Authorization", "Bearer " + token.secret()}});
   ASSERT_TRUE(bearer);
   EXPECT_EQ(bearer->status, 200);
 }
@@ -186,13 +191,13 @@ TEST_F(WebSignInTest, ALinkSetsAPasswordOnceWithTheErrorsAtTheirFields) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 409);
   EXPECT_TRUE(absl::StrContains(again->body, "cannot be used"));
-  auto signed_in = SignIn(invited.user().email(), "purple tractor engine", "/programme");
+  auto signed_in = SignIn(invited.user().email(), "purple tractor engine", "/app/people");
   ASSERT_TRUE(signed_in);
   EXPECT_EQ(signed_in->status, 303);
 }
 
 TEST_F(WebSignInTest, TheClientsAddressIsTheConnectionsUnlessAProxyIsTrusted) {
-  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme",
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/app/people",
                     {{"X-Forwarded-For", "203.0.113.9"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(AuditDetails("SignIn").back(), "from 127.0.0.1");
@@ -207,7 +212,7 @@ class TrustedProxySignInTest : public WebSignInTest {
 
 TEST_F(TrustedProxySignInTest, BehindATrustedProxyTheClientIsTheLastForwardedAddress) {
   // Whatever the client claims comes first; the proxy appends what it saw.
-  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme",
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/app/people",
                     {{"X-Forwarded-For", "203.0.113.9, 198.51.100.7"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 303);
@@ -222,18 +227,18 @@ class HttpsOriginSignInTest : public WebSignInTest {
 };
 
 TEST_F(HttpsOriginSignInTest, TheCookieIsSecureForThisHostAloneAndNoOtherNameIsRead) {
-  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/programme");
+  auto res = SignIn(kFirstLeadEmail, kTestPassword, "/app/people");
   ASSERT_TRUE(res);
   const std::string cookie = res->get_header_value("Set-Cookie");
   EXPECT_TRUE(absl::StartsWith(cookie, "__Host-hc_session=hc_")) << cookie;
   EXPECT_TRUE(absl::StrContains(cookie, "; Secure"));
   EXPECT_TRUE(absl::StrContains(cookie, "Path=/"));
   const std::string session = CookieValue(res);
-  auto own = client_->Get("/programme", {{"Cookie", "__Host-hc_session=" + session}});
+  auto own = client_->Get("/app/people", {{"Cookie", "__Host-hc_session=" + session}});
   ASSERT_TRUE(own);
   EXPECT_EQ(own->status, 200);
   // A cookie planted under the plain name (by a sibling host, say) is not read.
-  EXPECT_EQ(Dashboard(session), 401);
+  EXPECT_EQ(SignedInPage(session), 401);
 }
 
 TEST_F(WebSignInTest, PagesCarryTheStrictSecurityHeaders) {

@@ -42,9 +42,12 @@ function ChangePassword() {
       await users.changePassword({ currentPassword: current, newPassword: next });
       go("/app/account", "Your password is changed. You are signed out everywhere else");
     } catch (error) {
-      const found = errorsOf(error, { current_password: "current-password",
-                                      new_password: "new-password", password: "new-password" });
-      setErrors(found[""] ? { "current-password": found[""] } : found);
+      // The password rules speak of "Password ..."; the wrong current
+      // password is named by its field.
+      const found = errorsOf(error, { current_password: "current-password" });
+      const message = found[""];
+      setErrors(message === undefined ? found
+                : { [message.startsWith("Password") ? "new-password" : "current-password"]: message });
     }
   };
 

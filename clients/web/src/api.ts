@@ -42,7 +42,7 @@ export const users = client(UserService);
 // Sends a browser whose session has ended to sign in, and back here after.
 export function signInAgainIfNeeded(error: unknown): void {
   if (error instanceof ConnectError && error.code === Code.Unauthenticated) {
-    const next = window.location.pathname;
+    const next = window.location.pathname + window.location.search;
     window.location.assign(`/signin?next=${encodeURIComponent(next)}`);
   }
 }

@@ -9,7 +9,7 @@ import type { TimeOfDay } from "./gen/healthcheck/v1/common_pb";
 import type { FeedbackPoint } from "./gen/healthcheck/v1/finding_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink } from "./navigation";
-import { useCall } from "./use_call";
+import { useCall, useObjectUrl } from "./use_call";
 
 const kindLabels: Record<number, string> = {
   [ActivityKind.INTERVIEW]: "Interview",
@@ -33,7 +33,13 @@ export function FieldworkPage({ id }: { id: string }) {
       all.push(...page.activities);
       pageToken = page.nextPageToken;
     } while (pageToken);
-    const calendar = await fieldwork.exportTimetable({ parent: engagement.name });
+    // The calendar needs the three fieldwork dates; until they are set there
+    // is none to offer.
+    const calendar = await fieldwork.exportTimetable({ parent: engagement.name }).catch(
+      (error: unknown) => {
+        if (error instanceof ConnectError && error.code === Code.FailedPrecondition) return null;
+        throw error;
+      });
     return { engagement, activities: all, calendar };
   }, id);
   if (outcome.state === "loading") return <Loading />;
@@ -41,17 +47,21 @@ export function FieldworkPage({ id }: { id: string }) {
   const { engagement, activities, calendar } = outcome.value;
   const dates = engagement.keyDates;
   const days = [dates?.fieldworkDay1, dates?.fieldworkDay2, dates?.fieldworkDay3];
-  const file = URL.createObjectURL(new Blob([calendar.calendar], { type: "text/calendar" }));
+  const file = useObjectUrl(calendar?.calendar ?? "", "text/calendar");
   return (
     <>
       <BackLink href={`/app/${engagement.name}`}>Back to the health check</BackLink>
       <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
       <h1 class="govuk-heading-l">Fieldwork plan</h1>
-      <p class="govuk-body">
-        <a class="govuk-link" href={file} download={calendar.filename || "fieldwork.ics"}>
-          Download the plan as a calendar file
-        </a>{" "}(for Outlook and other calendars)
-      </p>
+      {calendar ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={file} download={calendar.filename || "fieldwork.ics"}>
+            Download the plan as a calendar file
+          </a>{" "}(for Outlook and other calendars)
+        </p>
+      ) : (
+        <p class="govuk-body">The calendar file is ready once the three fieldwork days are set.</p>
+      )}
       {[1, 2, 3].map((day) => {
         const planned = activities.filter((a) => a.day === day)
           .sort((a, b) => clock(a.startTime).localeCompare(clock(b.startTime)));
@@ -90,7 +100,7 @@ function Points({ title, points }: { title: string; points: FeedbackPoint[] }) {
   if (!points.length) return null;
   return (
     <>
-      <h4 class="govuk-heading-s">{title}</h4>
+      <h3 class="govuk-heading-s">{title}</h3>
       <ul class="govuk-list">
         {points.map((p) => (
           <li key={p.label}>

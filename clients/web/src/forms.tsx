@@ -8,9 +8,10 @@ import type { Date as ApiDate } from "./gen/healthcheck/v1/common_pb";
 
 export type FieldErrors = Record<string, string>;
 
-// The field a refusal is about: the API names it first ("email must be
-// ..."), as `apiFields` maps to the form's own ids. Anything else is the
-// form's as a whole ("").
+// The field a refusal is about: the API names it first, as a path
+// ("email must be ...", "members[2].sector is required"). `apiFields` maps
+// such a path, its indexes dropped, to the form's own id, where "{i}" stands
+// for the path's first index. Anything else is the form's as a whole ("").
 export function errorsOf(error: unknown, apiFields: Record<string, string>): FieldErrors {
   signInAgainIfNeeded(error);
   if (error instanceof ConnectError &&
@@ -18,10 +19,16 @@ export function errorsOf(error: unknown, apiFields: Record<string, string>): Fie
        error.code === Code.AlreadyExists || error.code === Code.NotFound ||
        error.code === Code.Aborted)) {
     const message = error.rawMessage;
-    for (const [api, id] of Object.entries(apiFields)) {
-      if (message.startsWith(api) || message.includes(`${api} `)) return { [id]: message };
-    }
-    return { "": message };
+    const path = /^[a-z][a-z0-9_]*(\[\d+\])?(\.[a-z][a-z0-9_]*(\[\d+\])?)*/
+      .exec(message)?.[0] ?? "";
+    const index = /\[(\d+)\]/.exec(path)?.[1] ?? "0";
+    const id = apiFields[path] ?? apiFields[path.replace(/\[\d+\]/g, "")];
+    // "current_password: that is not ..." is said at its field without the
+    // field's API name.
+    const named = path !== "" && message.startsWith(`${path}: `);
+    const said = named ? message.charAt(path.length + 2).toUpperCase() +
+                         message.slice(path.length + 3) : message;
+    return { [id ? id.replace("{i}", index) : ""]: said };
   }
   return { "": problemOf(error) };
 }
@@ -29,7 +36,10 @@ export function errorsOf(error: unknown, apiFields: Record<string, string>): Fie
 // A key that makes a create safe to send again (AIP-155 request_id): one
 // per form shown, so a second press of the button creates nothing new.
 export function newRequestId(): string {
-  return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; an http:// origin other
+  // than localhost has getRandomValues alone.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 // The summary at the top of the page; it takes the focus when it appears.

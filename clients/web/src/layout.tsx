@@ -76,15 +76,11 @@ export function Layout({ path, role, children }: {
 // A problem that stops a page: said in words, with a way on.
 export function Problem({ message }: { message: string }) {
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title">There is a problem</h2>
-        <div class="govuk-error-summary__body">
-          <p class="govuk-body">{message}</p>
-          <p class="govuk-body"><a href="/" class="govuk-link">Go to the home page</a></p>
-        </div>
-      </div>
-    </div>
+    <>
+      <h1 class="govuk-heading-l">Sorry, there is a problem</h1>
+      <p class="govuk-body" role="alert">{message}</p>
+      <p class="govuk-body"><a href="/" class="govuk-link">Go to the home page</a></p>
+    </>
   );
 }
 

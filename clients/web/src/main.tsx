@@ -22,6 +22,7 @@ import { QuestionnairePage, InvitationsPage } from "./questionnaire_pages";
 import { ReportPage, ReportsPage } from "./report_pages";
 import { HistoryPage, StagePage } from "./stage_pages";
 import { AddTeamMemberPage, RemoveTeamMemberPage } from "./team_pages";
+import { keepTitle } from "./title";
 import { useCall } from "./use_call";
 
 type Route = [RegExp, (m: string[], me: User) => ComponentChildren];
@@ -94,4 +95,7 @@ function App({ path }: { path: string }) {
 }
 
 const root = document.getElementById("app");
-if (root) render(<App path={window.location.pathname} />, root);
+if (root) {
+  render(<App path={window.location.pathname} />, root);
+  keepTitle(root);
+}

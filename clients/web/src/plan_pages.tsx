@@ -10,6 +10,7 @@ import { formatDate, formatTime } from "./format";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import { ActionStatus, type ActionSuggestion, PlanState }
   from "./gen/healthcheck/v1/improvement_plan_pb";
+import { Stage } from "./gen/healthcheck/v1/engagement_pb";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
@@ -32,6 +33,12 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
   const token = pageToken();
   const outcome = useCall(async () => {
     const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
+    // The partnership sees its plan once the report is published.
+    const published = [Stage.IMPROVEMENT_PLAN, Stage.FOLLOW_UP, Stage.CLOSED]
+      .includes(engagement.stage);
+    if (me.role === Role.PARTNERSHIP_CONTACT && !published) {
+      return { engagement, plan: null, actions: null, checkIns: [] };
+    }
     const plan = await plans.getImprovementPlan({ name: planOf(id) });
     const actions = await plans.listActions({ parent: planOf(id), pageSize, pageToken: token });
     const checkIns = await plans.listCheckIns({ parent: planOf(id), pageSize: 50 });
@@ -40,6 +47,18 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const { engagement, plan, actions, checkIns } = outcome.value;
+  if (!plan || !actions) {
+    return (
+      <>
+        <BackLink href={`/app/${engagement.name}`}>Back to the health check</BackLink>
+        <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
+        <h1 class="govuk-heading-l">Improvement plan</h1>
+        <p class="govuk-body">
+          You make the improvement plan once the written report is published.
+        </p>
+      </>
+    );
+  }
   const canAdd = me.role !== Role.PROGRAMME_LEAD;
   const lead = me.role === Role.PROGRAMME_LEAD;
   const draft = plan.state !== PlanState.APPROVED;

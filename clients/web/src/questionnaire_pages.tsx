@@ -4,7 +4,7 @@
 import { ConnectError, Code } from "@connectrpc/connect";
 import { useState } from "preact/hooks";
 import { engagements, frameworks, questionnaires } from "./api";
-import { Choice, DateInput, type DateParts, dateOf, ErrorSummary, errorsOf, type FieldErrors,
+import { Choice, DateInput, type DateParts, dateOf, datePartsOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextField } from "./forms";
 import { formatTime } from "./format";
 import type { Engagement } from "./gen/healthcheck/v1/engagement_pb";
@@ -15,7 +15,7 @@ import { type GroupRate, type Invitation, type Questionnaire, QuestionnaireState
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
-import { useCall } from "./use_call";
+import { useCall, useObjectUrl } from "./use_call";
 
 const stateLabels: Record<number, string> = {
   [QuestionnaireState.SCHEDULED]: "Not open yet",
@@ -199,19 +199,21 @@ function ChaseList({ questionnaire }: { questionnaire: Questionnaire }) {
   );
 }
 
-// Midnight at the start of a day, or the minute before the next, in the
-// browser's time zone, as the API's Timestamp.
+// The start of a day, or its last second, in UTC (the server counts days in
+// UTC, as the key dates do), as the API's Timestamp.
 function timestampOf(date: { year: number; month: number; day: number }, endOfDay: boolean) {
-  const at = endOfDay ? new Date(date.year, date.month - 1, date.day, 23, 59)
-                      : new Date(date.year, date.month - 1, date.day, 0, 0);
-  return { seconds: BigInt(Math.floor(at.getTime() / 1000)), nanos: 0 };
+  const at = endOfDay ? Date.UTC(date.year, date.month - 1, date.day, 23, 59, 59)
+                      : Date.UTC(date.year, date.month - 1, date.day, 0, 0, 0);
+  return { seconds: BigInt(at / 1000), nanos: 0 };
 }
 
 function SetUpForm({ engagement }: { engagement: Engagement }) {
   const choices = useCall(() => frameworks.listFrameworks({ pageSize: 500 }), "frameworks");
   const [framework, setFramework] = useState("");
-  const [opens, setOpens] = useState<DateParts>({ day: "", month: "", year: "" });
-  const [closes, setCloses] = useState<DateParts>({ day: "", month: "", year: "" });
+  // The questionnaire window of the key dates, if set, to begin with.
+  const [opens, setOpens] = useState<DateParts>(datePartsOf(engagement.keyDates?.questionnaireOpen));
+  const [closes, setCloses] = useState<DateParts>(
+    datePartsOf(engagement.keyDates?.questionnaireClose));
   const [k, setK] = useState("5");
   const [comments, setComments] = useState<"yes" | "no" | "">("yes");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -257,10 +259,10 @@ function SetUpForm({ engagement }: { engagement: Engagement }) {
                 errors={errors}
                 options={latest.map((f) => [f.name, `${f.displayName} (version ${f.version})`])} />
         <DateInput id="opens" legend="Opens on" value={opens} onChange={setOpens} errors={errors}
-                   hint="It opens at the start of this day. For example, 1 2 2027" />
+                   hint="It opens at the start of this day (UTC). For example, 1 2 2027" />
         <DateInput id="closes" legend="Closes on" value={closes} onChange={setCloses}
                    errors={errors}
-                   hint="It closes at the end of this day, no later than fieldwork day 1." />
+                   hint="It closes at the end of this day (UTC), no later than fieldwork day 1." />
         <TextField id="k" label="Smallest group shown" value={k} onInput={setK} errors={errors}
                    width="3" hint="No figure is shown for fewer respondents than this. At least 3; usually 5." />
         <Radios id="comments" legend="Ask respondents for comments?" value={comments}
@@ -350,9 +352,12 @@ export function InvitationsPage({ id }: { id: string }) {
 }
 
 // The links as a CSV file: one row per invitation, with its organisation
-// and level, quoted as RFC 4180 asks.
+// and level, quoted as RFC 4180 asks. A cell that a spreadsheet would read
+// as a formula (=, +, -, @, tab, return first) is kept as text with a
+// leading apostrophe, so an organisation's name can never run as one.
 function linksCsv(invitations: Invitation[]): string {
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const quote = (text: string) =>
+    `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
   const rows = invitations.map((i) =>
     [i.organisation, levelLabels[i.level] ?? "", i.link].map(quote).join(","));
   return ["organisation,level,link", ...rows].join("\r\n") + "\r\n";
@@ -361,7 +366,7 @@ function linksCsv(invitations: Invitation[]): string {
 function LinksReady({ engagement, csv, count }: {
   engagement: Engagement; csv: string; count: number;
 }) {
-  const href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+  const href = useObjectUrl(csv, "text/csv");
   return (
     <>
       <div class="govuk-panel govuk-panel--confirmation">

@@ -1,6 +1,7 @@
 // Runs one API call for a page and keeps its outcome: loading, the answer,
-// or a problem in words (a browser whose session ended is sent to sign in).
-import { useEffect, useState } from "preact/hooks";
+// or a problem in words (a browser whose session ended is sent to sign in);
+// and the page's other small hooks.
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { problemOf, signInAgainIfNeeded } from "./api";
 
 export type Outcome<T> = { state: "loading" } | { state: "done"; value: T } |
@@ -20,4 +21,12 @@ export function useCall<T>(call: () => Promise<T>, key: string): Outcome<T> {
     return () => { live = false; };
   }, [key]);
   return outcome;
+}
+
+// A blob: address for `content`, made once per content and released when
+// the page no longer shows it (so one-time links do not linger in memory).
+export function useObjectUrl(content: string, type: string): string {
+  const url = useMemo(() => URL.createObjectURL(new Blob([content], { type })), [content, type]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return url;
 }

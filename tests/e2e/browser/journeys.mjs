@@ -123,7 +123,7 @@ async function leadJourney(browser, [link, password]) {
   const page = await context.newPage();
   await setPassword(page, link, password, leadEmail);
   await signIn(page, leadEmail, password);
-  await page.getByRole('heading', { name: 'Engagements' }).waitFor();
+  await page.getByRole('heading', { name: 'Engagements', level: 1 }).waitFor();
 
   // A partnership: first with nothing filled in.
   await page.goto(`${base}/app/partnerships/new`);
@@ -248,22 +248,43 @@ async function leadJourney(browser, [link, password]) {
   await page.getByRole('button', { name: 'Create the invitations' }).click();
   const csvError = await fieldError(page, 'file', 'Nowhere Council');
   await check(page, 'invitations-error-1280');
-  await page.getByLabel('CSV file').setInputFiles({
+  // The real upload in a browser that keeps the app's content security
+  // policy (the others lift it for axe-core): the links download under it.
+  const strict = await browser.newContext({ acceptDownloads: true,
+                                            storageState: await context.storageState() });
+  const strictPage = await strict.newPage();
+  await strictPage.goto(`${base}${engagementPath}/questionnaire/invitations`);
+  await strictPage.getByLabel('CSV file').setInputFiles({
     name: 'invitations.csv', mimeType: 'text/csv', buffer: Buffer.from(
       'organisation,level,count\nAnytown Borough Council,board,3\nShire Police,front_line,4\n') });
-  await page.getByRole('button', { name: 'Create the invitations' }).click();
-  await page.getByRole('heading', { name: '7 invitations created' }).waitFor();
-  await check(page, 'invitations-made-1280');
+  await strictPage.getByRole('button', { name: 'Create the invitations' }).click();
+  await strictPage.getByRole('heading', { name: '7 invitations created' }).waitFor();
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Download the links (CSV file)' }).click(),
+    strictPage.waitForEvent('download'),
+    strictPage.getByRole('link', { name: 'Download the links (CSV file)' }).click(),
   ]);
   const csv = await readFile(await download.path(), 'utf8');
   const rows = csv.trim().split('\r\n');
   if (rows[0] !== 'organisation,level,link' || rows.length !== 8) fail(`links CSV: ${csv}`);
   if (!rows.slice(1).every((r) => r.includes(`${base}/q/`))) fail(`a row has no link: ${csv}`);
+  await strict.close();
+  // One more, to look at the page that offers the links.
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'one.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('organisation,level\nShire Police,management\n') });
+  await page.getByRole('button', { name: 'Create the invitations' }).click();
+  await page.getByRole('heading', { name: '1 invitation created' }).waitFor();
+  await check(page, 'invitations-made-1280');
   await page.goto(`${base}${engagementPath}/questionnaire`);
   await page.getByRole('cell', { name: /^Withheld/ }).first().waitFor();
+  // The dashboard on the home page gives no figure for it either.
+  await page.goto(`${base}/`);
+  const rate = page.getByRole('region', { name: 'Questionnaire response rates' })
+    .getByRole('row', { name: new RegExp(partnershipName) });
+  const rateText = await rate.textContent();
+  if (!/withheld/i.test(rateText) || /\d/.test(rateText.replace(/fewer than \d+/, ''))) {
+    fail(`the dashboard shows a figure of a withheld questionnaire: ${rateText}`);
+  }
 
   // Every page, in every width.
   const state = await context.storageState();

@@ -31,6 +31,9 @@ export function pageChecks({ base, out, fail }) {
     const [scrollWidth, innerWidth] =
       await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     if (scrollWidth > innerWidth) fail(`${name} is ${scrollWidth} px wide in ${innerWidth}`);
+    const [title, heading] = await page.evaluate(
+      () => [document.title, document.querySelector('h1')?.textContent?.trim() ?? '']);
+    if (!heading || !title.includes(heading)) fail(`${name}: the title "${title}" is not its page's`);
   }
 
   // The widths are looked at side by side, each in its own context.

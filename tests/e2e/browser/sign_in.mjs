@@ -1,19 +1,19 @@
 // A new person's first visit, in Debian's chromium: opens their set-password
 // link, is refused a mismatched pair of passwords (the error shown at the
 // field and in a summary), sets a password, signs in with it from the page
-// they were sent to, sees the dashboard and signs out; the page then asks
-// them to sign in again. Then a page of another origin posts the sign-in
+// they were sent to, sees the home page (the programme dashboard, with each
+// TEXT given) and signs out; the page then asks them to sign in again. Then a page of another origin posts the sign-in
 // form to the server (as a cross-site attacker would): it must be refused
 // and leave no session.
 //
 // Each page, and each with its errors, passes axe-core (WCAG 2.2 A/AA).
 //
-// Usage: node sign_in.mjs BASE_URL SET_PASSWORD_LINK EMAIL [SCREENSHOT_DIR]
+// Usage: node sign_in.mjs BASE_URL SET_PASSWORD_LINK EMAIL SCREENSHOT_DIR [TEXT...]
 // Exits non-zero, with one line on stderr, if anything is not as expected.
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from './launch.mjs';
 
-const [base, link, email, screenshots] = process.argv.slice(2);
+const [base, link, email, screenshots, ...texts] = process.argv.slice(2);
 const password = 'violet harbour lantern';
 
 function fail(message) {
@@ -59,6 +59,7 @@ try {
   response = await submit(page, 'Set password');
   if (new URL(page.url()).pathname !== '/signin') fail(`after setting: ${page.url()}`);
 
+  // The dashboard's old address leads home, and home to signing in.
   await page.goto(`${base}/programme`);
   if (!new URL(page.url()).pathname.startsWith('/signin')) fail(`not sent to sign in: ${page.url()}`);
   await shoot(page, 'signin');
@@ -70,16 +71,18 @@ try {
   await page.getByLabel('Password').fill(password);
   response = await submit(page, 'Sign in');
   if (!response || response.status() !== 200) fail(`signing in answered ${response && response.status()}`);
-  if (new URL(page.url()).pathname !== '/programme') fail(`signed in to ${page.url()}`);
-  if (!(await page.getByRole('heading', { name: 'Programme dashboard' }).count())) {
-    fail('the dashboard is not shown after signing in');
+  if (new URL(page.url()).pathname !== '/') fail(`signed in to ${page.url()}`);
+  await page.getByRole('heading', { name: 'Engagements by stage' }).waitFor();
+  for (const text of texts) {
+    if (!(await page.getByText(text).count())) fail(`the dashboard lacks "${text}"`);
   }
+  await shoot(page, 'dashboard');
   const [session] = await context.cookies(base);
   if (!session || !session.httpOnly || session.sameSite !== 'Strict') {
     fail(`the session cookie is not HttpOnly and SameSite=Strict: ${JSON.stringify(session)}`);
   }
   await submit(page, 'Sign out');
-  await page.goto(`${base}/programme`);
+  await page.goto(`${base}/`);
   if (!new URL(page.url()).pathname.startsWith('/signin')) fail('still signed in after signing out');
 
   // The same form, posted from a page that is not the server's.
@@ -88,7 +91,7 @@ try {
   await attacker.setContent(
     `<form method="post" action="${base}/signin">` +
     `<input name="email" value="${email}"><input name="password" value="${password}">` +
-    '<input name="next" value="/programme"></form>');
+    '<input name="next" value="/"></form>');
   const [refused] = await Promise.all([
     attacker.waitForNavigation(),
     attacker.evaluate(() => document.forms[0].submit()),

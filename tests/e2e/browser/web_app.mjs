@@ -24,8 +24,8 @@ try {
   await page.getByLabel('Password').fill(password);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
   if (new URL(page.url()).pathname !== '/') fail(`signed in to ${page.url()}`);
-  await page.getByRole('heading', { name: 'Engagements' }).waitFor();
-  const row = page.getByRole('link', { name: partnership });
+  await page.getByRole('heading', { name: 'Engagements', level: 1 }).waitFor();
+  const row = page.getByRole('link', { name: partnership }).first();
   await row.waitFor();
 
   // Inviting: nothing filled in, then a peer.
