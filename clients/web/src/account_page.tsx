@@ -9,27 +9,31 @@ import { roleLabels } from "./format";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { go } from "./navigation";
 
+// Both forms' problems are the page's, in one summary at its head.
 export function AccountPage({ me }: { me: User }) {
+  const [errors, setErrors] = useState<FieldErrors>({});
   return (
     <>
+      <ErrorSummary errors={errors} firstField="current-password" />
       <h1 class="govuk-heading-xl">Your account</h1>
       <SummaryList rows={[
         { key: "Name", value: me.displayName },
         { key: "Email address", value: me.email },
         { key: "Role", value: roleLabels[me.role] ?? "None" },
       ]} />
-      <ChangePassword />
+      <ChangePassword errors={errors} setErrors={setErrors} />
       <Sessions user={me.name} here="/app/account" />
       <Tokens user={me.name} here="/app/account" />
-      <NewToken />
+      <NewToken errors={errors} setErrors={setErrors} />
     </>
   );
 }
 
-function ChangePassword() {
+type PageErrors = { errors: FieldErrors; setErrors: (e: FieldErrors) => void };
+
+function ChangePassword({ errors, setErrors }: PageErrors) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -54,7 +58,6 @@ function ChangePassword() {
   return (
     <>
       <h2 class="govuk-heading-m">Change your password</h2>
-      <ErrorSummary errors={errors} firstField="current-password" />
       <form onSubmit={submit} noValidate>
         <TextField id="current-password" label="Current password" value={current}
                    onInput={setCurrent} errors={errors} type="password"
@@ -70,9 +73,8 @@ function ChangePassword() {
   );
 }
 
-function NewToken() {
+function NewToken({ errors, setErrors }: PageErrors) {
   const [label, setLabel] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [secret, setSecret] = useState("");
 
   const submit = async (event: Event) => {
@@ -100,7 +102,6 @@ function NewToken() {
   return (
     <>
       <h3 class="govuk-heading-s">Make a token</h3>
-      <ErrorSummary errors={errors} firstField="token-name" />
       <form onSubmit={submit} noValidate>
         <TextField id="token-name" label="What it is for" value={label} onInput={setLabel}
                    errors={errors} hint="For example, laptop scripts" />

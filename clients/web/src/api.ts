@@ -64,3 +64,18 @@ export function problemOf(error: unknown): string {
   }
   return "Something went wrong. Try again in a few minutes.";
 }
+
+// Every item of a list the API pages, fetched page by page: for choices and
+// short lists that a page shows whole. `page` fetches one page from its
+// token and gives its items and the next token.
+export async function listAll<T>(
+    page: (pageToken: string) => Promise<[T[], string]>): Promise<T[]> {
+  const all: T[] = [];
+  let token = "";
+  do {
+    const [items, next] = await page(token);
+    all.push(...items);
+    token = next;
+  } while (token);
+  return all;
+}

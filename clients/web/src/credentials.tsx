@@ -2,7 +2,7 @@
 // tokens (for hcctl and scripts), each ended after a check. Shown to the
 // person on their account page and to a programme lead on the person's page.
 import { useState } from "preact/hooks";
-import { accessTokens, users } from "./api";
+import { accessTokens, listAll, users } from "./api";
 import { errorsOf } from "./forms";
 import { formatTime } from "./format";
 import type { AccessToken } from "./gen/healthcheck/v1/access_pb";
@@ -18,7 +18,7 @@ export function ConfirmButton({ label, confirm, act }: {
   const [problem, setProblem] = useState("");
   if (!asking) {
     return (
-      <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+      <button type="button" class="govuk-button govuk-button--secondary"
               onClick={() => setAsking(true)}>{label}</button>
     );
   }
@@ -36,9 +36,12 @@ export function ConfirmButton({ label, confirm, act }: {
 }
 
 export function Sessions({ user, here }: { user: string; here: string }) {
-  const outcome = useCall(() => users.listSessions({ parent: user, pageSize: 100 }), user);
+  const outcome = useCall(() => listAll(async (pageToken) => {
+    const r = await users.listSessions({ parent: user, pageSize: 100, pageToken });
+    return [r.sessions, r.nextPageToken];
+  }), user);
   if (outcome.state !== "done") return null;
-  const list: Session[] = outcome.value.sessions;
+  const list: Session[] = outcome.value;
   return (
     <>
       <h2 class="govuk-heading-m">Signed in</h2>
@@ -69,9 +72,12 @@ export function Sessions({ user, here }: { user: string; here: string }) {
 }
 
 export function Tokens({ user, here }: { user: string; here: string }) {
-  const outcome = useCall(() => accessTokens.listAccessTokens({ user, pageSize: 100 }), user);
+  const outcome = useCall(() => listAll(async (pageToken) => {
+    const r = await accessTokens.listAccessTokens({ user, pageSize: 100, pageToken });
+    return [r.accessTokens, r.nextPageToken];
+  }), user);
   if (outcome.state !== "done") return null;
-  const live: AccessToken[] = outcome.value.accessTokens.filter((t) => !t.revokeTime);
+  const live: AccessToken[] = outcome.value.filter((t) => !t.revokeTime);
   return (
     <>
       <h2 class="govuk-heading-m">Personal access tokens</h2>

@@ -2,7 +2,7 @@
 // partnership, its key dates, and its scoping record with the stakeholder
 // map.
 import { useState } from "preact/hooks";
-import { engagements, partnerships } from "./api";
+import { engagements, listAll, partnerships } from "./api";
 import { Choice, DateInput, type DateParts, dateOf, datePartsOf, ErrorSummary, errorsOf,
          type FieldErrors, newRequestId, Radios, TextArea } from "./forms";
 import { keyDateLabel, purposeLabel } from "./format";
@@ -12,7 +12,10 @@ import { BackLink, go, queryParam } from "./navigation";
 import { useCall } from "./use_call";
 
 export function NewEngagementPage() {
-  const choices = useCall(() => partnerships.listPartnerships({ pageSize: 500 }), "new");
+  const choices = useCall(() => listAll(async (pageToken) => {
+    const r = await partnerships.listPartnerships({ pageSize: 500, pageToken });
+    return [r.partnerships, r.nextPageToken];
+  }), "new");
   const [partnership, setPartnership] = useState(
     queryParam("partnership") ? `partnerships/${queryParam("partnership")}` : "");
   const [purpose, setPurpose] = useState<Purpose>(Purpose.UNSPECIFIED);
@@ -45,7 +48,7 @@ export function NewEngagementPage() {
       <form onSubmit={submit} noValidate>
         <Choice id="partnership" label="Partnership" value={partnership} onChange={setPartnership}
                 errors={errors}
-                options={choices.value.partnerships.map((p) => [p.name, p.displayName])} />
+                options={choices.value.map((p) => [p.name, p.displayName])} />
         <Radios id="purpose" legend="Why the partnership is being reviewed" value={purpose}
                 onChange={setPurpose} errors={errors}
                 options={[Purpose.DEVELOPMENTAL, Purpose.ROUTINE_AUDIT, Purpose.REMEDIAL]
@@ -63,13 +66,12 @@ function useEngagementToChange(id: string) {
   return useCall(() => engagements.getEngagement({ name: `engagements/${id}` }), id);
 }
 
-const dateFields: (keyof KeyDates & string)[] = [
+const dateFields = [
   "questionnaireOpen", "questionnaireClose", "fieldworkDay1", "fieldworkDay2", "fieldworkDay3",
-  "feedbackDate", "reportDue", "planDue"];
+  "feedbackDate", "reportDue", "planDue"] as const satisfies readonly (keyof KeyDates)[];
 
 // "fieldworkDay1" -> "fieldwork_day1", the API's name for the date.
-const apiName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-                                        .replace(/day(\d)/, "day$1");
+const apiName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function KeyDatesPage({ id }: { id: string }) {
   const outcome = useEngagementToChange(id);
@@ -80,7 +82,7 @@ export function KeyDatesPage({ id }: { id: string }) {
 
 function KeyDatesForm({ engagement }: { engagement: Engagement }) {
   const [values, setValues] = useState<Record<string, DateParts>>(() => Object.fromEntries(
-    dateFields.map((f) => [f, datePartsOf(engagement.keyDates?.[f] as never)])));
+    dateFields.map((f) => [f, datePartsOf(engagement.keyDates?.[f])])));
   const [errors, setErrors] = useState<FieldErrors>({});
   const back = `/app/${engagement.name}`;
 

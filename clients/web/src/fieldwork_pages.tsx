@@ -2,7 +2,7 @@
 // as a three-day timetable with its calendar file, and the initial feedback
 // once it is given.
 import { ConnectError, Code } from "@connectrpc/connect";
-import { engagements, feedback, fieldwork } from "./api";
+import { engagements, feedback, fieldwork, listAll } from "./api";
 import { formatDate } from "./format";
 import { type Activity, ActivityKind, ActivityState } from "./gen/healthcheck/v1/fieldwork_pb";
 import type { TimeOfDay } from "./gen/healthcheck/v1/common_pb";
@@ -25,14 +25,11 @@ const clock = (t: TimeOfDay | undefined) =>
 export function FieldworkPage({ id }: { id: string }) {
   const outcome = useCall(async () => {
     const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
-    const all: Activity[] = [];
-    let pageToken = "";
-    do {
-      const page = await fieldwork.listActivities({ parent: engagement.name, pageSize: 500,
-                                                    pageToken });
-      all.push(...page.activities);
-      pageToken = page.nextPageToken;
-    } while (pageToken);
+    const all = await listAll<Activity>(async (pageToken) => {
+      const r = await fieldwork.listActivities({ parent: engagement.name, pageSize: 500,
+                                                 pageToken });
+      return [r.activities, r.nextPageToken];
+    });
     // The calendar needs the three fieldwork dates; until they are set there
     // is none to offer.
     const calendar = await fieldwork.exportTimetable({ parent: engagement.name }).catch(

@@ -183,7 +183,7 @@ export function Radios<T extends string | number>(props: {
 // three boxes. Its value is kept as typed ({day, month, year} strings).
 export type DateParts = { day: string; month: string; year: string };
 
-export function datePartsOf(date: ApiDate | undefined): DateParts {
+export function datePartsOf(date: Pick<ApiDate, "year" | "month" | "day"> | undefined): DateParts {
   if (!date || date.year === 0) return { day: "", month: "", year: "" };
   return { day: String(date.day), month: String(date.month), year: String(date.year) };
 }

@@ -20,9 +20,11 @@ export function Layout({ path, role, children }: {
   path: string; role: Role; children: ComponentChildren;
 }) {
   const sections = sectionsFor(role);
-  // The section the page belongs to, marked in the menu.
+  // The section the page belongs to, marked in the menu (a person's page,
+  // /app/users/..., is one of People's).
+  const section = path.startsWith("/app/users/") ? "/app/people" : path;
   const current = sections.map(([href]) => href)
-    .find((href) => href !== "/" && path.startsWith(href)) ?? "/";
+    .find((href) => href !== "/" && section.startsWith(href)) ?? "/";
   return (
     <>
       <header class="govuk-header" data-module="govuk-header">

@@ -18,7 +18,8 @@ import { PartnershipFormPage, PartnershipPage, PartnershipsPage } from "./partne
 import { PeerFormPage, PeersPage } from "./peer_pages";
 import { InvitePage, PeoplePage, PersonPage } from "./people_page";
 import { ActionPage, ApprovePlanPage, CheckInPage, NewActionPage, PlanPage } from "./plan_pages";
-import { QuestionnairePage, InvitationsPage } from "./questionnaire_pages";
+import { ChangeQuestionnairePage, InvitationsPage, QuestionnairePage }
+  from "./questionnaire_pages";
 import { ReportPage, ReportsPage } from "./report_pages";
 import { HistoryPage, StagePage } from "./stage_pages";
 import { AddTeamMemberPage, RemoveTeamMemberPage } from "./team_pages";
@@ -52,6 +53,8 @@ const routes: Route[] = [
    (m, me) => <QuestionnairePage id={m[1]} me={me} />],
   [new RegExp(`^/app/engagements/${id}/questionnaire/invitations$`),
    (m) => <InvitationsPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/questionnaire/change$`),
+   (m) => <ChangeQuestionnairePage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/reports$`), (m) => <ReportsPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/reports/([0-9]{1,6})$`),
    (m) => <ReportPage id={m[1]} number={m[2]} />],

@@ -2,7 +2,7 @@
 // organisations and its health checks, and the form that creates or edits
 // one with its members.
 import { useState } from "preact/hooks";
-import { engagements, partnerships } from "./api";
+import { engagements, listAll, partnerships } from "./api";
 import { Choice, ErrorSummary, errorsOf, type FieldErrors, newRequestId, TextField }
   from "./forms";
 import { formatDay, kindLabels, sectorLabel, sectors, stageLabel } from "./format";
@@ -67,9 +67,12 @@ export function PartnershipPage({ id, lead }: { id: string; lead: boolean }) {
   const outcome = useCall(async () => {
     const name = `partnerships/${id}`;
     const partnership = await partnerships.getPartnership({ name });
-    const checks = await engagements.listEngagements({
-      pageSize: 500, filter: `partnership = "${name}"` });
-    return { partnership, checks: checks.engagements };
+    const checks = await listAll(async (pageToken) => {
+      const r = await engagements.listEngagements({
+        pageSize: 500, pageToken, filter: `partnership = "${name}"` });
+      return [r.engagements, r.nextPageToken];
+    });
+    return { partnership, checks };
   }, id);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;

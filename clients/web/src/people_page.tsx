@@ -2,7 +2,7 @@
 // they have set a password yet; inviting someone gives their set-password
 // link, shown once.
 import { useState } from "preact/hooks";
-import { partnerships, peers, users } from "./api";
+import { listAll, partnerships, peers, users } from "./api";
 import { ConfirmButton, Sessions, Tokens } from "./credentials";
 import { Choice, ErrorSummary, errorsOf, type FieldErrors, Radios, SummaryList, TextField }
   from "./forms";
@@ -67,8 +67,14 @@ export function PeoplePage() {
 
 export function InvitePage() {
   const choices = useCall(async () => ({
-    peers: (await peers.listPeers({ pageSize: 500 })).peers,
-    partnerships: (await partnerships.listPartnerships({ pageSize: 500 })).partnerships,
+    peers: await listAll(async (pageToken) => {
+      const r = await peers.listPeers({ pageSize: 500, pageToken });
+      return [r.peers, r.nextPageToken];
+    }),
+    partnerships: await listAll(async (pageToken) => {
+      const r = await partnerships.listPartnerships({ pageSize: 500, pageToken });
+      return [r.partnerships, r.nextPageToken];
+    }),
   }), "invite");
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -114,7 +120,7 @@ export function InvitePage() {
   const { peers: peerList, partnerships: partnershipList } = choices.value;
   return (
     <>
-      <a href="/app/people" class="govuk-back-link">Back to people</a>
+      <BackLink href="/app/people">Back to people</BackLink>
       <ErrorSummary errors={errors} firstField="name" />
       <h1 class="govuk-heading-xl">Invite someone</h1>
       <form onSubmit={submit} noValidate>
@@ -165,6 +171,7 @@ function LinkShown({ title, uri, back }: { title: string; uri: string; back: str
 export function PersonPage({ id }: { id: string }) {
   const outcome = useCall(() => users.getUser({ name: `users/${id}` }), id);
   const [link, setLink] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const person = outcome.value;
@@ -177,6 +184,7 @@ export function PersonPage({ id }: { id: string }) {
   return (
     <>
       <BackLink href="/app/people">Back to people</BackLink>
+      <ErrorSummary errors={errors} firstField="name" />
       <h1 class="govuk-heading-xl">{person.displayName}</h1>
       <SummaryList rows={[
         { key: "Role", value: roleLabels[person.role] ?? "None" },
@@ -204,17 +212,19 @@ export function PersonPage({ id }: { id: string }) {
                          setLink(made.passwordLink?.uri ?? "");
                        }} />
       </div>
-      <EditPerson person={person} />
+      <EditPerson person={person} errors={errors} setErrors={setErrors} />
       <Sessions user={person.name} here={here} />
       <Tokens user={person.name} here={here} />
     </>
   );
 }
 
-function EditPerson({ person }: { person: User }) {
+// The form's problems are the page's, so that their summary heads the page.
+function EditPerson({ person, errors, setErrors }: {
+  person: User; errors: FieldErrors; setErrors: (e: FieldErrors) => void;
+}) {
   const [name, setName] = useState(person.displayName);
   const [email, setEmail] = useState(person.email);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const submit = async (event: Event) => {
     event.preventDefault();
     const found: FieldErrors = {};
@@ -235,7 +245,6 @@ function EditPerson({ person }: { person: User }) {
   return (
     <>
       <h2 class="govuk-heading-m">Their details</h2>
-      <ErrorSummary errors={errors} firstField="name" />
       <form onSubmit={submit} noValidate>
         <TextField id="name" label="Full name" value={name} onInput={setName} errors={errors} />
         <TextField id="email" label="Email address" value={email} onInput={setEmail}

@@ -2,7 +2,7 @@
 // check-ins; adding an action from a recommendation or a suggestion; one
 // action with its progress updates, to which the partnership's contact adds.
 import { useState } from "preact/hooks";
-import { engagements, partnerships, plans } from "./api";
+import { engagements, listAll, partnerships, plans } from "./api";
 import { ConfirmButton } from "./credentials";
 import { Choice, DateInput, type DateParts, dateOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextArea, TextField } from "./forms";
@@ -29,6 +29,11 @@ const statuses = [ActionStatus.ACTION_NEEDED, ActionStatus.ACTION_IN_HAND,
 
 const planOf = (id: string) => `engagements/${id}/improvementPlan`;
 
+const allCheckIns = (id: string) => listAll(async (pageToken) => {
+  const r = await plans.listCheckIns({ parent: planOf(id), pageSize: 50, pageToken });
+  return [r.checkIns, r.nextPageToken];
+});
+
 export function PlanPage({ id, me }: { id: string; me: User }) {
   const token = pageToken();
   const outcome = useCall(async () => {
@@ -41,8 +46,8 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
     }
     const plan = await plans.getImprovementPlan({ name: planOf(id) });
     const actions = await plans.listActions({ parent: planOf(id), pageSize, pageToken: token });
-    const checkIns = await plans.listCheckIns({ parent: planOf(id), pageSize: 50 });
-    return { engagement, plan, actions, checkIns: checkIns.checkIns };
+    const checkIns = await allCheckIns(id);
+    return { engagement, plan, actions, checkIns };
   }, `${id}|${token}`);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
@@ -227,11 +232,15 @@ export function NewActionPage({ id }: { id: string }) {
 
 export function ActionPage({ id, action, me }: { id: string; action: string; me: User }) {
   const name = `${planOf(id)}/actions/${action}`;
+  const [errors, setErrors] = useState<FieldErrors>({});
   const outcome = useCall(async () => {
     const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
     const found = await plans.getAction({ name });
-    const updates = await plans.listProgressUpdates({ parent: name, pageSize: 500 });
-    return { engagement, action: found, updates: updates.progressUpdates };
+    const updates = await listAll(async (pageToken) => {
+      const r = await plans.listProgressUpdates({ parent: name, pageSize: 500, pageToken });
+      return [r.progressUpdates, r.nextPageToken];
+    });
+    return { engagement, action: found, updates };
   }, name);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
@@ -239,6 +248,7 @@ export function ActionPage({ id, action, me }: { id: string; action: string; me:
   return (
     <>
       <BackLink href={`/app/${engagement.name}/plan`}>Back to the improvement plan</BackLink>
+      <ErrorSummary errors={errors} firstField="progress" />
       <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
       <h1 class="govuk-heading-l">{a.label} {a.title}</h1>
       <SummaryList rows={[
@@ -272,19 +282,22 @@ export function ActionPage({ id, action, me }: { id: string; action: string; me:
           ))}
         </ol>
       )}
-      {me.role === Role.PARTNERSHIP_CONTACT && <ProgressForm action={name} engagementId={id}
-                                                             actionId={action} />}
+      {me.role === Role.PARTNERSHIP_CONTACT && (
+        <ProgressForm action={name} engagementId={id} actionId={action} errors={errors}
+                      setErrors={setErrors} />
+      )}
     </>
   );
 }
 
-function ProgressForm({ action, engagementId, actionId }: {
+// The form's problems are the page's, so that their summary heads the page.
+function ProgressForm({ action, engagementId, actionId, errors, setErrors }: {
   action: string; engagementId: string; actionId: string;
+  errors: FieldErrors; setErrors: (e: FieldErrors) => void;
 }) {
   const [text, setText] = useState("");
   const [evidence, setEvidence] = useState("");
   const [status, setStatus] = useState<ActionStatus>(ActionStatus.ACTION_STATUS_UNSPECIFIED);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [requestId] = useState(newRequestId);
 
   const submit = async (event: Event) => {
@@ -306,7 +319,6 @@ function ProgressForm({ action, engagementId, actionId }: {
 
   return (
     <>
-      <ErrorSummary errors={errors} firstField="progress" />
       <h2 class="govuk-heading-m">Add a progress update</h2>
       <form onSubmit={submit} noValidate>
         <TextArea id="progress" label="What has happened" value={text} onInput={setText}
@@ -376,8 +388,7 @@ export function CheckInPage({ id, checkIn }: { id: string; checkIn: string }) {
   const name = `${planOf(id)}/checkIns/${checkIn}`;
   const outcome = useCall(async () => {
     const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
-    const list = await plans.listCheckIns({ parent: planOf(id), pageSize: 50 });
-    return { engagement, found: list.checkIns.find((c) => c.name === name) };
+    return { engagement, found: (await allCheckIns(id)).find((c) => c.name === name) };
   }, name);
   const [notes, setNotes] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -1,9 +1,10 @@
 // An engagement's questionnaire: setting it up (benchmark, window, k), the
 // invitations uploaded as CSV with their links offered once as a CSV file,
 // the response rates with small groups withheld, and the chase list.
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { ConnectError, Code } from "@connectrpc/connect";
 import { useState } from "preact/hooks";
-import { engagements, frameworks, questionnaires } from "./api";
+import { engagements, frameworks, listAll, questionnaires } from "./api";
 import { Choice, DateInput, type DateParts, dateOf, datePartsOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextField } from "./forms";
 import { formatTime } from "./format";
@@ -91,12 +92,19 @@ function QuestionnaireSummary({ engagement, questionnaire, contact }: {
         { key: "Comments", value: questionnaire.collectComments ? "Asked for" : "Not asked for" },
         { key: "Invitations", value: String(questionnaire.invitationCount) },
       ]} />
-      {!closed && (
-        <a href={`/app/${engagement.name}/questionnaire/invitations`} role="button"
-           draggable={false} class="govuk-button" data-module="govuk-button">
-          Add invitations
-        </a>
-      )}
+      <div class="govuk-button-group">
+        {!closed && (
+          <a href={`/app/${engagement.name}/questionnaire/invitations`} role="button"
+             draggable={false} class="govuk-button" data-module="govuk-button">
+            Add invitations
+          </a>
+        )}
+        {!contact && questionnaire.state === QuestionnaireState.SCHEDULED && (
+          <a href={`/app/${engagement.name}/questionnaire/change`} class="govuk-link">
+            Change the set-up
+          </a>
+        )}
+      </div>
       <h2 class="govuk-heading-m">Response rates</h2>
       {rates.state === "loading" && <Loading />}
       {rates.state === "failed" && <p class="govuk-body">{rates.problem}</p>}
@@ -168,15 +176,11 @@ function groupLabel(group: string): string {
 // contact to chase.
 function ChaseList({ questionnaire }: { questionnaire: Questionnaire }) {
   const unused = useCall(async () => {
-    const all: Invitation[] = [];
-    let pageToken = "";
-    do {
-      const page = await questionnaires.listInvitations({
+    return listAll<Invitation>(async (pageToken) => {
+      const r = await questionnaires.listInvitations({
         parent: questionnaire.name, filter: "used = false", pageSize: 500, pageToken });
-      all.push(...page.invitations);
-      pageToken = page.nextPageToken;
-    } while (pageToken);
-    return all;
+      return [r.invitations, r.nextPageToken];
+    });
   }, questionnaire.name);
   if (unused.state !== "done") return null;
   const counts = new Map<string, number>();
@@ -207,15 +211,30 @@ function timestampOf(date: { year: number; month: number; day: number }, endOfDa
   return { seconds: BigInt(at / 1000), nanos: 0 };
 }
 
-function SetUpForm({ engagement }: { engagement: Engagement }) {
-  const choices = useCall(() => frameworks.listFrameworks({ pageSize: 500 }), "frameworks");
-  const [framework, setFramework] = useState("");
+// The day of a moment in UTC, as the form shows it.
+function utcDayOf(time: Timestamp | undefined) {
+  if (!time) return undefined;
+  const at = new Date(Number(time.seconds) * 1000);
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+}
+
+// Sets up the questionnaire, or changes `existing` before it opens.
+function SetUpForm({ engagement, existing }: {
+  engagement: Engagement; existing?: Questionnaire;
+}) {
+  const choices = useCall(() => listAll(async (pageToken) => {
+    const r = await frameworks.listFrameworks({ pageSize: 500, pageToken });
+    return [r.frameworks, r.nextPageToken];
+  }), "frameworks");
+  const [framework, setFramework] = useState(existing?.framework ?? "");
   // The questionnaire window of the key dates, if set, to begin with.
-  const [opens, setOpens] = useState<DateParts>(datePartsOf(engagement.keyDates?.questionnaireOpen));
-  const [closes, setCloses] = useState<DateParts>(
-    datePartsOf(engagement.keyDates?.questionnaireClose));
-  const [k, setK] = useState("5");
-  const [comments, setComments] = useState<"yes" | "no" | "">("yes");
+  const [opens, setOpens] = useState<DateParts>(datePartsOf(
+    existing ? utcDayOf(existing.openTime) : engagement.keyDates?.questionnaireOpen));
+  const [closes, setCloses] = useState<DateParts>(datePartsOf(
+    existing ? utcDayOf(existing.closeTime) : engagement.keyDates?.questionnaireClose));
+  const [k, setK] = useState(String(existing?.minGroupSize ?? 5));
+  const [comments, setComments] = useState<"yes" | "no" | "">(
+    existing && !existing.collectComments ? "no" : "yes");
   const [errors, setErrors] = useState<FieldErrors>({});
   const back = `/app/${engagement.name}`;
   if (choices.state === "loading") return <Loading />;
@@ -234,26 +253,35 @@ function SetUpForm({ engagement }: { engagement: Engagement }) {
     if (!/^\d{1,3}$/.test(k.trim())) found["k"] = "The smallest group shown must be a whole number";
     setErrors(found);
     if (Object.keys(found).length || !open.date || !close.date) return;
+    const questionnaire = {
+      framework, openTime: timestampOf(open.date, false), closeTime: timestampOf(close.date, true),
+      minGroupSize: Number(k), collectComments: comments === "yes" };
     try {
-      await questionnaires.createQuestionnaire({
-        parent: engagement.name,
-        questionnaire: { framework, openTime: timestampOf(open.date, false),
-                         closeTime: timestampOf(close.date, true),
-                         minGroupSize: Number(k), collectComments: comments === "yes" } });
-      go(`${back}/questionnaire`, "The questionnaire is set up");
+      if (existing) {
+        await questionnaires.updateQuestionnaire({
+          questionnaire: { ...questionnaire, name: existing.name, etag: existing.etag },
+          updateMask: { paths: ["framework", "open_time", "close_time", "min_group_size",
+                                "collect_comments"] } });
+      } else {
+        await questionnaires.createQuestionnaire({ parent: engagement.name, questionnaire });
+      }
+      go(`${back}/questionnaire`, existing ? "The questionnaire's set-up is changed"
+                                           : "The questionnaire is set up");
     } catch (error) {
       setErrors(errorsOf(error, { framework: "framework", open_time: "opens",
                                   close_time: "closes", min_group_size: "k" }));
     }
   };
 
-  const latest = latestVersions(choices.value.frameworks);
+  const latest = latestVersions(choices.value);
   return (
     <>
       <BackLink href={back}>Back to the health check</BackLink>
       <ErrorSummary errors={errors} firstField="framework" />
       <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
-      <h1 class="govuk-heading-l">Set up the questionnaire</h1>
+      <h1 class="govuk-heading-l">
+        {existing ? "Change the questionnaire's set-up" : "Set up the questionnaire"}
+      </h1>
       <form onSubmit={submit} noValidate>
         <Choice id="framework" label="Benchmark" value={framework} onChange={setFramework}
                 errors={errors}
@@ -269,7 +297,7 @@ function SetUpForm({ engagement }: { engagement: Engagement }) {
                 onChange={setComments} errors={errors}
                 options={[["yes", "Yes"], ["no", "No"]]} />
         <button type="submit" class="govuk-button" data-module="govuk-button">
-          Set up the questionnaire
+          {existing ? "Save changes" : "Set up the questionnaire"}
         </button>
       </form>
     </>
@@ -391,4 +419,14 @@ function LinksReady({ engagement, csv, count }: {
       </p>
     </>
   );
+}
+
+// Changing the set-up before the questionnaire opens.
+export function ChangeQuestionnairePage({ id }: { id: string }) {
+  const outcome = useQuestionnaire(id);
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const { engagement, questionnaire } = outcome.value;
+  if (!questionnaire) return <Problem message="The questionnaire is not set up yet." />;
+  return <SetUpForm engagement={engagement} existing={questionnaire} />;
 }

@@ -2,7 +2,7 @@
 // one version read in the browser and commented on by section (the team in
 // its review; the partnership during the factual-accuracy check).
 import { useState } from "preact/hooks";
-import { engagements, reports } from "./api";
+import { engagements, listAll, reports } from "./api";
 import { Choice, ErrorSummary, errorsOf, type FieldErrors, newRequestId, SummaryList, TextArea }
   from "./forms";
 import { formatTime } from "./format";
@@ -99,19 +99,23 @@ async function sectionsOf(report: Report): Promise<string[]> {
   const response = await fetch(fileOf(report, "html"), { credentials: "same-origin" });
   if (!response.ok) return [];
   const page = new DOMParser().parseFromString(await response.text(), "text/html");
-  return [...page.querySelectorAll("main h2, article h2, body h2")]
+  return [...page.querySelectorAll("h2")]
     .map((h) => (h.textContent ?? "").trim())
     .filter((text, i, all) => text && text !== "Contents" && all.indexOf(text) === i);
 }
 
 export function ReportPage({ id, number }: { id: string; number: string }) {
   const name = `engagements/${id}/reports/${number}`;
+  const [errors, setErrors] = useState<FieldErrors>({});
   const outcome = useCall(async () => {
     const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
     const report = await reports.getReport({ name });
-    const comments = await reports.listReportComments({ parent: name, pageSize: 500 });
+    const comments = await listAll(async (pageToken) => {
+      const r = await reports.listReportComments({ parent: name, pageSize: 500, pageToken });
+      return [r.comments, r.nextPageToken];
+    });
     const sections = await sectionsOf(report);
-    return { engagement, report, comments: comments.comments, sections };
+    return { engagement, report, comments, sections };
   }, name);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
@@ -119,12 +123,13 @@ export function ReportPage({ id, number }: { id: string; number: string }) {
   return (
     <>
       <BackLink href={`/app/${engagement.name}/reports`}>Back to the written reports</BackLink>
+      <ErrorSummary errors={errors} firstField="comment" />
       <span class="govuk-caption-l">{engagement.partnershipDisplayName}</span>
       <h1 class="govuk-heading-l">Version {report.number} of the report</h1>
       <p class="govuk-body">{stateLabels[report.state]}.</p>
       <Files report={report} />
       {openForComment(report.state) && (
-        <CommentForm report={report} sections={sections} />
+        <CommentForm report={report} sections={sections} errors={errors} setErrors={setErrors} />
       )}
       <h2 class="govuk-heading-m">Comments</h2>
       {comments.length === 0 ? <p class="govuk-body">No comments yet.</p> : (
@@ -143,10 +148,12 @@ export function ReportPage({ id, number }: { id: string; number: string }) {
   );
 }
 
-function CommentForm({ report, sections }: { report: Report; sections: string[] }) {
+// The form's problems are the page's, so that their summary heads the page.
+function CommentForm({ report, sections, errors, setErrors }: {
+  report: Report; sections: string[]; errors: FieldErrors; setErrors: (e: FieldErrors) => void;
+}) {
   const [section, setSection] = useState("");
   const [text, setText] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [requestId] = useState(newRequestId);
 
   const submit = async (event: Event) => {
@@ -164,7 +171,6 @@ function CommentForm({ report, sections }: { report: Report; sections: string[] 
 
   return (
     <>
-      <ErrorSummary errors={errors} firstField="comment" />
       <h2 class="govuk-heading-m">Add a comment</h2>
       <form onSubmit={submit} noValidate>
         <Choice id="section" label="Which part of the report it is about" value={section}

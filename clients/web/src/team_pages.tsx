@@ -3,7 +3,7 @@
 // cover fieldwork, a second lead peer) shown in words at the field, and
 // removing one after a check.
 import { useState } from "preact/hooks";
-import { engagements, peers } from "./api";
+import { engagements, listAll, peers } from "./api";
 import { Choice, ErrorSummary, errorsOf, type FieldErrors, Radios } from "./forms";
 import { teamRoleLabels } from "./format";
 import { type Engagement, TeamRole } from "./gen/healthcheck/v1/engagement_pb";
@@ -21,11 +21,14 @@ function useTeamContext(id: string) {
 
 export function AddTeamMemberPage({ id }: { id: string }) {
   const context = useTeamContext(id);
-  const everyone = useCall(() => peers.listPeers({ pageSize: 500 }), "peers");
+  const everyone = useCall(() => listAll(async (pageToken) => {
+    const r = await peers.listPeers({ pageSize: 500, pageToken });
+    return [r.peers, r.nextPageToken];
+  }), "peers");
   if (context.state === "loading" || everyone.state === "loading") return <Loading />;
   if (context.state === "failed") return <Problem message={context.problem} />;
   if (everyone.state === "failed") return <Problem message={everyone.problem} />;
-  return <AddTeamMember {...context.value} everyone={everyone.value.peers} />;
+  return <AddTeamMember {...context.value} everyone={everyone.value} />;
 }
 
 function AddTeamMember({ engagement, partnershipName, everyone }: {

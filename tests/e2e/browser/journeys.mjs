@@ -229,11 +229,19 @@ async function leadJourney(browser, [link, password]) {
   await success(page, 'Desk research has begun');
   await page.goto(`${base}${engagementPath}/questionnaire`);
   await page.getByLabel('Benchmark').selectOption({ label: 'Partnership Assessment Tool (version 1)' });
-  await fillDate(page, 'Opens on', 0);
+  await fillDate(page, 'Opens on', 1);
   await fillDate(page, 'Closes on', 20);
   await check(page, 'questionnaire-setup-1280');
   await submit(page, 'Set up the questionnaire');
   await success(page, 'The questionnaire is set up');
+  // Before it opens its set-up can change.
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: 'Change the set-up' }).click()]);
+  await page.getByLabel('Smallest group shown').fill('6');
+  await check(page, 'questionnaire-change-1280');
+  await submit(page, 'Save changes');
+  await success(page, "The questionnaire's set-up is changed");
+  await page.getByText('6 respondents', { exact: true }).waitFor();
   await stage(page, engagementPath, 'Open the questionnaire');
   await page.waitForURL(`${base}${engagementPath}`);
   await success(page, 'The questionnaire stage has begun');
