@@ -8,6 +8,7 @@ import { Stage } from "./gen/healthcheck/v1/engagement_pb";
 import { Loading, Problem } from "./layout";
 import { queryParam } from "./navigation";
 import { Pagination, pageSize, pageToken } from "./paging";
+import { DataTable } from "./table";
 import { useCall } from "./use_call";
 
 const stages = Object.values(Stage)
@@ -57,36 +58,12 @@ export function EngagementsPage({ lead }: { lead: boolean }) {
       {outcome.state === "failed" && <Problem message={outcome.problem} />}
       {outcome.state === "done" && (
         <>
-          {outcome.value.engagements.length === 0 ? (
-            <p class="govuk-body">No engagements {filter ? "match these filters" : "yet"}.</p>
-          ) : (
-            <div class="app-table-scroll" role="region" aria-label="Engagements table"
-                 tabIndex={0}>
-              <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--m">
-                  Engagements, oldest first
-                </caption>
-                <thead class="govuk-table__head">
-                  <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">Partnership</th>
-                    <th scope="col" class="govuk-table__header">Stage</th>
-                    <th scope="col" class="govuk-table__header">Fieldwork begins</th>
-                  </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                  {outcome.value.engagements.map((e) => (
-                    <tr class="govuk-table__row" key={e.name}>
-                      <th scope="row" class="govuk-table__header">
-                        <a class="govuk-link" href={`/app/${e.name}`}>{e.partnershipDisplayName}</a>
-                      </th>
-                      <td class="govuk-table__cell">{stageLabel(e.stage)}</td>
-                      <td class="govuk-table__cell">{formatDate(e.keyDates?.fieldworkDay1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable caption="Engagements, oldest first"
+            empty={`No engagements ${filter ? "match these filters" : "yet"}.`}
+            head={["Partnership", "Stage", "Fieldwork begins"]}
+            rows={outcome.value.engagements.map((e) => [e.name,
+              <a class="govuk-link" href={`/app/${e.name}`}>{e.partnershipDisplayName}</a>,
+              stageLabel(e.stage), formatDate(e.keyDates?.fieldworkDay1)])} />
           <Pagination nextPageToken={outcome.value.nextPageToken} />
         </>
       )}

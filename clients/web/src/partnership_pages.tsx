@@ -11,6 +11,7 @@ import { type Partnership, PartnershipKind } from "./gen/healthcheck/v1/partners
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
 import { Pagination, pageSize, pageToken } from "./paging";
+import { DataTable } from "./table";
 import { useCall } from "./use_call";
 
 export function PartnershipsPage() {
@@ -25,37 +26,11 @@ export function PartnershipsPage() {
       <h1 class="govuk-heading-xl">Partnerships</h1>
       <a href="/app/partnerships/new" role="button" draggable={false} class="govuk-button"
          data-module="govuk-button">Add a partnership</a>
-      {list.length === 0 ? <p class="govuk-body">There are no partnerships yet.</p> : (
-        <div class="app-table-scroll" role="region" aria-label="Partnerships table" tabIndex={0}>
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--m">
-              Partnerships, oldest first
-            </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">Name</th>
-                <th scope="col" class="govuk-table__header">Kind</th>
-                <th scope="col" class="govuk-table__header">Area</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  Members
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {list.map((p) => (
-                <tr class="govuk-table__row" key={p.name}>
-                  <th scope="row" class="govuk-table__header">
-                    <a class="govuk-link" href={`/app/${p.name}`}>{p.displayName}</a>
-                  </th>
-                  <td class="govuk-table__cell">{kindLabels[p.kind] ?? "Not given"}</td>
-                  <td class="govuk-table__cell">{p.area || "Not given"}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{p.members.length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption="Partnerships, oldest first" empty="There are no partnerships yet."
+        head={["Name", "Kind", "Area", "Members"]} numeric={[3]}
+        rows={list.map((p) => [p.name,
+          <a class="govuk-link" href={`/app/${p.name}`}>{p.displayName}</a>,
+          kindLabels[p.kind] ?? "Not given", p.area || "Not given", p.members.length])} />
       <Pagination nextPageToken={outcome.value.nextPageToken} />
     </>
   );

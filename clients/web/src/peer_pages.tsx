@@ -11,6 +11,7 @@ import type { Peer } from "./gen/healthcheck/v1/peer_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go, queryParam } from "./navigation";
 import { Pagination, pageSize, pageToken } from "./paging";
+import { DataTable } from "./table";
 import { useCall } from "./use_call";
 
 // A peer's accreditation in words, with a tag when it has expired.
@@ -56,7 +57,7 @@ export function PeersPage() {
           <label class="govuk-label govuk-label--s" for="expires-by">
             Accreditation ends before
           </label>
-          <div id="expires-by-hint" class="govuk-hint">For example, 2027-03-31</div>
+          <div id="expires-by-hint" class="govuk-hint">Peers whose accreditation ends before this day</div>
           <input class="govuk-input govuk-input--width-10" id="expires-by" name="expires-by"
                  type="date" value={expiresBy} aria-describedby="expires-by-hint" />
         </div>
@@ -67,43 +68,16 @@ export function PeersPage() {
       {outcome.state === "failed" && <Problem message={outcome.problem} />}
       {outcome.state === "done" && (
         <>
-          {outcome.value.peers.length === 0
-            ? <p class="govuk-body">No peers {filter ? "match these filters" : "yet"}.</p>
-            : <PeerTable list={outcome.value.peers} />}
+          <DataTable caption="Peers, oldest first"
+            empty={`No peers ${filter ? "match these filters" : "yet"}.`}
+            head={["Name", "Home organisation", "Sector", "Accreditation"]}
+            rows={outcome.value.peers.map((p) => [p.name,
+              <a class="govuk-link" href={`/app/${p.name}/edit`}>{p.displayName}</a>,
+              p.homeOrganisation, sectorLabel(p.homeSector), <Accreditation peer={p} />])} />
           <Pagination nextPageToken={outcome.value.nextPageToken} />
         </>
       )}
     </>
-  );
-}
-
-function PeerTable({ list }: { list: Peer[] }) {
-  return (
-    <div class="app-table-scroll" role="region" aria-label="Peers table" tabIndex={0}>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Peers, oldest first</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Name</th>
-            <th scope="col" class="govuk-table__header">Home organisation</th>
-            <th scope="col" class="govuk-table__header">Sector</th>
-            <th scope="col" class="govuk-table__header">Accreditation</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {list.map((p) => (
-            <tr class="govuk-table__row" key={p.name}>
-              <th scope="row" class="govuk-table__header">
-                <a class="govuk-link" href={`/app/${p.name}/edit`}>{p.displayName}</a>
-              </th>
-              <td class="govuk-table__cell">{p.homeOrganisation}</td>
-              <td class="govuk-table__cell">{sectorLabel(p.homeSector)}</td>
-              <td class="govuk-table__cell"><Accreditation peer={p} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -9,10 +9,13 @@ import { Choice, ErrorSummary, errorsOf, type FieldErrors, Radios, SummaryList, 
 import { roleLabels } from "./format";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import { User_State } from "./gen/healthcheck/v1/user_pb";
+import type { Partnership } from "./gen/healthcheck/v1/partnership_pb";
+import type { Peer } from "./gen/healthcheck/v1/peer_pb";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
 import { Pagination, pageSize, pageToken } from "./paging";
+import { DataTable } from "./table";
 import { useCall } from "./use_call";
 
 export function PeoplePage() {
@@ -27,46 +30,55 @@ export function PeoplePage() {
       <p class="govuk-body">Everyone who signs in to the service, and their role.</p>
       <a href="/app/people/invite" role="button" draggable={false} class="govuk-button"
          data-module="govuk-button">Invite someone</a>
-      <div class="app-table-scroll" role="region" aria-label="People table" tabIndex={0}>
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">
-            People, oldest first
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Name</th>
-              <th scope="col" class="govuk-table__header">Email address</th>
-              <th scope="col" class="govuk-table__header">Role</th>
-              <th scope="col" class="govuk-table__header">Status</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {people.map((person) => (
-              <tr class="govuk-table__row" key={person.name}>
-                <th scope="row" class="govuk-table__header">
-                  <a class="govuk-link" href={`/app/${person.name}`}>{person.displayName}</a>
-                </th>
-                <td class="govuk-table__cell">{person.email || "Not given yet"}</td>
-                <td class="govuk-table__cell">{roleLabels[person.role] ?? "None"}</td>
-                <td class="govuk-table__cell">
-                  {person.state === User_State.SUSPENDED
-                    ? <strong class="govuk-tag govuk-tag--red">Suspended</strong>
-                    : person.hasPassword
-                      ? <strong class="govuk-tag govuk-tag--green">Active</strong>
-                      : <strong class="govuk-tag govuk-tag--yellow">Invited</strong>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="People, oldest first" empty="No one yet."
+        head={["Name", "Email address", "Role", "Status"]}
+        rows={people.map((person) => [person.name,
+          <a class="govuk-link" href={`/app/${person.name}`}>{person.displayName}</a>,
+          person.email || "Not given yet", roleLabels[person.role] ?? "None",
+          person.state === User_State.SUSPENDED
+            ? <strong class="govuk-tag govuk-tag--red">Suspended</strong>
+            : person.hasPassword
+              ? <strong class="govuk-tag govuk-tag--green">Active</strong>
+              : <strong class="govuk-tag govuk-tag--yellow">Invited</strong>])} />
       <Pagination nextPageToken={outcome.value.nextPageToken} />
     </>
   );
 }
 
-export function InvitePage() {
-  const choices = useCall(async () => ({
+// What a person is: their name, email, role and, for a peer or a
+// partnership contact, whom they are; as a form holds it.
+type PersonDraft = { name: string; email: string; role: Role; peer: string; partnership: string };
+
+function draftOf(user?: User): PersonDraft {
+  return { name: user?.displayName ?? "", email: user?.email ?? "",
+           role: user?.role ?? Role.UNSPECIFIED, peer: user?.peer ?? "",
+           partnership: user?.partnership ?? "" };
+}
+
+function problemsOf(d: PersonDraft): FieldErrors {
+  const found: FieldErrors = {};
+  if (!d.name.trim()) found["name"] = "Enter their full name";
+  if (!d.email.trim()) found["email"] = "Enter their email address";
+  if (d.role === Role.UNSPECIFIED) found["role"] = "Choose their role";
+  if (d.role === Role.PEER && !d.peer) found["peer"] = "Choose which peer they are";
+  if (d.role === Role.PARTNERSHIP_CONTACT && !d.partnership) {
+    found["partnership"] = "Choose their partnership";
+  }
+  return found;
+}
+
+function userOf(d: PersonDraft) {
+  return { displayName: d.name.trim(), email: d.email.trim(), role: d.role,
+           peer: d.role === Role.PEER ? d.peer : "",
+           partnership: d.role === Role.PARTNERSHIP_CONTACT ? d.partnership : "" };
+}
+
+const personApiFields = { display_name: "name", email: "email", someone: "email", role: "role",
+                          peer: "peer", partnership: "partnership" };
+
+// The peers and partnerships a person may be bound to.
+function usePersonChoices() {
+  return useCall(async () => ({
     peers: await listAll(async (pageToken) => {
       const r = await peers.listPeers({ pageSize: 500, pageToken });
       return [r.peers, r.nextPageToken];
@@ -75,12 +87,42 @@ export function InvitePage() {
       const r = await partnerships.listPartnerships({ pageSize: 500, pageToken });
       return [r.partnerships, r.nextPageToken];
     }),
-  }), "invite");
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>(Role.UNSPECIFIED);
-  const [peer, setPeer] = useState("");
-  const [partnership, setPartnership] = useState("");
+  }), "person-choices");
+}
+
+function PersonFields({ draft, setDraft, errors, choices }: {
+  draft: PersonDraft; setDraft: (d: PersonDraft) => void; errors: FieldErrors;
+  choices: { peers: Peer[]; partnerships: Partnership[] };
+}) {
+  const set = (change: Partial<PersonDraft>) => setDraft({ ...draft, ...change });
+  return (
+    <>
+      <TextField id="name" label="Full name" value={draft.name}
+                 onInput={(name) => set({ name })} errors={errors} />
+      <TextField id="email" label="Email address" value={draft.email}
+                 onInput={(email) => set({ email })} errors={errors} type="email"
+                 hint="They sign in with it." />
+      <Radios id="role" legend="Role" value={draft.role} onChange={(role) => set({ role })}
+              errors={errors}
+              options={[Role.PROGRAMME_LEAD, Role.PEER, Role.PARTNERSHIP_CONTACT]
+                .map((r) => [r, roleLabels[r]])} />
+      {draft.role === Role.PEER && (
+        <Choice id="peer" label="Which peer they are" value={draft.peer}
+                onChange={(peer) => set({ peer })} errors={errors}
+                options={choices.peers.map((p) => [p.name, `${p.displayName}, ${p.homeOrganisation}`])} />
+      )}
+      {draft.role === Role.PARTNERSHIP_CONTACT && (
+        <Choice id="partnership" label="Their partnership" value={draft.partnership}
+                onChange={(partnership) => set({ partnership })} errors={errors}
+                options={choices.partnerships.map((p) => [p.name, p.displayName])} />
+      )}
+    </>
+  );
+}
+
+export function InvitePage() {
+  const choices = usePersonChoices();
+  const [draft, setDraft] = useState<PersonDraft>(draftOf());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [link, setLink] = useState<{ uri: string; person: string } | null>(null);
   if (choices.state === "loading") return <Loading />;
@@ -92,56 +134,24 @@ export function InvitePage() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found: FieldErrors = {};
-    if (!name.trim()) found["name"] = "Enter their full name";
-    if (!email.trim()) found["email"] = "Enter their email address";
-    if (role === Role.UNSPECIFIED) found["role"] = "Choose their role";
-    if (role === Role.PEER && !peer) found["peer"] = "Choose which peer they are";
-    if (role === Role.PARTNERSHIP_CONTACT && !partnership) {
-      found["partnership"] = "Choose their partnership";
-    }
+    const found = problemsOf(draft);
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
-      const made = await users.createUser({
-        user: {
-          displayName: name, email, role,
-          peer: role === Role.PEER ? peer : "",
-          partnership: role === Role.PARTNERSHIP_CONTACT ? partnership : "",
-        },
-      });
-      setLink({ uri: made.passwordLink?.uri ?? "", person: made.user?.displayName ?? name });
+      const made = await users.createUser({ user: userOf(draft) });
+      setLink({ uri: made.passwordLink?.uri ?? "", person: made.user?.displayName ?? draft.name });
     } catch (error) {
-      setErrors(errorsOf(error, { display_name: "name", email: "email", someone: "email",
-                                  role: "role", peer: "peer", partnership: "partnership" }));
+      setErrors(errorsOf(error, personApiFields));
     }
   };
 
-  const { peers: peerList, partnerships: partnershipList } = choices.value;
   return (
     <>
       <BackLink href="/app/people">Back to people</BackLink>
       <ErrorSummary errors={errors} firstField="name" />
       <h1 class="govuk-heading-xl">Invite someone</h1>
       <form onSubmit={submit} noValidate>
-        <TextField id="name" label="Full name" value={name} onInput={setName} errors={errors}
-                   autocomplete="off" />
-        <TextField id="email" label="Email address" value={email} onInput={setEmail}
-                   errors={errors} type="email" autocomplete="off"
-                   hint="They will sign in with it." />
-        <Radios id="role" legend="Role" value={role} onChange={setRole} errors={errors}
-                options={[Role.PROGRAMME_LEAD, Role.PEER, Role.PARTNERSHIP_CONTACT]
-                  .map((r) => [r, roleLabels[r]])} />
-        {role === Role.PEER && (
-          <Choice id="peer" label="Which peer they are" value={peer} onChange={setPeer}
-                  errors={errors}
-                  options={peerList.map((p) => [p.name, `${p.displayName}, ${p.homeOrganisation}`])} />
-        )}
-        {role === Role.PARTNERSHIP_CONTACT && (
-          <Choice id="partnership" label="Their partnership" value={partnership}
-                  onChange={setPartnership} errors={errors}
-                  options={partnershipList.map((p) => [p.name, p.displayName])} />
-        )}
+        <PersonFields draft={draft} setDraft={setDraft} errors={errors} choices={choices.value} />
         <button type="submit" class="govuk-button" data-module="govuk-button">
           Invite and show their link
         </button>
@@ -223,32 +233,28 @@ export function PersonPage({ id }: { id: string }) {
 function EditPerson({ person, errors, setErrors }: {
   person: User; errors: FieldErrors; setErrors: (e: FieldErrors) => void;
 }) {
-  const [name, setName] = useState(person.displayName);
-  const [email, setEmail] = useState(person.email);
+  const choices = usePersonChoices();
+  const [draft, setDraft] = useState<PersonDraft>(draftOf(person));
+  if (choices.state !== "done") return null;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found: FieldErrors = {};
-    if (!name.trim()) found["name"] = "Enter their full name";
-    if (!email.trim()) found["email"] = "Enter their email address";
+    const found = problemsOf(draft);
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
       await users.updateUser({
-        user: { name: person.name, etag: person.etag, displayName: name.trim(),
-                email: email.trim() },
-        updateMask: { paths: ["display_name", "email"] } });
+        user: { ...userOf(draft), name: person.name, etag: person.etag },
+        updateMask: { paths: ["display_name", "email", "role"] } });
       go(`/app/${person.name}`, "Their details are changed");
     } catch (error) {
-      setErrors(errorsOf(error, { display_name: "name", email: "email", someone: "email" }));
+      setErrors(errorsOf(error, personApiFields));
     }
   };
   return (
     <>
       <h2 class="govuk-heading-m">Their details</h2>
       <form onSubmit={submit} noValidate>
-        <TextField id="name" label="Full name" value={name} onInput={setName} errors={errors} />
-        <TextField id="email" label="Email address" value={email} onInput={setEmail}
-                   errors={errors} type="email" />
+        <PersonFields draft={draft} setDraft={setDraft} errors={errors} choices={choices.value} />
         <button type="submit" class="govuk-button govuk-button--secondary"
                 data-module="govuk-button">Save their details</button>
       </form>

@@ -6,7 +6,7 @@ import { engagements, listAll, partnerships, plans } from "./api";
 import { ConfirmButton } from "./credentials";
 import { Choice, DateInput, type DateParts, dateOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextArea, TextField } from "./forms";
-import { formatDate, formatTime } from "./format";
+import { formatDate, formatTime, idOf } from "./format";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import { ActionStatus, type ActionSuggestion, PlanState }
   from "./gen/healthcheck/v1/improvement_plan_pb";
@@ -15,6 +15,7 @@ import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
 import { Pagination, pageSize, pageToken } from "./paging";
+import { DataTable } from "./table";
 import { useCall } from "./use_call";
 
 // The scale's words (seed 002).
@@ -90,37 +91,15 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
           </a>
         )}
       </div>
-      <h2 class="govuk-heading-m">Actions</h2>
-      {actions.actions.length === 0 ? <p class="govuk-body">There are no actions yet.</p> : (
-        <div class="app-table-scroll" role="region" aria-label="Actions table" tabIndex={0}>
-          <table class="govuk-table">
-            <caption class="govuk-visually-hidden">Actions, in number order</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">Action</th>
-                <th scope="col" class="govuk-table__header">By whom</th>
-                <th scope="col" class="govuk-table__header">Due</th>
-                <th scope="col" class="govuk-table__header">Status</th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {actions.actions.map((a) => (
-                <tr class="govuk-table__row" key={a.name}>
-                  <th scope="row" class="govuk-table__header">
-                    <a class="govuk-link" href={`/app/engagements/${id}/plan/actions/${
-                      a.name.slice(a.name.lastIndexOf("/") + 1)}`}>{a.label} {a.title}</a>
-                  </th>
-                  <td class="govuk-table__cell">{a.ownerOrganisation || "Not given"}</td>
-                  <td class="govuk-table__cell">
-                    {formatDate(a.dueDate)}{a.overdue && <> <strong class="govuk-tag govuk-tag--red">Overdue</strong></>}
-                  </td>
-                  <td class="govuk-table__cell">{statusLabels[a.status] ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption="Actions" empty="There are no actions yet."
+        head={["Action", "By whom", "Due", "Status"]}
+        rows={actions.actions.map((a) => [a.name,
+          <a class="govuk-link" href={`/app/engagements/${id}/plan/actions/${idOf(a.name)}`}>
+            {a.label} {a.title}</a>,
+          a.ownerOrganisation || "Not given",
+          <>{formatDate(a.dueDate)}{a.overdue &&
+            <> <strong class="govuk-tag govuk-tag--red">Overdue</strong></>}</>,
+          statusLabels[a.status] ?? ""])} />
       <Pagination nextPageToken={actions.nextPageToken} />
       <h2 class="govuk-heading-m">Check-ins</h2>
       {checkIns.length === 0 ? (

@@ -326,6 +326,12 @@ async function leadJourney(browser, [link, password]) {
   const chris = page.getByRole('link', { name: 'Chris Contact' });
   const personPath = new URL(await chris.getAttribute('href'), base).pathname;
   await look(browser, state, personPath, 'person', ready('Chris Contact'));
+  // Edited: a new name, and a contact still of the same partnership.
+  await page.goto(`${base}${personPath}`);
+  await page.getByLabel('Full name').fill('Christine Contact');
+  await submit(page, 'Save their details');
+  await success(page, 'Their details are changed');
+  await page.getByRole('heading', { name: 'Christine Contact', level: 1 }).waitFor();
   await page.goto(`${base}${engagementPath}/history`);
   await page.getByText('Scoping to desk research').waitFor();
   console.log(`journeys lead: ${pages.length + 1} pages pass at 3 widths; the conflicted and ` +
