@@ -103,8 +103,12 @@ function KeyDatesForm({ engagement }: { engagement: Engagement }) {
         updateMask: { paths: ["key_dates"] } });
       go(back, "The key dates are saved");
     } catch (error) {
-      setErrors(errorsOf(error, Object.fromEntries(
-        dateFields.map((f) => [`key_dates.${apiName(f)}`, f]))));
+      // "key_dates.fieldwork_day2 (...) must be after key_dates.fieldwork_day1
+      // (...)" is said with the dates' names as the form shows them.
+      const found = errorsOf(error, Object.fromEntries(
+        dateFields.map((f) => [`key_dates.${apiName(f)}`, f])));
+      setErrors(Object.fromEntries(Object.entries(found).map(([field, message]) => [
+        field, message.replace(/key_dates\.([a-z0-9_]+)/g, (_, name) => keyDateLabel(name))])));
     }
   };
 

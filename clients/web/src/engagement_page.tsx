@@ -32,7 +32,7 @@ export function EngagementPage({ id, lead }: { id: string; lead: boolean }) {
   ].map(([key, value]) => ({ key, value, change: canChange ? `${base}/dates` : undefined }));
   return (
     <>
-      <BackLink href="/">Back to engagements</BackLink>
+      <BackLink href="/">{lead ? "Back to engagements" : "Back to the home page"}</BackLink>
       <span class="govuk-caption-xl">Health check</span>
       <h1 class="govuk-heading-xl">{engagement.partnershipDisplayName}</h1>
       <SummaryList rows={[

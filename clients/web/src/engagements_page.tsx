@@ -5,7 +5,7 @@ import { engagements } from "./api";
 import { Choice } from "./forms";
 import { formatDate, stageLabel } from "./format";
 import { Stage } from "./gen/healthcheck/v1/engagement_pb";
-import { Loading, Problem } from "./layout";
+import { Loading } from "./layout";
 import { queryParam } from "./navigation";
 import { Pagination, pageSize, pageToken } from "./paging";
 import { DataTable } from "./table";
@@ -55,7 +55,7 @@ export function EngagementsPage({ lead }: { lead: boolean }) {
         )}
       </form>
       {outcome.state === "loading" && <Loading />}
-      {outcome.state === "failed" && <Problem message={outcome.problem} />}
+      {outcome.state === "failed" && <p class="govuk-body" role="alert">{outcome.problem}</p>}
       {outcome.state === "done" && (
         <>
           <DataTable caption="Engagements, oldest first"

@@ -39,12 +39,14 @@ export function FieldworkPage({ id }: { id: string }) {
       });
     return { engagement, activities: all, calendar };
   }, id);
+  // Every hook before the first return: the file's address, once loaded.
+  const file = useObjectUrl(
+    outcome.state === "done" ? outcome.value.calendar?.calendar ?? "" : "", "text/calendar");
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const { engagement, activities, calendar } = outcome.value;
   const dates = engagement.keyDates;
   const days = [dates?.fieldworkDay1, dates?.fieldworkDay2, dates?.fieldworkDay3];
-  const file = useObjectUrl(calendar?.calendar ?? "", "text/calendar");
   return (
     <>
       <BackLink href={`/app/${engagement.name}`}>Back to the health check</BackLink>

@@ -128,7 +128,7 @@ export function HomePage() {
 
       <DataTable caption="Questionnaire response rates"
         empty="No open engagement has a questionnaire."
-        head={["Partnership", "Invited", "Answered", "Rate"]} numeric={[1, 2, 3]}
+        head={["Partnership", "Invited", "Answered", "Rate"]} numeric={[2, 3]}
         rows={(rates?.engagements ?? []).map((r) => [r.engagement,
           <EngagementLink engagement={r.engagement} name={r.partnershipDisplayName} />,
           ...rateCells(r.overall)])}

@@ -36,7 +36,7 @@ export function Layout({ path, role, children }: {
           </div>
         </div>
       </header>
-      <section aria-label="Menu" class="govuk-service-navigation">
+      <section aria-label="Service information" class="govuk-service-navigation">
         <div class="govuk-width-container">
           <div class="govuk-service-navigation__container">
             <nav aria-label="Menu" class="govuk-service-navigation__wrapper">

@@ -151,7 +151,7 @@ function PartnershipForm({ existing }: { existing: Partnership | null }) {
                                         : `${saved.displayName} is added`);
     } catch (error) {
       setErrors(errorsOf(error, { display_name: "name", kind: "kind", area: "area",
-                                  members: "member-0", "members.display_name": "member-{i}",
+                                  members: "member-{i}", "members.display_name": "member-{i}",
                                   "members.sector": "member-{i}-sector" }));
     }
   };

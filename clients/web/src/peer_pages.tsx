@@ -65,7 +65,7 @@ export function PeersPage() {
         {filter && <p class="govuk-body"><a class="govuk-link" href="/app/peers">Clear filters</a></p>}
       </form>
       {outcome.state === "loading" && <Loading />}
-      {outcome.state === "failed" && <Problem message={outcome.problem} />}
+      {outcome.state === "failed" && <p class="govuk-body" role="alert">{outcome.problem}</p>}
       {outcome.state === "done" && (
         <>
           <DataTable caption="Peers, oldest first"

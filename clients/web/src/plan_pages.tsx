@@ -30,6 +30,10 @@ const statuses = [ActionStatus.ACTION_NEEDED, ActionStatus.ACTION_IN_HAND,
 
 const planOf = (id: string) => `engagements/${id}/improvementPlan`;
 
+// The plan changes only while it is made (IMPROVEMENT_PLAN) and followed
+// up (FOLLOW_UP); the server refuses every change otherwise.
+const planOpen = (stage: Stage) => stage === Stage.IMPROVEMENT_PLAN || stage === Stage.FOLLOW_UP;
+
 const allCheckIns = (id: string) => listAll(async (pageToken) => {
   const r = await plans.listCheckIns({ parent: planOf(id), pageSize: 50, pageToken });
   return [r.checkIns, r.nextPageToken];
@@ -40,7 +44,7 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
   const outcome = useCall(async () => {
     const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
     // The partnership sees its plan once the report is published.
-    const published = [Stage.IMPROVEMENT_PLAN, Stage.FOLLOW_UP, Stage.CLOSED]
+    const published = [Stage.IMPROVEMENT_PLAN, Stage.FOLLOW_UP, Stage.CLOSED, Stage.CANCELLED]
       .includes(engagement.stage);
     if (me.role === Role.PARTNERSHIP_CONTACT && !published) {
       return { engagement, plan: null, actions: null, checkIns: [] };
@@ -65,7 +69,8 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
       </>
     );
   }
-  const canAdd = me.role !== Role.PROGRAMME_LEAD;
+  const open = planOpen(engagement.stage);
+  const canAdd = me.role !== Role.PROGRAMME_LEAD && open;
   const lead = me.role === Role.PROGRAMME_LEAD;
   const draft = plan.state !== PlanState.APPROVED;
   return (
@@ -84,7 +89,7 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
           <a href={`/app/${engagement.name}/plan/actions/new`} role="button" draggable={false}
              class="govuk-button" data-module="govuk-button">Add an action</a>
         )}
-        {lead && draft && (
+        {lead && draft && engagement.stage === Stage.IMPROVEMENT_PLAN && (
           <a href={`/app/${engagement.name}/plan/approve`} role="button" draggable={false}
              class="govuk-button govuk-button--secondary" data-module="govuk-button">
             Approve the plan
@@ -111,7 +116,7 @@ export function PlanPage({ id, me }: { id: string; me: User }) {
               {formatDate(c.scheduledDate)}: {c.heldDate
                 ? `held on ${formatDate(c.heldDate)} by ${c.heldBy}. ${c.notes}`
                 : c.overdue ? "overdue" : "to come"}
-              {lead && !c.heldDate && (
+              {lead && open && !c.heldDate && (
                 <> <a class="govuk-link" href={`/app/engagements/${id}/plan/${
                      c.name.slice(c.name.indexOf("checkIns/"))}`}>
                   Record it as held<span class="govuk-visually-hidden">: the check-in of{" "}
@@ -238,7 +243,8 @@ export function ActionPage({ id, action, me }: { id: string; action: string; me:
         ...(a.verifiedBy ? [{ key: "Verified", value: `by ${a.verifiedBy}, ${
             formatTime(a.verifyTime)}` }] : []),
       ]} />
-      {me.role === Role.PROGRAMME_LEAD && a.status === ActionStatus.WORKING_WELL && !a.verifiedBy && (
+      {me.role === Role.PROGRAMME_LEAD && planOpen(engagement.stage) &&
+       a.status === ActionStatus.WORKING_WELL && !a.verifiedBy && (
         <ConfirmButton label="Verify that it is done" confirm="Yes, it is done"
                        act={async () => {
                          await plans.verifyAction({ name: a.name, etag: a.etag });
@@ -261,7 +267,7 @@ export function ActionPage({ id, action, me }: { id: string; action: string; me:
           ))}
         </ol>
       )}
-      {me.role === Role.PARTNERSHIP_CONTACT && (
+      {me.role === Role.PARTNERSHIP_CONTACT && planOpen(engagement.stage) && (
         <ProgressForm action={name} engagementId={id} actionId={action} errors={errors}
                       setErrors={setErrors} />
       )}

@@ -7,7 +7,8 @@ import { useState } from "preact/hooks";
 import { engagements, frameworks, listAll, questionnaires } from "./api";
 import { Choice, DateInput, type DateParts, dateOf, datePartsOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextField } from "./forms";
-import { formatTime } from "./format";
+import { formatTime, sectorLabel } from "./format";
+import { Sector } from "./gen/healthcheck/v1/common_pb";
 import type { Engagement } from "./gen/healthcheck/v1/engagement_pb";
 import type { Framework } from "./gen/healthcheck/v1/framework_pb";
 import { Role } from "./gen/healthcheck/v1/access_pb";
@@ -114,9 +115,10 @@ function QuestionnaireSummary({ engagement, questionnaire, contact }: {
             No figure is shown for a group of fewer than {rates.value.minGroupSize} respondents,
             nor one that would let such a group be worked out.
           </p>
-          <RatesTable caption="Overall" rows={rates.value.overall ? [rates.value.overall] : []} />
-          <RatesTable caption="By level" rows={rates.value.byLevel} />
-          <RatesTable caption="By sector" rows={rates.value.bySector} />
+          <RatesTable caption="Overall" rows={rates.value.overall ? [rates.value.overall] : []}
+                      label={() => "Everyone invited"} />
+          <RatesTable caption="By level" rows={rates.value.byLevel} label={levelGroup} />
+          <RatesTable caption="By sector" rows={rates.value.bySector} label={sectorGroup} />
           <RatesTable caption="By organisation" rows={rates.value.byOrganisation} />
         </>
       )}
@@ -125,7 +127,9 @@ function QuestionnaireSummary({ engagement, questionnaire, contact }: {
   );
 }
 
-function RatesTable({ caption, rows }: { caption: string; rows: GroupRate[] }) {
+function RatesTable({ caption, rows, label = (group) => group }: {
+  caption: string; rows: GroupRate[]; label?: (group: string) => string;
+}) {
   if (!rows.length) return null;
   return (
     <div class="app-table-scroll" role="region" aria-label={`Response rates ${caption.toLowerCase()}`}
@@ -143,7 +147,7 @@ function RatesTable({ caption, rows }: { caption: string; rows: GroupRate[] }) {
         <tbody class="govuk-table__body">
           {rows.map((r) => (
             <tr class="govuk-table__row" key={r.group}>
-              <th scope="row" class="govuk-table__header">{groupLabel(r.group)}</th>
+              <th scope="row" class="govuk-table__header">{label(r.group)}</th>
               {r.released ? (
                 <>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{r.invitations}</td>
@@ -165,12 +169,14 @@ function RatesTable({ caption, rows }: { caption: string; rows: GroupRate[] }) {
   );
 }
 
-// "front_line" -> "Front line"; organisation names stay as written.
-function groupLabel(group: string): string {
-  if (!/^[a-z_]+$/.test(group)) return group;
-  const words = group.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+// The API names a level or sector group by its enum value ("FRONT_LINE",
+// "LOCAL_GOVERNMENT"); people read its words.
+const levelGroup = (group: string) =>
+  levelLabels[RespondentLevel[group as keyof typeof RespondentLevel]] ?? group;
+const sectorGroup = (group: string) => {
+  const sector = Sector[group as keyof typeof Sector];
+  return sector === undefined ? group : sectorLabel(sector);
+};
 
 // The invitations not yet used, counted by organisation and level, for the
 // contact to chase.
@@ -191,7 +197,12 @@ function ChaseList({ questionnaire }: { questionnaire: Questionnaire }) {
   return (
     <>
       <h2 class="govuk-heading-m">Still to answer</h2>
-      {counts.size === 0 ? <p class="govuk-body">Every invitation has been used.</p> : (
+      {counts.size === 0 ? (
+        <p class="govuk-body">
+          {questionnaire.invitationCount === 0 ? "No one is invited yet."
+                                               : "Every invitation has been used."}
+        </p>
+      ) : (
         <ul class="govuk-list govuk-list--bullet">
           {[...counts].map(([key, n]) => {
             const [organisation, level] = key.split("|");

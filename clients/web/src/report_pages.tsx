@@ -6,7 +6,10 @@ import { engagements, listAll, reports } from "./api";
 import { Choice, ErrorSummary, errorsOf, type FieldErrors, newRequestId, SummaryList, TextArea }
   from "./forms";
 import { formatTime } from "./format";
+import { Role } from "./gen/healthcheck/v1/access_pb";
+import { type Engagement, TeamRole } from "./gen/healthcheck/v1/engagement_pb";
 import { type Report, ReportState } from "./gen/healthcheck/v1/report_pb";
+import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
 import { Pagination, pageSize, pageToken } from "./paging";
@@ -24,6 +27,15 @@ const stateLabels: Record<number, string> = {
 // Whether comments are taken on a version in this state.
 const openForComment = (state: ReportState) =>
   state === ReportState.TEAM_REVIEW || state === ReportState.FACTUAL_CHECK;
+
+// Who may comment on a version: the partnership's contact, and the lead
+// peer and peers of its team (not shadows, not programme leads).
+function mayComment(me: User, engagement: Engagement): boolean {
+  if (me.role === Role.PARTNERSHIP_CONTACT) return true;
+  if (me.role !== Role.PEER) return false;
+  const member = engagement.team.find((m) => m.peer === me.peer);
+  return member !== undefined && member.role !== TeamRole.SHADOW;
+}
 
 // "/engagements/e1/reports/2.pdf": where the server sends a version's file.
 const fileOf = (report: Report, kind: "pdf" | "html") => `/${report.name}.${kind}`;
@@ -46,7 +58,7 @@ function Files({ report }: { report: Report }) {
   );
 }
 
-export function ReportsPage({ id }: { id: string }) {
+export function ReportsPage({ id, me }: { id: string; me: User }) {
   const token = pageToken();
   const outcome = useCall(async () => {
     const engagement = await engagements.getEngagement({ name: `engagements/${id}` });
@@ -56,6 +68,7 @@ export function ReportsPage({ id }: { id: string }) {
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const { engagement, list } = outcome.value;
+  const commenting = mayComment(me, engagement);
   return (
     <>
       <BackLink href={`/app/${engagement.name}`}>Back to the health check</BackLink>
@@ -71,7 +84,8 @@ export function ReportsPage({ id }: { id: string }) {
               <ul class="govuk-summary-card__actions">
                 <li class="govuk-summary-card__action">
                   <a class="govuk-link" href={`/app/${r.name}`}>
-                    Read and comment<span class="govuk-visually-hidden"> on version {r.number}</span>
+                    {commenting ? "Read and comment" : "Read the comments"}
+                    <span class="govuk-visually-hidden"> on version {r.number}</span>
                   </a>
                 </li>
               </ul>
@@ -104,7 +118,7 @@ async function sectionsOf(report: Report): Promise<string[]> {
     .filter((text, i, all) => text && text !== "Contents" && all.indexOf(text) === i);
 }
 
-export function ReportPage({ id, number }: { id: string; number: string }) {
+export function ReportPage({ id, number, me }: { id: string; number: string; me: User }) {
   const name = `engagements/${id}/reports/${number}`;
   const [errors, setErrors] = useState<FieldErrors>({});
   const outcome = useCall(async () => {
@@ -128,7 +142,7 @@ export function ReportPage({ id, number }: { id: string; number: string }) {
       <h1 class="govuk-heading-l">Version {report.number} of the report</h1>
       <p class="govuk-body">{stateLabels[report.state]}.</p>
       <Files report={report} />
-      {openForComment(report.state) && (
+      {openForComment(report.state) && mayComment(me, engagement) && (
         <CommentForm report={report} sections={sections} errors={errors} setErrors={setErrors} />
       )}
       <h2 class="govuk-heading-m">Comments</h2>

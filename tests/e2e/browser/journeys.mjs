@@ -332,6 +332,11 @@ async function leadJourney(browser, [link, password]) {
   await submit(page, 'Save their details');
   await success(page, 'Their details are changed');
   await page.getByRole('heading', { name: 'Christine Contact', level: 1 }).waitFor();
+  if (await page.getByLabel('Partnership contact').isChecked() !== true ||
+      await page.getByLabel('Their partnership').inputValue() !==
+        `partnerships/${partnershipPath.split('/').pop()}`) {
+    fail('changing the name changed the role or the partnership');
+  }
   await page.goto(`${base}${engagementPath}/history`);
   await page.getByText('Scoping to desk research').waitFor();
   console.log(`journeys lead: ${pages.length + 1} pages pass at 3 widths; the conflicted and ` +

@@ -67,6 +67,9 @@ try {
   await page.goto(`${base}/`);
   await row.click();
   await page.getByRole('heading', { name: partnership, level: 1 }).waitFor();
+  if (!new URL(page.url()).pathname.startsWith('/app/engagements/')) {
+    fail(`the row led to ${page.url()}, not its engagement`);
+  }
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign out' }).click()]);
   await page.goto(`${base}/`);
   if (!new URL(page.url()).pathname.startsWith('/signin')) fail('still signed in after signing out');
