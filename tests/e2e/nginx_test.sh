@@ -14,11 +14,14 @@ source "$(dirname "$0")/lib.sh"
 command -v nginx > /dev/null || fail "nginx is not installed"
 
 start_server
+# A port nothing listens on, below the kernel's ephemeral range (32768 up),
+# so that no outgoing connection of a test running beside this one can hold
+# it when nginx binds it.
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 40000))
-    ss -ltn | grep -q ":$p " || { echo "$p"; return; }
+    p=$((20000 + RANDOM % 12000))
+    ss -tan | grep -q ":$p " || { echo "$p"; return; }
   done
 }
 https_port=$(free_port)
@@ -56,10 +59,13 @@ nginx -t -p "$work/nginx" -c "$work/nginx/nginx.conf" 2> "$work/nginx-test.log" 
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g "daemon off;" 2>> "$work/nginx-test.log" &
 nginx_pid=$!
 trap 'kill "$nginx_pid" 2> /dev/null || true; cleanup' EXIT
-for _ in $(seq 1 100); do
-  curl -s -o /dev/null --cacert "$work/cert.pem" "https://localhost:$https_port/signin" && break
+nginx_up=""
+for _ in $(seq 1 300); do
+  curl -s -o /dev/null --cacert "$work/cert.pem" "https://localhost:$https_port/signin" &&
+    { nginx_up=yes; break; }
   sleep 0.1
 done
+[[ -n "$nginx_up" ]] || fail "nginx did not answer on $https_port: $(cat "$work/nginx-test.log")"
 
 # gRPC through nginx: hcctl over TLS, a create and a list.
 through() { HC_SERVER="localhost:$https_port" "$hcctl_bin" --tls-ca="$work/cert.pem" "$@"; }
