@@ -10,6 +10,7 @@
 #include "grpc/support/log.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "grpcpp/support/channel_arguments.h"
 
 namespace hc::cli {
 namespace {
@@ -48,7 +49,10 @@ Connection::Connection(const GlobalOptions& options)
     : authorization_(options.token.empty() ? "" : absl::StrCat("Bearer ", options.token)),
       timeout_(options.timeout) {
   QuietGrpcLogging();
-  channel_ = grpc::CreateChannel(options.server, Credentials(options));
+  // Named in the user agent, so a session it signs in is shown as hcctl's.
+  grpc::ChannelArguments arguments;
+  arguments.SetUserAgentPrefix("hcctl");
+  channel_ = grpc::CreateCustomChannel(options.server, Credentials(options), arguments);
 }
 
 Connection Connection::WithToken(absl::string_view token) const {

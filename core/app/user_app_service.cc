@@ -452,7 +452,7 @@ absl::StatusOr<Page<domain::Session>> UserAppService::ListSessions(
   Page<domain::Session> result;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_RETURN_IF_ERROR(repos.users().Get(user_id).status());
-    HC_ASSIGN_OR_RETURN(result, repos.users().ListSessions(user_id, page));
+    HC_ASSIGN_OR_RETURN(result, repos.users().ListLiveSessions(user_id, clock_.Now(), page));
     return absl::OkStatus();
   }));
   return result;
@@ -473,7 +473,8 @@ absl::StatusOr<domain::Session> UserAppService::EndSession(const domain::Princip
     result = *std::move(found);
     const absl::Time now = clock_.Now();
     if (!domain::IsLive(result, now)) {
-      return absl::FailedPreconditionError(absl::StrCat(name, " has already ended"));
+      return absl::FailedPreconditionError(
+          "the session has already ended (signed out or expired)");
     }
     result.end_time = now;
     HC_RETURN_IF_ERROR(repos.users().EndSession(session_id, now));

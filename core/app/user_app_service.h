@@ -97,7 +97,7 @@ class UserAppService {
   // Ends the caller's own session (a signed-in principal); nothing for a
   // token.
   absl::Status SignOut(const domain::Principal& principal);
-  // The person's sessions (the person or a programme lead).
+  // The person's live sessions (the person or a programme lead).
   absl::StatusOr<Page<domain::Session>> ListSessions(const domain::Principal& principal,
                                                      absl::string_view user_id,
                                                      const PageRequest& page);

@@ -11,7 +11,11 @@
 #      two sections; after publication downloads the PDF and adds two
 #      improvement actions and a progress update;
 #   4. the programme lead's browser is refused that engagement's
-#      questionnaire results and notes.
+#      questionnaire results and notes, approves its plan, records a check-in
+#      and verifies an action;
+#   5. with 50 more partnerships, the lead pages through them, cancels a
+#      health check, makes and revokes a token, ends sessions, suspends and
+#      reactivates a contact.
 # Every page passes axe-core at 1280 px, 320 px and 200% zoom.
 #
 # Usage: web_app_test.sh HC_SERVER HCCTL [OUT_DIR]
@@ -48,4 +52,9 @@ journey contact "$contact_link" rita@riverside.gov.uk "$test_password"
 as "$lena_token" reports publish "$report" > /dev/null || fail "publish refused"
 journey contact-plan rita@riverside.gov.uk "$test_password"
 journey lead-refused "$test_password" "$engagement"
+for i in $(seq -w 1 50); do
+  hcctl partnerships create --display-name="Seeded partnership $i" --kind=csp \
+    --member="Seeded council $i:local_government" > /dev/null || fail "partnership $i refused"
+done
+journey lead-admin "$test_password" "$engagement" rita@riverside.gov.uk
 echo "PASS: web_app_test ($out)"

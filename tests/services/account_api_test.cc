@@ -217,6 +217,10 @@ TEST_F(AccountApiTest, SuspensionSignOutAndEndedSessionsTakeEffectAtTheNextCall)
   EXPECT_THAT(Probe(phone.secret()), GrpcIs(StatusCode::UNAUTHENTICATED));
   EXPECT_THAT(users_->EndSession(Ctx(*laptop).get(), end, &ended),
               GrpcIs(StatusCode::FAILED_PRECONDITION));
+  // Only where they are still signed in is listed.
+  ASSERT_TRUE(users_->ListSessions(Ctx(*laptop).get(), list, &sessions).ok());
+  ASSERT_EQ(sessions.sessions_size(), 1);
+  EXPECT_TRUE(sessions.sessions(0).current());
 
   // Suspended: the session and the token are refused at once, and so is
   // signing in; reactivated, the token works again, the session stays ended.

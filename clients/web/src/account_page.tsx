@@ -1,7 +1,7 @@
 // The person's own account: who they are, changing their password, where
 // they are signed in, and their personal access tokens (made here, the
 // secret shown once).
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { accessTokens, users } from "./api";
 import { Sessions, Tokens } from "./credentials";
 import { ErrorSummary, errorsOf, type FieldErrors, SummaryList, TextField } from "./forms";
@@ -12,6 +12,7 @@ import { go } from "./navigation";
 // Both forms' problems are the page's, in one summary at its head.
 export function AccountPage({ me }: { me: User }) {
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [tokensMade, setTokensMade] = useState(0);
   return (
     <>
       <ErrorSummary errors={errors} firstField="current-password" />
@@ -23,8 +24,9 @@ export function AccountPage({ me }: { me: User }) {
       ]} />
       <ChangePassword errors={errors} setErrors={setErrors} />
       <Sessions user={me.name} here="/app/account" />
-      <Tokens user={me.name} here="/app/account" />
-      <NewToken errors={errors} setErrors={setErrors} />
+      <Tokens user={me.name} here="/app/account" version={tokensMade} />
+      <NewToken errors={errors} setErrors={setErrors}
+                onMade={() => setTokensMade((n) => n + 1)} />
     </>
   );
 }
@@ -73,9 +75,12 @@ function ChangePassword({ errors, setErrors }: PageErrors) {
   );
 }
 
-function NewToken({ errors, setErrors }: PageErrors) {
+// `onMade` is told of each token made, so the list above shows it at once.
+function NewToken({ errors, setErrors, onMade }: PageErrors & { onMade: () => void }) {
   const [label, setLabel] = useState("");
   const [secret, setSecret] = useState("");
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (secret) panel.current?.focus(); }, [secret]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -83,7 +88,9 @@ function NewToken({ errors, setErrors }: PageErrors) {
     try {
       const made = await accessTokens.createAccessToken({
         accessToken: { displayName: label.trim() } });
+      setErrors({});
       setSecret(made.secret);
+      onMade();
     } catch (error) {
       const found = errorsOf(error, {});
       setErrors({ "token-name": found[""] ?? "" });
@@ -92,7 +99,7 @@ function NewToken({ errors, setErrors }: PageErrors) {
 
   if (secret) {
     return (
-      <div class="govuk-panel govuk-panel--confirmation">
+      <div class="govuk-panel govuk-panel--confirmation" tabIndex={-1} ref={panel}>
         <h2 class="govuk-panel__title">Your new token</h2>
         <div class="govuk-panel__body app-link-text"><code>{secret}</code></div>
         <p class="govuk-body app-panel-text">Copy it now: it is not shown again.</p>

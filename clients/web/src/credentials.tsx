@@ -1,38 +1,30 @@
 // A person's ways in: their browser sessions and their personal access
 // tokens (for hcctl and scripts), each ended after a check. Shown to the
 // person on their account page and to a programme lead on the person's page.
-import { useState } from "preact/hooks";
 import { accessTokens, listAll, users } from "./api";
-import { errorsOf } from "./forms";
+import { useRef } from "preact/hooks";
+import { ConfirmButton } from "./forms";
 import { formatTime } from "./format";
 import type { AccessToken } from "./gen/healthcheck/v1/access_pb";
 import type { Session } from "./gen/healthcheck/v1/user_pb";
 import { go } from "./navigation";
 import { useCall } from "./use_call";
 
-// A button that asks once more before it acts.
-export function ConfirmButton({ label, confirm, act }: {
-  label: string; confirm: string; act: () => Promise<void>;
-}) {
-  const [asking, setAsking] = useState(false);
-  const [problem, setProblem] = useState("");
-  if (!asking) {
-    return (
-      <button type="button" class="govuk-button govuk-button--secondary"
-              onClick={() => setAsking(true)}>{label}</button>
-    );
-  }
-  return (
-    <div class="govuk-button-group govuk-!-margin-bottom-0">
-      <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-              onClick={() => act().catch((e: unknown) => setProblem(errorsOf(e, {})[""] ?? ""))}>
-        {confirm}
-      </button>
-      <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-              onClick={() => setAsking(false)}>Keep it</button>
-      {problem && <p class="govuk-error-message" role="alert">{problem}</p>}
-    </div>
-  );
+// What a session's client is, in words a person knows ("Firefox on
+// Windows"), from the User-Agent it sent (hcctl's begins "hcctl"). The first
+// pattern that matches names it (Edge and Opera also say Chrome).
+const browsers: [RegExp, string][] = [[/Edg\//, "Edge"], [/Firefox\//, "Firefox"],
+  [/OPR\//, "Opera"], [/Chrom(e|ium)\//, "Chrome"], [/Safari\//, "Safari"]];
+const systems: [RegExp, string][] = [[/Windows/, "Windows"], [/iPhone|iPad/, "iOS"],
+  [/Mac OS X/, "macOS"], [/Android/, "Android"], [/CrOS/, "ChromeOS"], [/Linux/, "Linux"]];
+
+function clientLabel(userAgent: string): string {
+  if (userAgent.startsWith("hcctl")) return "hcctl command line";
+  if (userAgent.startsWith("grpc-")) return "A program using the API";
+  const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (!browser) return "A browser we do not recognise";
+  return system ? `${browser} on ${system}` : browser;
 }
 
 export function Sessions({ user, here }: { user: string; here: string }) {
@@ -41,7 +33,10 @@ export function Sessions({ user, here }: { user: string; here: string }) {
     return [r.sessions, r.nextPageToken];
   }), user);
   if (outcome.state !== "done") return null;
-  const list: Session[] = outcome.value;
+  // This browser first, then the newest.
+  const list: Session[] = [...outcome.value].sort((a, b) =>
+    Number(b.current) - Number(a.current) ||
+    Number((b.createTime?.seconds ?? 0n) - (a.createTime?.seconds ?? 0n)));
   return (
     <>
       <h2 class="govuk-heading-m">Signed in</h2>
@@ -50,14 +45,16 @@ export function Sessions({ user, here }: { user: string; here: string }) {
           {list.map((s) => (
             <li key={s.name}>
               <p class="govuk-body govuk-!-margin-bottom-1">
-                <strong>{s.current ? "This browser" : s.client || "A browser"}</strong>
+                <strong>{s.current ? "This browser" : clientLabel(s.client)}</strong>
               </p>
               <p class="govuk-body-s govuk-!-margin-bottom-2">
                 Signed in {formatTime(s.createTime)}; last active {formatTime(s.lastActiveTime)};
                 ends by {formatTime(s.expireTime)}
               </p>
               {!s.current && (
-                <ConfirmButton label="Sign out there" confirm="Yes, sign out there"
+                <ConfirmButton label={<>Sign out there<span class="govuk-visually-hidden">
+                                 {" "}({clientLabel(s.client)}, signed in {formatTime(s.createTime)})
+                               </span></>} confirm="Yes, sign out there"
                                act={async () => {
                                  await users.endSession({ name: s.name });
                                  go(here, "That session has ended");
@@ -71,13 +68,17 @@ export function Sessions({ user, here }: { user: string; here: string }) {
   );
 }
 
-export function Tokens({ user, here }: { user: string; here: string }) {
+// `version` changes when a token is made on the same page, to list it anew.
+export function Tokens({ user, here, version = 0 }: { user: string; here: string; version?: number }) {
   const outcome = useCall(() => listAll(async (pageToken) => {
     const r = await accessTokens.listAccessTokens({ user, pageSize: 100, pageToken });
     return [r.accessTokens, r.nextPageToken];
-  }), user);
-  if (outcome.state !== "done") return null;
-  const live: AccessToken[] = outcome.value.filter((t) => !t.revokeTime);
+  }), `${user} ${version}`);
+  // While a new list loads, the last one stays, so the section does not blink.
+  const shown = useRef<AccessToken[] | null>(null);
+  if (outcome.state === "done") shown.current = outcome.value;
+  if (!shown.current) return null;
+  const live: AccessToken[] = shown.current.filter((t) => !t.revokeTime);
   return (
     <>
       <h2 class="govuk-heading-m">Personal access tokens</h2>

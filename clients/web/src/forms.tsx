@@ -2,7 +2,7 @@
 // links to the field, and the API's refusals turned into such problems.
 import { ConnectError, Code } from "@connectrpc/connect";
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { problemOf, signInAgainIfNeeded } from "./api";
 import type { Date as ApiDate } from "./gen/healthcheck/v1/common_pb";
 
@@ -266,5 +266,43 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+// A button that asks once more before it acts, in a button group of its
+// own; the second button is red when the act takes something away
+// (`warning`, the default). The keyboard's focus follows the question: to
+// the confirming button when asked, back to the first when kept.
+export function ConfirmButton({ label, confirm, act, warning = true }: {
+  label: ComponentChildren; confirm: string; act: () => Promise<void>; warning?: boolean;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState("");
+  const answered = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (answered.current) button.current?.focus(); }, [asking]);
+  const ask = (value: boolean) => {
+    answered.current = true;
+    setProblem("");
+    setAsking(value);
+  };
+  return (
+    <div class="govuk-button-group">
+      {asking ? (
+        <>
+          <button type="button" ref={button}
+                  class={warning ? "govuk-button govuk-button--warning" : "govuk-button"}
+                  onClick={() => act().catch((e: unknown) => setProblem(errorsOf(e, {})[""] ?? ""))}>
+            {confirm}
+          </button>
+          <button type="button" class="govuk-button govuk-button--secondary"
+                  onClick={() => ask(false)}>Keep it</button>
+          {problem && <p class="govuk-error-message" role="alert">{problem}</p>}
+        </>
+      ) : (
+        <button type="button" ref={button} class="govuk-button govuk-button--secondary"
+                onClick={() => ask(true)}>{label}</button>
+      )}
+    </div>
   );
 }

@@ -75,12 +75,16 @@ export function Layout({ path, role, children }: {
   );
 }
 
-// A problem that stops a page: said in words, with a way on.
-export function Problem({ message }: { message: string }) {
+// A problem that stops a page: said in words, with a way on. A call's
+// failure is announced as it replaces the page (`alert`); an address with
+// nothing at it is just the page.
+export function Problem({ message, title = "Sorry, there is a problem", alert = true }: {
+  message: string; title?: string; alert?: boolean;
+}) {
   return (
     <>
-      <h1 class="govuk-heading-l">Sorry, there is a problem</h1>
-      <p class="govuk-body" role="alert">{message}</p>
+      <h1 class="govuk-heading-l">{title}</h1>
+      <p class="govuk-body" role={alert ? "alert" : undefined}>{message}</p>
       <p class="govuk-body"><a href="/" class="govuk-link">Go to the home page</a></p>
     </>
   );

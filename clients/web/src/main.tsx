@@ -92,7 +92,8 @@ function App({ path }: { path: string }) {
   }
   return (
     <Layout path={path} role={me.value.role}>
-      <Problem message="There is nothing at this address." />
+      <Problem title="Page not found" alert={false}
+               message="If you typed the web address, check it is correct." />
     </Layout>
   );
 }

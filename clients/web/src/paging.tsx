@@ -25,6 +25,24 @@ function hrefFor(token: string, tokens: string[]): string {
   return window.location.pathname + (text ? `?${text}` : "");
 }
 
+// GOV.UK pagination's arrows, as its template draws them.
+const arrowPaths = {
+  prev: "m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z",
+  next: "m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z",
+};
+
+function Arrow({ way }: { way: "prev" | "next" }) {
+  return (
+    <svg class={`govuk-pagination__icon govuk-pagination__icon--${way}`}
+         xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true"
+         focusable="false" viewBox="0 0 15 13">
+      <path d={arrowPaths[way]} />
+    </svg>
+  );
+}
+
+const linkTitle = "govuk-pagination__link-title govuk-pagination__link-title--decorated";
+
 // GOV.UK pagination: Previous when this is not the first page, Next when
 // the API gave a next_page_token.
 export function Pagination({ nextPageToken }: { nextPageToken: string }) {
@@ -38,7 +56,8 @@ export function Pagination({ nextPageToken }: { nextPageToken: string }) {
       {previous && (
         <div class="govuk-pagination__prev">
           <a class="govuk-link govuk-pagination__link" href={previous} rel="prev">
-            <span class="govuk-pagination__link-title">Previous
+            <Arrow way="prev" />
+            <span class={linkTitle}>Previous
               <span class="govuk-visually-hidden"> page</span></span>
           </a>
         </div>
@@ -46,7 +65,8 @@ export function Pagination({ nextPageToken }: { nextPageToken: string }) {
       {next && (
         <div class="govuk-pagination__next">
           <a class="govuk-link govuk-pagination__link" href={next} rel="next">
-            <span class="govuk-pagination__link-title">Next
+            <Arrow way="next" />
+            <span class={linkTitle}>Next
               <span class="govuk-visually-hidden"> page</span></span>
           </a>
         </div>

@@ -3,8 +3,8 @@
 // link, shown once.
 import { useState } from "preact/hooks";
 import { listAll, partnerships, peers, users } from "./api";
-import { ConfirmButton, Sessions, Tokens } from "./credentials";
-import { Choice, ErrorSummary, errorsOf, type FieldErrors, Radios, SummaryList, TextField }
+import { Sessions, Tokens } from "./credentials";
+import { Choice, ConfirmButton, ErrorSummary, errorsOf, type FieldErrors, Radios, SummaryList, TextField }
   from "./forms";
 import { roleLabels } from "./format";
 import { Role } from "./gen/healthcheck/v1/access_pb";
@@ -201,27 +201,26 @@ export function PersonPage({ id }: { id: string }) {
         { key: "Status", value: suspended ? "Suspended"
             : person.hasPassword ? "Active" : "Invited: no password set yet" },
       ]} />
-      <div class="govuk-button-group">
-        {suspended ? (
-          <ConfirmButton label="Reactivate" confirm={`Yes, reactivate ${person.displayName}`}
-                         act={async () => {
-                           await users.reactivateUser({ name: person.name });
-                           go(here, `${person.displayName} can sign in again`);
-                         }} />
-        ) : (
-          <ConfirmButton label="Suspend" confirm={`Yes, suspend ${person.displayName}`}
-                         act={async () => {
-                           await users.suspendUser({ name: person.name });
-                           go(here, `${person.displayName} is suspended and signed out everywhere`);
-                         }} />
-        )}
-        <ConfirmButton label="Make a new set-password link"
-                       confirm="Yes, make a new link (older links stop working)"
+      {suspended ? (
+        <ConfirmButton label="Reactivate" confirm={`Yes, reactivate ${person.displayName}`}
+                       warning={false}
                        act={async () => {
-                         const made = await users.createPasswordLink({ user: person.name });
-                         setLink(made.passwordLink?.uri ?? "");
+                         await users.reactivateUser({ name: person.name });
+                         go(here, `${person.displayName} can sign in again`);
                        }} />
-      </div>
+      ) : (
+        <ConfirmButton label="Suspend" confirm={`Yes, suspend ${person.displayName}`}
+                       act={async () => {
+                         await users.suspendUser({ name: person.name });
+                         go(here, `${person.displayName} is suspended and signed out everywhere`);
+                       }} />
+      )}
+      <ConfirmButton label="Make a new set-password link"
+                     confirm="Yes, make a new link (older links stop working)"
+                     act={async () => {
+                       const made = await users.createPasswordLink({ user: person.name });
+                       setLink(made.passwordLink?.uri ?? "");
+                     }} />
       <EditPerson person={person} errors={errors} setErrors={setErrors} />
       <Sessions user={person.name} here={here} />
       <Tokens user={person.name} here={here} />

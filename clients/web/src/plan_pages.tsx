@@ -3,8 +3,7 @@
 // action with its progress updates, to which the partnership's contact adds.
 import { useState } from "preact/hooks";
 import { engagements, listAll, partnerships, plans } from "./api";
-import { ConfirmButton } from "./credentials";
-import { Choice, DateInput, type DateParts, dateOf, ErrorSummary, errorsOf, type FieldErrors,
+import { Choice, ConfirmButton, DateInput, type DateParts, dateOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextArea, TextField } from "./forms";
 import { formatDate, formatTime, idOf } from "./format";
 import { Role } from "./gen/healthcheck/v1/access_pb";
@@ -245,7 +244,7 @@ export function ActionPage({ id, action, me }: { id: string; action: string; me:
       ]} />
       {me.role === Role.PROGRAMME_LEAD && planOpen(engagement.stage) &&
        a.status === ActionStatus.WORKING_WELL && !a.verifiedBy && (
-        <ConfirmButton label="Verify that it is done" confirm="Yes, it is done"
+        <ConfirmButton label="Verify that it is done" confirm="Yes, it is done" warning={false}
                        act={async () => {
                          await plans.verifyAction({ name: a.name, etag: a.etag });
                          go(`/app/engagements/${id}/plan/actions/${action}`, "The action is verified");

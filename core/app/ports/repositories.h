@@ -158,9 +158,11 @@ class UserRepository {
   virtual absl::StatusOr<domain::Session> GetSession(absl::string_view id) = 0;
   // NOT_FOUND unless a session has this secret hash (ended or not).
   virtual absl::StatusOr<domain::Session> FindSessionBySecretHash(absl::string_view hash) = 0;
-  // The person's sessions, oldest first.
-  virtual absl::StatusOr<Page<domain::Session>> ListSessions(absl::string_view user_id,
-                                                             const PageRequest& page) = 0;
+  // The person's sessions still live at `now` (domain::IsLive), oldest
+  // first.
+  virtual absl::StatusOr<Page<domain::Session>> ListLiveSessions(absl::string_view user_id,
+                                                                 absl::Time now,
+                                                                 const PageRequest& page) = 0;
   virtual absl::Status SetSessionActive(absl::string_view id, absl::Time when) = 0;
   virtual absl::Status EndSession(absl::string_view id, absl::Time when) = 0;
   // Ends every session of the person still open but `except`; returns how

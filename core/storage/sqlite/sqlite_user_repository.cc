@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
+#include "core/domain/session.h"
 #include "core/storage/sqlite/codec.h"
 #include "core/storage/sqlite/page_reader.h"
 
@@ -59,9 +60,12 @@ constexpr char kInsertSession[] =
 constexpr char kSelectSession[] = "SELECT " HC_SESSION_COLUMNS " FROM sessions WHERE id = ?";
 constexpr char kSelectSessionByHash[] =
     "SELECT " HC_SESSION_COLUMNS " FROM sessions WHERE secret_hash = ?";
-constexpr char kSelectSessionPage[] =
+// Live as domain::IsLive has it: not ended, active since ?5 (now less the
+// idle limit) and begun after ?6 (now less the lifetime).
+constexpr char kSelectLiveSessionPage[] =
     "SELECT " HC_SESSION_COLUMNS
     " FROM sessions WHERE user_id = ?4 AND (create_us, id) > (?1, ?2) "
+    "AND end_us IS NULL AND last_active_us > ?5 AND create_us > ?6 "
     "ORDER BY create_us, id LIMIT ?3";
 constexpr char kSetSessionActive[] = "UPDATE sessions SET last_active_us = ?2 WHERE id = ?1";
 constexpr char kEndSession[] =
@@ -256,11 +260,13 @@ absl::StatusOr<domain::Session> SqliteUserRepository::FindSessionBySecretHash(
   return FindSession(kSelectSessionByHash, hash);
 }
 
-absl::StatusOr<app::Page<domain::Session>> SqliteUserRepository::ListSessions(
-    absl::string_view user_id, const app::PageRequest& page) {
+absl::StatusOr<app::Page<domain::Session>> SqliteUserRepository::ListLiveSessions(
+    absl::string_view user_id, absl::Time now, const app::PageRequest& page) {
   const app::Cursor after = StartOf(page);
-  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectSessionPage));
-  st.Bind(1, after.key).Bind(2, after.id).Bind(3, FetchLimit(page)).Bind(4, user_id);
+  HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectLiveSessionPage));
+  st.Bind(1, after.key).Bind(2, after.id).Bind(3, FetchLimit(page)).Bind(4, user_id)
+      .Bind(5, ToMicros(now - domain::kSessionIdle))
+      .Bind(6, ToMicros(now - domain::kSessionLifetime));
   return ReadPage<domain::Session>(st, page, ReadSession, [](const domain::Session& s) {
     return app::Cursor{ToMicros(s.create_time), s.id};
   });

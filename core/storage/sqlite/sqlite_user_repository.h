@@ -30,7 +30,8 @@ class SqliteUserRepository final : public app::UserRepository {
   absl::Status InsertSession(const domain::Session& session) override;
   absl::StatusOr<domain::Session> GetSession(absl::string_view id) override;
   absl::StatusOr<domain::Session> FindSessionBySecretHash(absl::string_view hash) override;
-  absl::StatusOr<app::Page<domain::Session>> ListSessions(absl::string_view user_id,
+  absl::StatusOr<app::Page<domain::Session>> ListLiveSessions(absl::string_view user_id,
+                                                              absl::Time now,
                                                           const app::PageRequest& page) override;
   absl::Status SetSessionActive(absl::string_view id, absl::Time when) override;
   absl::Status EndSession(absl::string_view id, absl::Time when) override;

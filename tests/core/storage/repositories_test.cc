@@ -36,6 +36,7 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
+using ::testing::UnorderedElementsAreArray;
 
 using domain::Engagement;
 using domain::Partnership;
@@ -988,6 +989,49 @@ TEST_F(RepositoriesTest, SuspendingThoseBoundToAPeerEndsTheirSessions) {
                             return r.users().FindLinkBySecretHash("link-hash");
                           }));
   EXPECT_EQ(got_link.use_time, At(6));
+}
+
+TEST_F(RepositoriesTest, OnlyLiveSessionsAreListedWithIsLivesBounds) {
+  const absl::Time now = At(100000);
+  const absl::Duration tick = absl::Microseconds(1);
+  struct Case {
+    const char* id;
+    absl::Time create, last_active;
+    std::optional<absl::Time> end;
+  };
+  const std::vector<Case> cases = {
+      {"idle-just-over", now - absl::Hours(1), now - domain::kSessionIdle, std::nullopt},
+      {"idle-just-under", now - absl::Hours(1), now - domain::kSessionIdle + tick, std::nullopt},
+      {"too-old", now - domain::kSessionLifetime, now, std::nullopt},
+      {"nearly-too-old", now - domain::kSessionLifetime + tick, now, std::nullopt},
+      {"ended", now - absl::Hours(1), now, now - absl::Seconds(1)},
+  };
+  HC_ASSERT_OK(Write([](app::Repositories& r) {
+    return r.users().Insert(MakeUser("u1", "ann@example.org", 0));
+  }));
+  std::vector<std::string> live;
+  for (const Case& c : cases) {
+    domain::Session session;
+    session.id = c.id;
+    session.user_id = "u1";
+    session.secret_hash = absl::StrCat("hash-", c.id);
+    session.create_time = c.create;
+    session.last_active_time = c.last_active;
+    HC_ASSERT_OK(Write([&](app::Repositories& r) -> absl::Status {
+      HC_RETURN_IF_ERROR(r.users().InsertSession(session));
+      return c.end ? r.users().EndSession(c.id, *c.end) : absl::OkStatus();
+    }));
+    session.end_time = c.end;
+    if (domain::IsLive(session, now)) live.push_back(c.id);
+  }
+  HC_ASSERT_OK_AND_ASSIGN(auto listed, Read([&](app::Repositories& r) {
+                            return r.users().ListLiveSessions("u1", now,
+                                                              app::PageRequest{50, std::nullopt});
+                          }));
+  std::vector<std::string> ids;
+  for (const domain::Session& s : listed.items) ids.push_back(s.id);
+  EXPECT_THAT(live, ElementsAre("idle-just-under", "nearly-too-old"));
+  EXPECT_THAT(ids, UnorderedElementsAreArray(live));
 }
 
 // --- Audit and request logs ---------------------------------------------------

@@ -20,8 +20,16 @@
 //     actions and a progress update.
 //   lead-refused BASE OUT PASSWORD ENGAGEMENT
 //     The programme lead's own browser asks for ENGAGEMENT's questionnaire
-//     results and notes: both refused. The lead then approves the plan and
-//     records its first check-in.
+//     results and notes: both refused. The lead then approves the plan,
+//     records its first check-in and verifies the action that works well.
+//   lead-admin BASE OUT PASSWORD ENGAGEMENT CONTACT_EMAIL
+//     The programme lead pages through more partnerships than a page holds;
+//     looks at ENGAGEMENT's fieldwork, feedback and published report; removes
+//     a peer from the first journey's health check and cancels it; looks at
+//     a peer's page; makes a token, which then works, and revokes it, which
+//     then does not; ends their other sessions, which signs that browser
+//     out; suspends the contact, who is signed out and cannot sign in, and
+//     reactivates them; meets an address with nothing at it.
 //
 // Every page met is checked (pages.mjs) at 1280 px, 320 px and 200% zoom,
 // and its screenshots go to OUT.
@@ -440,6 +448,16 @@ async function contactPlanJourney(browser, [email, password]) {
   await submit(page, 'Add the update');
   await success(page, 'Your progress update is added');
   await page.getByText('The protocol is drafted.').waitFor();
+  // The second action works well, for the lead to verify.
+  await page.goto(`${base}${engagementPath}/plan`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /A2 Pool the community safety budgets/ }).click()]);
+  await page.getByLabel('What has happened').fill('The budgets are pooled from April.');
+  await page.getByLabel('Yes: working well').check();
+  await submit(page, 'Add the update');
+  await success(page, 'Your progress update is added');
+  await page.getByText('The budgets are pooled from April.').waitFor();
+  if (await page.getByRole('button', { name: /Verify/ }).count()) fail('a contact is offered to verify');
   const state = await context.storageState();
   const ready = (heading) => (p) => p.getByRole('heading', { name: heading, level: 1 }).waitFor();
   await look(browser, state, `${engagementPath}/plan`, 'plan', ready('Improvement plan'));
@@ -482,15 +500,190 @@ async function leadRefusedJourney(browser, [password, engagement]) {
   await submit(page, 'Record it as held');
   await success(page, 'The check-in is recorded as held today');
   await page.getByText(/budgets not yet pooled/).waitFor();
+  // The action the contact says works well, verified after a second ask.
+  await page.goto(`${base}${plan}`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /A2 Pool the community safety budgets/ }).click()]);
+  await page.getByRole('button', { name: 'Verify that it is done' }).click();
+  await check(page, 'action-verify-asking-1280');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await page.getByRole('button', { name: 'Verify that it is done' }).click();
+  await submit(page, 'Yes, it is done');
+  await success(page, 'The action is verified');
+  await page.locator('.govuk-summary-list').getByText(/^by .+, \d/).waitFor();
   const state = await context.storageState();
   await look(browser, state, plan, 'plan-approved',
              (p) => p.getByRole('heading', { name: 'Improvement plan', level: 1 }).waitFor());
   console.log('journeys lead-refused: questionnaire results and notes refused (403 ' +
-              'permission_denied); the plan approved and a check-in recorded');
+              'permission_denied); the plan approved, a check-in recorded, an action verified');
+}
+
+// Lists as the API pages them: Next and back with Previous.
+async function pageThroughPartnerships(browser, page, state) {
+  const rows = () => page.locator('tbody tr');
+  const names = async () => new Set(await rows().allTextContents());
+  await page.goto(`${base}/app/partnerships`);
+  await rows().first().waitFor();
+  const first = await names();
+  if (await rows().count() !== 50) fail(`the first page holds ${await rows().count()} partnerships`);
+  if (await page.getByRole('link', { name: /Previous/ }).count()) fail('the first page offers Previous');
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Next/ }).click()]);
+  await rows().first().waitFor();
+  const second = await rows().allTextContents();
+  if (!second.length || second.some((row) => first.has(row))) {
+    fail(`the second page repeats the first or is empty: ${second}`);
+  }
+  if (await page.getByRole('link', { name: /Next/ }).count()) fail('the last page offers Next');
+  const secondPath = new URL(page.url());
+  await look(browser, state, secondPath.pathname + secondPath.search, 'partnerships-page-2',
+             (p) => p.locator('tbody tr').first().waitFor());
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Previous/ }).click()]);
+  await rows().first().waitFor();
+  const again = await names();
+  if (again.size !== first.size || [...again].some((row) => !first.has(row))) {
+    fail('Previous did not lead back to the first page');
+  }
+  return 50 + second.length;
+}
+
+// Who a Connect call with a bearer token acts as, as scripts make them: the
+// HTTP status and the caller's email.
+async function withToken(page, secret) {
+  const response = await page.request.post(`${base}/healthcheck.v1.UserService/GetUser`, {
+    headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+    data: { name: 'users/me' } });
+  return [response.status(), (await response.json()).email ?? ''];
+}
+
+async function leadAdminJourney(browser, [password, engagement, contactEmail]) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, leadEmail, password);
+  const state = await context.storageState();
+  const ready = (heading) => (p) => p.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  const partnershipCount = await pageThroughPartnerships(browser, page, state);
+
+  // The review team's pages of a health check, as its programme lead sees them.
+  const reportEngagement = `/app/${engagement}`;
+  await look(browser, state, `${reportEngagement}/fieldwork`, 'lead-fieldwork', async (p) => {
+    await ready('Fieldwork plan')(p);
+    await p.getByText('09:00 to 10:00: Chair of the board').waitFor();
+  });
+  await look(browser, state, `${reportEngagement}/feedback`, 'lead-feedback', async (p) => {
+    await ready('Initial feedback')(p);
+    await p.getByText('A shared vision').waitFor();
+  });
+  await look(browser, state, `${reportEngagement}/reports/1`, 'lead-report',
+             ready('Version 1 of the report'));
+
+  // The first journey's health check: a peer removed, then cancelled.
+  await page.goto(`${base}/app/engagements`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: new RegExp(partnershipName) }).first().click()]);
+  const engagementPath = new URL(page.url()).pathname;
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: 'Remove Hari Health', exact: true }).click()]);
+  const removePath = new URL(page.url());
+  await look(browser, state, removePath.pathname + removePath.search, 'team-remove',
+             ready(/^Remove Hari Health \(peer\) from the team\?$/));
+  await submit(page, 'Remove from the team');
+  await success(page, 'Hari Health is no longer on the team');
+  await page.getByRole('row', { name: /Lena Lead/ }).waitFor();
+  if (await page.getByRole('row', { name: /Hari Health/ }).count()) fail('Hari is still on the team');
+  await page.goto(`${base}${engagementPath}/stage/cancel`);
+  await page.getByRole('button', { name: /^Confirm/ }).click();
+  await fieldError(page, 'reason', 'Enter why it is cancelled');
+  await check(page, 'cancel-error-1280');
+  await page.getByLabel('Why it is cancelled').fill('The partnership has merged with its neighbour.');
+  await submit(page, 'Confirm: cancel the health check');
+  await success(page, 'The health check is cancelled');
+  await page.getByText('Cancelled', { exact: true }).first().waitFor();
+  await page.goto(`${base}${engagementPath}/history`);
+  await page.getByText('The partnership has merged with its neighbour.').waitFor();
+
+  // A peer's own page.
+  await page.goto(`${base}/app/peers`);
+  const pat = page.getByRole('link', { name: 'Pat Police' });
+  await look(browser, state, new URL(await pat.getAttribute('href'), base).pathname, 'peer-edit',
+             ready('Pat Police'));
+
+  // A token: refused without a name; made, it acts as the lead; revoked, it does not.
+  await page.goto(`${base}/app/account`);
+  await page.getByRole('button', { name: 'Make a token' }).click();
+  await fieldError(page, 'token-name', 'Enter a name for the token');
+  await page.getByLabel('What it is for').fill('Laptop scripts');
+  await page.getByRole('button', { name: 'Make a token' }).click();
+  const secret = (await page.locator('.govuk-panel code').textContent()).trim();
+  await page.getByRole('button', { name: 'Revoke Laptop scripts' }).waitFor();
+  await check(page, 'token-made-1280');
+  const [before, actsAs] = await withToken(page, secret);
+  await page.getByRole('button', { name: 'Revoke Laptop scripts' }).click();
+  await check(page, 'token-revoke-asking-1280');
+  await submit(page, 'Yes, revoke it');
+  await success(page, 'The token Laptop scripts is revoked');
+  const [after] = await withToken(page, secret);
+  if (before !== 200 || actsAs !== leadEmail || after !== 401) {
+    fail(`the token answered ${before} as ${actsAs}, then ${after} once revoked`);
+  }
+
+  // Another browser signed in, signed out from this one (with every other
+  // session: hcctl's too, so the script uses hcctl no more after this part).
+  const other = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await pageChecks({ base, out, fail }).signIn(other, leadEmail, password);
+  await page.goto(`${base}/app/account`);
+  let ended = 0;
+  for (;;) {
+    await page.getByText('This browser').waitFor();
+    const button = page.getByRole('button', { name: /^Sign out there \(/ });
+    if (!await button.count()) break;
+    await button.first().click();
+    await submit(page, 'Yes, sign out there');
+    await success(page, 'That session has ended');
+    ended += 1;
+  }
+  await other.goto(`${base}/app/account`);
+  await other.waitForURL((url) => url.pathname === '/signin');
+  await other.context().close();
+
+  // The contact suspended: signed out, and refused at sign-in; then reactivated.
+  const contact = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await signIn(contact, contactEmail, password);
+  await page.goto(`${base}/app/people`);
+  const rita = page.getByRole('link', { name: 'Rita Riverside' });
+  const personPath = new URL(await rita.getAttribute('href'), base).pathname;
+  await page.goto(`${base}${personPath}`);
+  await page.getByRole('button', { name: 'Suspend' }).click();
+  await check(page, 'suspend-asking-1280');
+  await submit(page, 'Yes, suspend Rita Riverside');
+  await success(page, 'Rita Riverside is suspended and signed out everywhere');
+  await look(browser, state, personPath, 'person-suspended', async (p) => {
+    await ready('Rita Riverside')(p);
+    await p.getByRole('button', { name: 'Reactivate' }).waitFor();
+  });
+  await contact.goto(`${base}/`);
+  await contact.waitForURL((url) => url.pathname === '/signin');
+  await contact.getByLabel('Email address').fill(contactEmail);
+  await contact.getByLabel('Password').fill(password);
+  await Promise.all([contact.waitForNavigation(),
+                     contact.getByRole('button', { name: 'Sign in' }).click()]);
+  if (new URL(contact.url()).pathname !== '/signin') fail('a suspended person signed in');
+  await page.getByRole('button', { name: 'Reactivate' }).click();
+  await submit(page, 'Yes, reactivate Rita Riverside');
+  await success(page, 'Rita Riverside can sign in again');
+  await signIn(contact, contactEmail, password);
+  await contact.context().close();
+
+  // Addresses with nothing at them.
+  await look(browser, state, '/app/nowhere', 'not-found', ready('Page not found'));
+  await look(browser, state, '/app/engagements/no-such-one', 'problem',
+             ready('Sorry, there is a problem'));
+  console.log(`journeys lead-admin: paged through ${partnershipCount} partnerships; removed a ` +
+              `peer and cancelled a health check; a token worked (${before}) until revoked ` +
+              `(${after}); ended ${ended} other sessions; suspended and reactivated a contact`);
 }
 
 const journeys = { lead: leadJourney, contact: contactJourney, 'contact-plan': contactPlanJourney,
-                   'lead-refused': leadRefusedJourney };
+                   'lead-refused': leadRefusedJourney, 'lead-admin': leadAdminJourney };
 if (!journeys[part]) fail(`no journey "${part}"`);
 const browser = await launchChromium();
 try {
