@@ -1,6 +1,7 @@
-// Builds the web app into OUT_DIR (index.html, app.js, app.css), as the
-// CMake build runs it: API types from proto/ (protoc with protoc-gen-es),
-// a type check (tsc), one bundle (esbuild) and one stylesheet (sass).
+// Builds the web app into OUT_DIR (index.html, app.js, app.css, sw.js), as
+// the CMake build runs it: API types from proto/ (protoc with protoc-gen-es),
+// a type check (tsc) of the app and of its service worker, a bundle of each
+// (esbuild) and one stylesheet (sass).
 //
 // Usage: node build.mjs PROTO_DIR OUT_DIR
 import { execFileSync } from "node:child_process";
@@ -25,8 +26,10 @@ execFileSync("protoc", [
   `--es_out=${gen}`, "--es_opt=target=ts", ...protos,
 ], { stdio: "inherit" });
 
-execFileSync(join(here, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", here],
-             { stdio: "inherit" });
+for (const project of [here, join(here, "worker")]) {
+  execFileSync(join(here, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", project],
+               { stdio: "inherit" });
+}
 
 mkdirSync(outDir, { recursive: true });
 await esbuild.build({
@@ -38,6 +41,15 @@ await esbuild.build({
   jsx: "automatic",
   jsxImportSource: "preact",
   outfile: join(outDir, "app.js"),
+  logLevel: "warning",
+});
+await esbuild.build({
+  entryPoints: [join(here, "worker", "service_worker.ts")],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2020",
+  outfile: join(outDir, "sw.js"),
   logLevel: "warning",
 });
 const css = sass.compile(join(here, "src", "app.scss"), {

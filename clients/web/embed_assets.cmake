@@ -1,7 +1,7 @@
 # Writes OUT, a C++ file holding the built web app's files from IN_DIR as
 # byte arrays, behind services/web/web_assets.h. Run by the build (cmake -P).
-set(files index.html app.js app.css)
-set(types text/html text/javascript text/css)
+set(files index.html app.js app.css sw.js)
+set(types text/html text/javascript text/css text/javascript)
 string(ASCII 59 semicolon)  # not written as such: CMake would split on it
 set(body "")
 set(table "")

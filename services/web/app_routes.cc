@@ -10,7 +10,8 @@ namespace {
 
 constexpr char kAppPolicy[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    "connect-src 'self'; worker-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'";
 
 const WebAsset* Find(absl::string_view path) {
   for (const WebAsset& asset : WebAssets()) {
@@ -41,6 +42,10 @@ WebServer::Routes AppRoutes(const BrowserSessions& sessions) {
     s.Get("/assets/(app\\.js|app\\.css)", [](const HttpRequest& req, HttpResponse& res) {
       Send(res, *Find(absl::StrCat("/", req.matches[1])));
     });
+    // The service worker, at the root so that it may answer for the app's
+    // pages (like every response here it is never kept by HTTP caches, so
+    // a new app reaches browsers at once).
+    s.Get("/sw.js", [](const HttpRequest&, HttpResponse& res) { Send(res, *Find("/sw.js")); });
   };
 }
 

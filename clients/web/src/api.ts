@@ -5,6 +5,7 @@ import { createConnectTransport } from "@connectrpc/connect-web";
 import type { DescService } from "@bufbuild/protobuf";
 import { AccessService } from "./gen/healthcheck/v1/access_pb";
 import { EngagementService } from "./gen/healthcheck/v1/engagement_pb";
+import { EvidenceService } from "./gen/healthcheck/v1/evidence_pb";
 import { FieldworkService } from "./gen/healthcheck/v1/fieldwork_pb";
 import { FindingService } from "./gen/healthcheck/v1/finding_pb";
 import { FrameworkService } from "./gen/healthcheck/v1/framework_pb";
@@ -28,6 +29,7 @@ function client<T extends DescService>(service: T): Client<T> {
 
 export const accessTokens = client(AccessService);
 export const engagements = client(EngagementService);
+export const evidence = client(EvidenceService);
 export const feedback = client(FindingService);
 export const fieldwork = client(FieldworkService);
 export const frameworks = client(FrameworkService);
@@ -47,8 +49,18 @@ export function signInAgainIfNeeded(error: unknown): void {
   }
 }
 
+// Whether a call failed for want of a network (fetch itself failed).
+export function isOffline(error: unknown): boolean {
+  return error instanceof ConnectError && error.code === Code.Unknown &&
+    error.cause instanceof TypeError;
+}
+
 // What to tell a person when a call fails, in words.
 export function problemOf(error: unknown): string {
+  if (isOffline(error)) {
+    return "There is no connection, and this needs one. Try again when you are back online " +
+           "(evidence notes are the exception: they are kept in this browser until then).";
+  }
   if (error instanceof ConnectError) {
     switch (error.code) {
       case Code.PermissionDenied:

@@ -11,7 +11,10 @@ import { BackLink } from "./navigation";
 import { nextStepOf } from "./stage_steps";
 import { useCall } from "./use_call";
 
-export function EngagementPage({ id, lead }: { id: string; lead: boolean }) {
+// `team`: the reader is a peer (on its team, or the API would refuse them).
+export function EngagementPage({ id, lead, team = false }: {
+  id: string; lead: boolean; team?: boolean;
+}) {
   const outcome = useCall(() => engagements.getEngagement({ name: `engagements/${id}` }), id);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
@@ -66,6 +69,7 @@ export function EngagementPage({ id, lead }: { id: string; lead: boolean }) {
         <ul class="govuk-list">
           <li><a class="govuk-link" href={`${base}/questionnaire`}>Questionnaire</a></li>
           <li><a class="govuk-link" href={`${base}/fieldwork`}>Fieldwork plan</a></li>
+          {team && <li><a class="govuk-link" href={`${base}/notes`}>Evidence notes</a></li>}
           <li><a class="govuk-link" href={`${base}/feedback`}>Initial feedback</a></li>
           <li><a class="govuk-link" href={`${base}/reports`}>Written reports</a></li>
           <li><a class="govuk-link" href={`${base}/plan`}>Improvement plan</a></li>

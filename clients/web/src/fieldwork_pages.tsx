@@ -3,24 +3,12 @@
 // once it is given.
 import { ConnectError, Code } from "@connectrpc/connect";
 import { engagements, feedback, fieldwork, listAll } from "./api";
-import { formatDate } from "./format";
-import { type Activity, ActivityKind, ActivityState } from "./gen/healthcheck/v1/fieldwork_pb";
-import type { TimeOfDay } from "./gen/healthcheck/v1/common_pb";
+import { activityKindLabels, clock, formatDate } from "./format";
+import { type Activity, ActivityState } from "./gen/healthcheck/v1/fieldwork_pb";
 import type { FeedbackPoint } from "./gen/healthcheck/v1/finding_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink } from "./navigation";
 import { useCall, useObjectUrl } from "./use_call";
-
-const kindLabels: Record<number, string> = {
-  [ActivityKind.INTERVIEW]: "Interview",
-  [ActivityKind.FOCUS_GROUP]: "Focus group",
-  [ActivityKind.MEETING_OBSERVATION]: "Meeting observed",
-  [ActivityKind.SITE_VISIT]: "Site visit",
-  [ActivityKind.DOCUMENT_REVIEW]: "Document review",
-};
-
-const clock = (t: TimeOfDay | undefined) =>
-  t ? `${String(t.hours).padStart(2, "0")}:${String(t.minutes).padStart(2, "0")}` : "";
 
 export function FieldworkPage({ id }: { id: string }) {
   const outcome = useCall(async () => {
@@ -77,7 +65,7 @@ export function FieldworkPage({ id }: { id: string }) {
                         <> <strong class="govuk-tag govuk-tag--grey">Cancelled</strong></>}
                     </h3>
                     <p class="govuk-body govuk-!-margin-bottom-1">
-                      {kindLabels[a.kind] ?? "Activity"}{a.place ? `, ${a.place}` : ""}
+                      {activityKindLabels[a.kind] ?? "Activity"}{a.place ? `, ${a.place}` : ""}
                     </p>
                     {a.participants.length > 0 && (
                       <p class="govuk-body-s">With: {a.participants.map((p) =>

@@ -1,8 +1,9 @@
-// How the app writes dates, stages and names for people.
+// How the app writes dates, times, stages and names for people.
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { Role } from "./gen/healthcheck/v1/access_pb";
-import { Sector, type Date as ApiDate } from "./gen/healthcheck/v1/common_pb";
+import { Sector, type Date as ApiDate, type TimeOfDay } from "./gen/healthcheck/v1/common_pb";
 import { Purpose, Stage, TeamRole } from "./gen/healthcheck/v1/engagement_pb";
+import { ActivityKind } from "./gen/healthcheck/v1/fieldwork_pb";
 import { PartnershipKind } from "./gen/healthcheck/v1/partnership_pb";
 
 const months = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -60,10 +61,15 @@ export const teamRoleLabels: Record<number, string> = {
 // "6 March 2029 at 14:05" in the browser's time zone.
 export function formatTime(time: Timestamp | undefined): string {
   if (!time || time.seconds === 0n) return "Not yet";
-  const at = new Date(Number(time.seconds) * 1000);
+  return formatMoment(Number(time.seconds) * 1000);
+}
+
+// The same for a moment in milliseconds since the epoch, as browsers keep it.
+export function formatMoment(ms: number): string {
+  const at = new Date(ms);
   const hh = String(at.getHours()).padStart(2, "0");
   const mm = String(at.getMinutes()).padStart(2, "0");
-  return `${formatDay(time)} at ${hh}:${mm}`;
+  return `${at.getDate()} ${months[at.getMonth()]} ${at.getFullYear()} at ${hh}:${mm}`;
 }
 
 // "6 March 2029": the day of a moment, in the browser's time zone.
@@ -94,3 +100,15 @@ export const roleLabels: Record<number, string> = {
   [Role.PEER]: "Peer",
   [Role.PARTNERSHIP_CONTACT]: "Partnership contact",
 };
+
+export const activityKindLabels: Record<number, string> = {
+  [ActivityKind.INTERVIEW]: "Interview",
+  [ActivityKind.FOCUS_GROUP]: "Focus group",
+  [ActivityKind.MEETING_OBSERVATION]: "Meeting observed",
+  [ActivityKind.SITE_VISIT]: "Site visit",
+  [ActivityKind.DOCUMENT_REVIEW]: "Document review",
+};
+
+// "09:30" for a time of day.
+export const clock = (t: TimeOfDay | undefined) =>
+  t ? `${String(t.hours).padStart(2, "0")}:${String(t.minutes).padStart(2, "0")}` : "";

@@ -2,8 +2,11 @@
 // no GOV.UK logotype: they belong to services on GOV.UK), a way to sign
 // out, and the main content.
 import type { ComponentChildren } from "preact";
+import { useRef, useState } from "preact/hooks";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import { SuccessBanner } from "./navigation";
+import { discardOwn, outboxStatus } from "./note_outbox";
+import { forgetWhoIAm } from "./signed_in";
 
 // The menu: what each role works on.
 function sectionsFor(role: Role): [string, string][] {
@@ -14,6 +17,53 @@ function sectionsFor(role: Role): [string, string][] {
   }
   if (role === Role.PARTNERSHIP_CONTACT) return [["/", "Your partnership"], account];
   return [["/", "Engagements"], account];
+}
+
+// Signing out deletes what a peer keeps in this browser (note_outbox.ts),
+// after a warning when some of their notes are not uploaded yet.
+function SignOut({ role }: { role: Role }) {
+  const form = useRef<HTMLFormElement>(null);
+  const [unsent, setUnsent] = useState(0);
+  const leave = async () => {
+    await discardOwn();
+    forgetWhoIAm();
+    form.current?.submit();
+  };
+  const submit = async (event: Event) => {
+    if (role !== Role.PEER) return forgetWhoIAm();
+    event.preventDefault();
+    const status = await outboxStatus();
+    const held = status.waiting + status.setAside;
+    if (held) setUnsent(held);
+    else await leave();
+  };
+  return (
+    <form method="post" action="/signout" class="govuk-!-margin-top-3" ref={form}
+          onSubmit={submit}>
+      {unsent > 0 ? (
+        <div class="govuk-warning-text" role="alert">
+          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning</span>
+            {unsent === 1 ? "1 of your notes is" : `${unsent} of your notes are`} not uploaded yet.
+            Signing out deletes {unsent === 1 ? "it" : "them"} from this browser.
+          </strong>
+          <div class="govuk-button-group govuk-!-margin-top-3 govuk-!-margin-bottom-0">
+            <button type="button" class="govuk-button govuk-button--warning"
+                    onClick={() => void leave()}>
+              Sign out and delete {unsent === 1 ? "it" : "them"}
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary"
+                    onClick={() => setUnsent(0)}>Stay signed in</button>
+          </div>
+        </div>
+      ) : (
+        <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+          Sign out
+        </button>
+      )}
+    </form>
+  );
 }
 
 export function Layout({ path, role, children }: {
@@ -54,11 +104,7 @@ export function Layout({ path, role, children }: {
         </div>
       </section>
       <div class="govuk-width-container">
-        <form method="post" action="/signout" class="govuk-!-margin-top-3">
-          <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-            Sign out
-          </button>
-        </form>
+        <SignOut role={role} />
         <main class="govuk-main-wrapper" id="main-content" role="main">
           <SuccessBanner />
           {children}

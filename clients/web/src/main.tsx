@@ -4,7 +4,6 @@
 // tabs behave as on any website.
 import type { ComponentChildren } from "preact";
 import { render } from "preact";
-import { users } from "./api";
 import { AccountPage } from "./account_page";
 import { NewEngagementPage, KeyDatesPage, ScopingPage } from "./engagement_forms";
 import { EngagementPage } from "./engagement_page";
@@ -14,6 +13,8 @@ import { Role } from "./gen/healthcheck/v1/access_pb";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { HomePage } from "./home_page";
 import { Layout, Loading, Problem } from "./layout";
+import { startOutbox } from "./note_outbox";
+import { NewNotePage, NotePage, NotesPage } from "./notes_pages";
 import { PartnershipFormPage, PartnershipPage, PartnershipsPage } from "./partnership_pages";
 import { PeerFormPage, PeersPage } from "./peer_pages";
 import { InvitePage, PeoplePage, PersonPage } from "./people_page";
@@ -21,6 +22,7 @@ import { ActionPage, ApprovePlanPage, CheckInPage, NewActionPage, PlanPage } fro
 import { ChangeQuestionnairePage, InvitationsPage, QuestionnairePage }
   from "./questionnaire_pages";
 import { ReportPage, ReportsPage } from "./report_pages";
+import { whoAmI } from "./signed_in";
 import { HistoryPage, StagePage } from "./stage_pages";
 import { AddTeamMemberPage, RemoveTeamMemberPage } from "./team_pages";
 import { keepTitle } from "./title";
@@ -30,6 +32,9 @@ type Route = [RegExp, (m: string[], me: User) => ComponentChildren];
 
 const id = "([a-z0-9-]{1,64})";
 const lead = (me: User) => me.role === Role.PROGRAMME_LEAD;
+// Evidence notes are the review team's alone (the API says so too).
+const peer = (me: User, page: ComponentChildren) => me.role === Role.PEER ? page
+  : <Problem message="Evidence notes are for the review team only." />;
 
 const routes: Route[] = [
   [/^\/$/, (_, me) => me.role === Role.PROGRAMME_LEAD ? <HomePage />
@@ -39,7 +44,8 @@ const routes: Route[] = [
   [/^\/app\/account$/, (_, me) => <AccountPage me={me} />],
   [/^\/app\/engagements$/, (_, me) => <EngagementsPage lead={lead(me)} />],
   [/^\/app\/engagements\/new$/, () => <NewEngagementPage />],
-  [new RegExp(`^/app/engagements/${id}$`), (m, me) => <EngagementPage id={m[1]} lead={lead(me)} />],
+  [new RegExp(`^/app/engagements/${id}$`), (m, me) => <EngagementPage id={m[1]} lead={lead(me)}
+                                                                 team={me.role === Role.PEER} />],
   [new RegExp(`^/app/engagements/${id}/dates$`), (m) => <KeyDatesPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/scoping$`), (m) => <ScopingPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/team/add$`), (m) => <AddTeamMemberPage id={m[1]} />],
@@ -49,6 +55,11 @@ const routes: Route[] = [
   [new RegExp(`^/app/engagements/${id}/history$`), (m) => <HistoryPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/fieldwork$`), (m) => <FieldworkPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/feedback$`), (m) => <FeedbackPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/notes$`), (m, me) => peer(me, <NotesPage id={m[1]} />)],
+  [new RegExp(`^/app/engagements/${id}/notes/new$`),
+   (m, me) => peer(me, <NewNotePage id={m[1]} />)],
+  [new RegExp(`^/app/engagements/${id}/notes/${id}$`),
+   (m, me) => peer(me, <NotePage id={m[1]} note={m[2]} />)],
   [new RegExp(`^/app/engagements/${id}/questionnaire$`),
    (m, me) => <QuestionnairePage id={m[1]} me={me} />],
   [new RegExp(`^/app/engagements/${id}/questionnaire/invitations$`),
@@ -78,7 +89,7 @@ const routes: Route[] = [
 ];
 
 function App({ path }: { path: string }) {
-  const me = useCall(() => users.getUser({ name: "users/me" }), "me");
+  const me = useCall(whoAmI, "me");
   if (me.state !== "done") {
     return (
       <Layout path={path} role={Role.UNSPECIFIED}>
@@ -86,6 +97,9 @@ function App({ path }: { path: string }) {
       </Layout>
     );
   }
+  // A peer's notes wait in this browser until uploaded; theirs, once known,
+  // before any page reads them.
+  if (me.value.role === Role.PEER) startOutbox(me.value.name);
   for (const [pattern, page] of routes) {
     const match = pattern.exec(path);
     if (match) return <Layout path={path} role={me.value.role}>{page(match, me.value)}</Layout>;
@@ -102,4 +116,7 @@ const root = document.getElementById("app");
 if (root) {
   render(<App path={window.location.pathname} />, root);
   keepTitle(root);
+  // The app's shell, kept for opening with no network (service_worker.ts);
+  // browsers offer service workers on https and on this machine only.
+  if ("serviceWorker" in navigator) void navigator.serviceWorker.register("/sw.js");
 }

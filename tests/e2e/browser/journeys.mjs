@@ -30,6 +30,14 @@
 //     then does not; ends their other sessions, which signs that browser
 //     out; suspends the contact, who is signed out and cannot sign in, and
 //     reactivates them; meets an address with nothing at it.
+//   peer BASE OUT LINK EMAIL PASSWORD ENGAGEMENT
+//     A peer of ENGAGEMENT's team sets their password and captures evidence
+//     notes: first with nothing filled in; one online, tagged by typing a
+//     word; two with the network off, one in a tab then closed, which upload
+//     once it is back; changes one note while someone else changed it, sees
+//     both side by side and keeps their own; is warned at sign-out of a note not
+//     uploaded; and leaves nothing in the browser after signing out. The
+//     script then counts the notes on the server.
 //
 // Every page met is checked (pages.mjs) at 1280 px, 320 px and 200% zoom,
 // and its screenshots go to OUT.
@@ -483,6 +491,8 @@ async function leadRefusedJourney(browser, [password, engagement]) {
   for (const [what, [status, code]] of [['results', results], ['notes', notes]]) {
     if (status !== 403 || code !== 'permission_denied') fail(`the lead read the ${what}: ${status} ${code}`);
   }
+  await page.goto(`${base}/app/${engagement}/notes`);
+  await page.getByText('Evidence notes are for the review team only.').waitFor();
 
   // The plan the contact made, approved; its first check-in recorded.
   const plan = `/app/${engagement}/plan`;
@@ -682,8 +692,146 @@ async function leadAdminJourney(browser, [password, engagement, contactEmail]) {
               `(${after}); ended ${ended} other sessions; suspended and reactivated a contact`);
 }
 
+// A peer's notes, online and offline.
+async function peerJourney(browser, [link, email, password, engagement]) {
+  const context = await browser.newContext({ bypassCSP: true });
+  let page = await context.newPage();
+  await setPassword(page, link, password);
+  await signIn(page, email, password);
+  const notes = `/app/${engagement}/notes`;
+  await page.goto(`${base}/app/${engagement}`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: 'Evidence notes' }).click()]);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('button', { name: 'Add a note' }).click()]);
+  await page.getByRole('heading', { name: 'Add a note', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Save the note' }).click();
+  await fieldError(page, 'source', 'Choose where it was heard or seen');
+  await fieldError(page, 'text', 'Enter what was said or seen');
+  await fieldError(page, 'polarity', 'Choose whether it is for or against');
+  await check(page, 'note-errors-1280');
+
+  const write = async (text, polarity, word) => {
+    await page.getByLabel('What was said or seen').fill(text);
+    await page.getByLabel(polarity).check();
+    if (word) {
+      await page.getByLabel(/Principles or statements/).fill(word);
+      await check(page, 'note-tags-1280');
+      await page.getByRole('button', { name: /^Add \d/ }).first().click();
+      await page.getByRole('button', { name: /^Remove \d/ }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Save the note' }).click();
+  };
+  const chair = await page.locator('#source option', { hasText: 'Chair of the board' })
+    .getAttribute('value');
+  await page.getByLabel('Heard or seen at').selectOption(chair);
+  await write('The chair described a vision every partner shares.', /^For/, 'vision');
+  await page.getByText('Your note is saved').waitFor();
+  await page.getByText('No notes are waiting to upload.').waitFor();
+  // The source stays chosen for the next note.
+  if (!/Chair of the board/.test(await page.getByLabel('Heard or seen at')
+    .locator('option:checked').textContent())) fail('the source was not kept for the next note');
+
+  // Offline: kept in the browser, waiting; the tab closed, and the app
+  // opened again with no network from the service worker's copy.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await write('Nobody could say who owns the data-sharing protocol.', /^Against/);
+  await page.getByText(/1 note is waiting to upload \(no connection\)/).waitFor();
+  await page.close();
+  page = await context.newPage();
+  await page.goto(`${base}${notes}/new`);
+  await page.getByRole('heading', { name: 'Add a note', level: 1 }).waitFor();
+  await page.getByLabel('Heard or seen at').selectOption(chair);
+  await write('Budgets are pooled only for the youth programme.', /^Against/);
+  await page.getByText(/2 notes are waiting to upload/).waitFor();
+  await check(page, 'notes-waiting-1280');
+  await page.close();
+  await context.setOffline(false);
+  page = await context.newPage();
+  await page.goto(`${base}${notes}`);
+  await page.getByText('No notes are waiting to upload.').waitFor();
+  for (const text of ['owns the data-sharing protocol', 'pooled only for the youth']) {
+    await page.getByText(text).first().waitFor();
+  }
+
+  // Search and filters, as the API has them.
+  await page.getByText('Search and filter the notes').click();
+  await page.getByLabel('Words in the note').fill('protocol');
+  await page.getByLabel('For or against').selectOption({ label: 'Against' });
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('button', { name: 'Show notes' }).click()]);
+  await page.getByText('owns the data-sharing protocol').waitFor();
+  if (await page.getByText('pooled only for the youth').count()) fail('the search let a note through');
+
+  // A change made while someone else changed the same note.
+  await page.goto(`${base}${notes}?q=protocol`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /^Change/ }).first().click()]);
+  const notePath = new URL(page.url()).pathname;
+  const state = await context.storageState();
+  const ready = (heading) => (p) => p.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  await look(browser, state, notePath, 'note-change', ready('Change a note'));
+  const name = notePath.replace('/app/', '');
+  const theirs = await page.evaluate(async (note) => {
+    const call = (method, body) => fetch(`/healthcheck.v1.EvidenceService/${method}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body) }).then((r) => r.json());
+    const now = await call('GetNote', { name: note });
+    return call('UpdateNote', { note: { name: note, etag: now.etag,
+                                        text: 'The protocol is owned by the council.' },
+                                updateMask: 'text' });
+  }, name);
+  if (!theirs.etag) fail(`the other change was refused: ${JSON.stringify(theirs)}`);
+  await page.getByLabel('What was said or seen').fill('Nobody owns the protocol yet.');
+  await submit(page, 'Save the change');
+  await page.getByText('Someone changed this note since you read it.').waitFor();
+  await check(page, 'note-conflict-1280');
+  await page.getByRole('button', { name: /^Keep your version/ }).click();
+  await page.getByText('No notes are waiting to upload.').waitFor();
+  if (await page.getByText('Someone changed this note').count()) fail('the conflict stayed');
+  await page.reload();
+  await page.getByText('Nobody owns the protocol yet.').waitFor();
+  if (await page.getByText('The protocol is owned by the council.').count()) {
+    fail('the kept version did not replace the other');
+  }
+
+  await look(browser, state, notes, 'notes', ready('Evidence notes'));
+  await look(browser, state, `${notes}/new`, 'note-new', ready('Add a note'));
+
+  // Sign-out warns of a note not uploaded, then leaves nothing behind.
+  await page.goto(`${base}${notes}/new`);
+  await context.setOffline(true);
+  await page.getByLabel('Heard or seen at').selectOption(chair);
+  await page.getByLabel('What was said or seen').fill('Written just before leaving.');
+  await page.getByLabel(/^For/).check();
+  await page.getByRole('button', { name: 'Save the note' }).click();
+  await page.getByText(/1 note is waiting to upload/).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('1 of your notes is not uploaded yet.').waitFor();
+  await check(page, 'sign-out-warning-1280');
+  await page.getByRole('button', { name: 'Stay signed in' }).click();
+  await context.setOffline(false);
+  await page.getByText('No notes are waiting to upload.').waitFor({ timeout: 45000 });
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign out' }).click()]);
+  const left = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('healthcheck-notes');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['entries', 'contexts']);
+      const counts = [tx.objectStore('entries').count(), tx.objectStore('contexts').count()];
+      tx.oncomplete = () => resolve(counts.map((c) => c.result));
+    };
+  }));
+  if (left.some((n) => n !== 0)) fail(`signing out left ${left} entries and contexts behind`);
+  console.log('journeys peer: 4 notes written, 3 of them offline (one after reopening the app ' +
+              'offline), each uploaded; a conflicting ' +
+              'change shown side by side; nothing left in the browser after signing out');
+}
+
 const journeys = { lead: leadJourney, contact: contactJourney, 'contact-plan': contactPlanJourney,
-                   'lead-refused': leadRefusedJourney, 'lead-admin': leadAdminJourney };
+                   'lead-refused': leadRefusedJourney, 'lead-admin': leadAdminJourney,
+                   peer: peerJourney };
 if (!journeys[part]) fail(`no journey "${part}"`);
 const browser = await launchChromium();
 try {

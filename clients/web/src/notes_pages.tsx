@@ -1,0 +1,591 @@
+// The review team's evidence notes: a capture form built for speed in the
+// room (each note kept in this browser at once and uploaded when it can, see
+// note_outbox.ts), the list with the API's search and filters beside the
+// notes still waiting, a conflicting change shown side by side, and changing
+// one note.
+import { Code, ConnectError } from "@connectrpc/connect";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { engagements, evidence, fieldwork, frameworks, isOffline, listAll, problemOf,
+         questionnaires } from "./api";
+import { ConfirmButton, ErrorSummary, type FieldErrors, newRequestId, Radios, TextArea }
+  from "./forms";
+import { activityKindLabels, clock, formatMoment, formatTime } from "./format";
+import type { Note } from "./gen/healthcheck/v1/evidence_pb";
+import { type Activity, ActivityState, type Document } from "./gen/healthcheck/v1/fieldwork_pb";
+import { Polarity } from "./gen/healthcheck/v1/framework_pb";
+import { Loading, Problem } from "./layout";
+import { BackLink, go, queryParam } from "./navigation";
+import { discard, entriesOf, keep, keepMine, type NoteContext, type NoteFields,
+         type OutboxEntry, outboxStatus, type OutboxStatus, savedContext, saveContext,
+         waitingEdit, watchOutbox } from "./note_outbox";
+import { Pagination, pageSize, pageToken } from "./paging";
+import { useCall } from "./use_call";
+
+const polarityLabels: Record<number, string> = {
+  [Polarity.POSITIVE]: "For",
+  [Polarity.NEGATIVE]: "Against",
+};
+
+// What the capture form needs: read afresh when the network allows and
+// saved, otherwise the copy saved last time.
+async function loadContext(id: string): Promise<NoteContext> {
+  const name = `engagements/${id}`;
+  try {
+    const engagement = await engagements.getEngagement({ name });
+    const [activities, documents] = await Promise.all([
+      listAll<Activity>(async (pageToken) => {
+        const r = await fieldwork.listActivities({ parent: name, pageSize: 500, pageToken });
+        return [r.activities, r.nextPageToken];
+      }),
+      listAll<Document>(async (pageToken) => {
+        const r = await fieldwork.listDocuments({ parent: name, pageSize: 500, pageToken });
+        return [r.documents, r.nextPageToken];
+      }),
+    ]);
+    // Tags come from the benchmark the questionnaire asks; none until it
+    // is set up.
+    const tags: NoteContext["tags"] = [];
+    const questionnaire = await questionnaires.getQuestionnaire({ name: `${name}/questionnaire` })
+      .catch((error: unknown) => {
+        if (error instanceof ConnectError && error.code === Code.NotFound) return null;
+        throw error;
+      });
+    if (questionnaire) {
+      const framework = await frameworks.getFramework({ name: questionnaire.framework });
+      for (const section of framework.sections) {
+        tags.push({ code: section.code, text: section.title });
+        for (const s of section.statements) tags.push({ code: s.code, text: s.text });
+      }
+    }
+    const context = {
+      engagement: name,
+      partnershipName: engagement.partnershipDisplayName,
+      activities: activities.map((a) => ({
+        name: a.name, title: a.title, day: a.day, start: clock(a.startTime), kind: a.kind,
+        cancelled: a.state === ActivityState.CANCELLED })),
+      documents: documents.map((d) => ({ name: d.name, title: d.title })),
+      team: engagement.team.map((m) => ({ peer: m.peer, name: m.peerDisplayName })),
+      tags,
+    };
+    await saveContext(context);
+    return (await savedContext(name)) ?? { ...context, owner: "", savedAt: Date.now() };
+  } catch (error) {
+    const saved = isOffline(error) ? await savedContext(name) : null;
+    if (saved) return saved;
+    throw error;
+  }
+}
+
+function sourceLabel(context: NoteContext, source: string): string {
+  const activity = context.activities.find((a) => a.name === source);
+  if (activity) {
+    return `Day ${activity.day}, ${activity.start}: ${activity.title} (${
+      (activityKindLabels[activity.kind] ?? "activity").toLowerCase()})`;
+  }
+  const document = context.documents.find((d) => d.name === source);
+  return document ? `Document: ${document.title}` : "A source no longer listed";
+}
+
+// The outbox's figures, kept up to date as it changes.
+function useOutbox(engagement: string): { status: OutboxStatus | null; entries: OutboxEntry[] } {
+  const [state, setState] = useState<{ status: OutboxStatus | null; entries: OutboxEntry[] }>(
+    { status: null, entries: [] });
+  useEffect(() => {
+    let live = true;
+    const read = () => void Promise.all([outboxStatus(), entriesOf(engagement)])
+      .then(([status, entries]) => { if (live) setState({ status, entries }); });
+    read();
+    const stop = watchOutbox(read);
+    return () => { live = false; stop(); };
+  }, [engagement]);
+  return state;
+}
+
+// How many notes wait in this browser and when the last upload was.
+export function OutboxLine({ status }: { status: OutboxStatus | null }) {
+  if (!status) return null;
+  const last = status.lastUpload
+    ? `Last upload ${formatMoment(status.lastUpload)}.`
+    : "Nothing uploaded from this browser yet.";
+  const waiting = status.waiting === 0 ? "No notes are waiting to upload."
+    : `${status.waiting} ${status.waiting === 1 ? "note is" : "notes are"} waiting to upload${
+        status.stoppedBy ? ` (${status.stoppedBy.toLowerCase()})` : ""}.`;
+  return (
+    <div class="govuk-inset-text" role="status">
+      <p class="govuk-body govuk-!-margin-bottom-1"><strong>{waiting}</strong></p>
+      {status.setAside > 0 && (
+        <p class="govuk-body govuk-!-margin-bottom-1">
+          {status.setAside} could not be uploaded and {status.setAside === 1 ? "needs" : "need"} you:
+          see the notes list.
+        </p>
+      )}
+      <p class="govuk-body govuk-!-margin-bottom-0">{last}</p>
+    </div>
+  );
+}
+
+// Tags chosen by typing a number ("3.2") or a word of the statement.
+function TagPicker({ tags, setTags, choices, errors }: {
+  tags: string[]; setTags: (tags: string[]) => void; choices: NoteContext["tags"];
+  errors: FieldErrors;
+}) {
+  const [typed, setTyped] = useState("");
+  const [said, setSaid] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+  const word = typed.trim().toLowerCase();
+  const matches = word === "" ? [] : choices.filter((c) => !tags.includes(c.code) &&
+    (c.code === word || c.code.startsWith(`${word}.`) || c.text.toLowerCase().includes(word)))
+    .slice(0, 6);
+  // Adding or removing takes away the button pressed: the focus goes back
+  // to the box, and what happened is said.
+  const add = (code: string) => {
+    setTags([...tags, code]);
+    setTyped("");
+    setSaid(`Added ${code}`);
+    input.current?.focus();
+  };
+  const remove = (code: string) => {
+    setTags(tags.filter((t) => t !== code));
+    setSaid(`Removed ${code}`);
+    input.current?.focus();
+  };
+  const textOf = (code: string) => choices.find((c) => c.code === code)?.text ?? "";
+  const error = errors["tags"];
+  return (
+    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label class="govuk-label govuk-label--s" for="tags">
+        Principles or statements it speaks to (optional)
+      </label>
+      <div id="tags-hint" class="govuk-hint">
+        Type a number, such as 3.2, or a word, then choose from the list.
+      </div>
+      {error && <p id="tags-error" class="govuk-error-message">
+        <span class="govuk-visually-hidden">Error:</span> {error}</p>}
+      {tags.length > 0 && (
+        <ul class="govuk-list app-tags">
+          {tags.map((code) => (
+            <li key={code}>
+              <strong>{code}</strong> {textOf(code)}{" "}
+              <button type="button" class="govuk-button govuk-button--secondary app-small-button"
+                      onClick={() => remove(code)}>
+                Remove<span class="govuk-visually-hidden"> {code}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input class={`govuk-input govuk-!-width-one-half${error ? " govuk-input--error" : ""}`}
+             id="tags" type="text" value={typed} autocomplete="off" spellcheck={false} ref={input}
+             aria-describedby={`tags-hint${error ? " tags-error" : ""}`}
+             onInput={(e) => { setTyped((e.target as HTMLInputElement).value); setSaid(""); }}
+             onKeyDown={(e) => {
+               if (e.key === "Enter") {
+                 e.preventDefault();
+                 if (matches[0]) add(matches[0].code);
+               }
+             }} />
+      <p class="govuk-visually-hidden" aria-live="polite">
+        {said || (word === "" ? "" : `${matches.length || "No"} ${
+          matches.length === 1 ? "match" : "matches"}`)}
+      </p>
+      <div>
+        {word !== "" && (
+          matches.length === 0
+            ? <p class="govuk-body-s govuk-!-margin-top-2">No principle or statement matches.</p>
+            : (
+              <ul class="govuk-list govuk-!-margin-top-2">
+                {matches.map((c) => (
+                  <li key={c.code}>
+                    <button type="button" class="govuk-button govuk-button--secondary app-small-button"
+                            onClick={() => add(c.code)}>
+                      Add {c.code}<span class="govuk-visually-hidden">:</span>
+                    </button>{" "}{c.text}
+                  </li>
+                ))}
+              </ul>
+            )
+        )}
+      </div>
+    </div>
+  );
+}
+
+// The fields of a note, as the capture form and the change form ask them.
+// Its problems go to `setErrors`, for the page's summary above its heading.
+function NoteForm({ context, initial, submitLabel, onSave, errors, setErrors }: {
+  context: NoteContext; initial: NoteFields; submitLabel: string;
+  onSave: (fields: NoteFields) => Promise<void>;
+  errors: FieldErrors; setErrors: (errors: FieldErrors) => void;
+}) {
+  const [source, setSource] = useState(initial.activity || initial.document);
+  const [tags, setTags] = useState<string[]>(initial.tags);
+  const [polarity, setPolarity] = useState<Polarity>(initial.polarity);
+  const [text, setText] = useState(initial.text);
+  const [saving, setSaving] = useState(false);
+  const textBox = useRef<HTMLDivElement>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!source) found["source"] = "Choose where it was heard or seen";
+    if (!text.trim()) found["text"] = "Enter what was said or seen";
+    else if (text.length > 10000) found["text"] = "A note can be at most 10,000 characters";
+    if (polarity === Polarity.UNSPECIFIED) found["polarity"] = "Choose whether it is for or against";
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setSaving(true);
+    try {
+      const isDocument = source.includes("/documents/");
+      await onSave({ text: text.trim(), tags, polarity,
+                     activity: isDocument ? "" : source, document: isDocument ? source : "" });
+      setText("");
+      setTags([]);
+      setPolarity(Polarity.UNSPECIFIED);
+      textBox.current?.querySelector("textarea")?.focus();
+    } catch (error) {
+      setErrors({ "": error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const activities = context.activities.filter((a) => !a.cancelled || a.name === source)
+    .sort((a, b) => a.day - b.day || a.start.localeCompare(b.start));
+  return (
+    <form onSubmit={submit} noValidate>
+      <div class={`govuk-form-group${errors["source"] ? " govuk-form-group--error" : ""}`}>
+        <label class="govuk-label govuk-label--s" for="source">Heard or seen at</label>
+        {errors["source"] && <p id="source-error" class="govuk-error-message">
+          <span class="govuk-visually-hidden">Error:</span> {errors["source"]}</p>}
+        <select class={`govuk-select${errors["source"] ? " govuk-select--error" : ""}`}
+                id="source" value={source}
+                aria-describedby={errors["source"] ? "source-error" : undefined}
+                onChange={(e) => setSource((e.target as HTMLSelectElement).value)}>
+          <option value="">Choose</option>
+          <optgroup label="Activities">
+            {activities.map((a) => (
+              <option key={a.name} value={a.name}>{sourceLabel(context, a.name)}</option>
+            ))}
+          </optgroup>
+          {context.documents.length > 0 && (
+            <optgroup label="Documents">
+              {context.documents.map((d) => <option key={d.name} value={d.name}>{d.title}</option>)}
+            </optgroup>
+          )}
+        </select>
+      </div>
+      <div ref={textBox}>
+        <TextArea id="text" label="What was said or seen" value={text} onInput={setText}
+                  errors={errors} rows={6} />
+      </div>
+      <Radios id="polarity" legend="Is it for or against the benchmark?" value={polarity}
+              onChange={setPolarity} errors={errors}
+              options={[[Polarity.POSITIVE, "For: it shows the statement holds"],
+                        [Polarity.NEGATIVE, "Against: it shows the statement does not hold"]]} />
+      <TagPicker tags={tags} setTags={setTags} choices={context.tags} errors={errors} />
+      <button type="submit" class="govuk-button" data-module="govuk-button" disabled={saving}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
+
+// Capture: each note is kept in this browser at once; the form stays, with
+// its source, ready for the next.
+export function NewNotePage({ id }: { id: string }) {
+  const engagement = `engagements/${id}`;
+  const outcome = useCall(() => loadContext(id), id);
+  const { status } = useOutbox(engagement);
+  const [savedAt, setSavedAt] = useState(0);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") {
+    return <Problem message={`${outcome.problem} Open this page once with a connection, and it ` +
+                             "works without one afterwards."} />;
+  }
+  const context = outcome.value;
+  const preset = queryParam("source") || sessionStorage.getItem(`note-source ${engagement}`) || "";
+  const initial: NoteFields = {
+    text: "", tags: [], polarity: Polarity.UNSPECIFIED,
+    activity: preset.includes("/activities/") ? preset : "",
+    document: preset.includes("/documents/") ? preset : "",
+  };
+  return (
+    <>
+      <BackLink href={`/app/${engagement}/notes`}>Back to the notes</BackLink>
+      <ErrorSummary errors={errors} firstField="source" />
+      <span class="govuk-caption-l">{context.partnershipName}</span>
+      <h1 class="govuk-heading-l">Add a note</h1>
+      {savedAt > 0 && (
+        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
+             aria-labelledby="saved-title">
+          <div class="govuk-notification-banner__header">
+            <h2 class="govuk-notification-banner__title" id="saved-title">Success</h2>
+          </div>
+          <div class="govuk-notification-banner__content">
+            <p class="govuk-notification-banner__heading">
+              Your note is saved ({new Date(savedAt).toLocaleTimeString(
+                "en-GB", { hour: "2-digit", minute: "2-digit" })}).
+            </p>
+          </div>
+        </div>
+      )}
+      <OutboxLine status={status} />
+      <NoteForm context={context} initial={initial} submitLabel="Save the note"
+                errors={errors} setErrors={setErrors}
+                onSave={async (fields) => {
+                  sessionStorage.setItem(`note-source ${engagement}`,
+                                         fields.activity || fields.document);
+                  await keep({ engagement, requestId: newRequestId(), name: "", etag: "", fields,
+                               paths: [] });
+                  setSavedAt(Date.now());
+                }} />
+    </>
+  );
+}
+
+function NoteFieldsView({ context, fields }: { context: NoteContext; fields: NoteFields }) {
+  return (
+    <>
+      <p class="govuk-body app-pre-line govuk-!-margin-bottom-1">{fields.text}</p>
+      <p class="govuk-body-s govuk-!-margin-bottom-1">
+        <strong class={`govuk-tag govuk-tag--${fields.polarity === Polarity.NEGATIVE
+          ? "orange" : "green"}`}>{polarityLabels[fields.polarity] ?? "Not said"}</strong>{" "}
+        {fields.tags.length ? `Speaks to ${fields.tags.join(", ")}. ` : ""}
+        {sourceLabel(context, fields.activity || fields.document)}
+      </p>
+    </>
+  );
+}
+
+// A note not uploaded: waiting, or set aside with why; a conflicting change
+// shown beside the server's version, to keep one or the other.
+function HeldNote({ context, entry }: { context: NoteContext; entry: OutboxEntry }) {
+  const [problem, setProblem] = useState("");
+  const mine = async () => {
+    try {
+      const now = await evidence.getNote({ name: entry.name });
+      await keepMine(entry.seq ?? -1, now.etag);
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const written = formatMoment(entry.writtenAt);
+  return (
+    <li>
+      <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+        {entry.name ? "A change to a note" : "A new note"}, written {written}
+      </h3>
+      {!entry.problem && <NoteFieldsView context={context} fields={entry.fields} />}
+      {entry.problem && entry.theirs && (
+        <>
+          <p class="govuk-body">Someone changed this note since you read it.</p>
+          <div class="govuk-grid-row">
+            <div class="govuk-grid-column-one-half">
+              <h4 class="govuk-heading-s">Your version</h4>
+              <NoteFieldsView context={context} fields={{ ...entry.theirs, ...entry.fields }} />
+            </div>
+            <div class="govuk-grid-column-one-half">
+              <h4 class="govuk-heading-s">The version saved now</h4>
+              <NoteFieldsView context={context} fields={entry.theirs} />
+            </div>
+          </div>
+          <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--secondary"
+                    onClick={() => void mine()}>
+              Keep your version<span class="govuk-visually-hidden"> of the change written {
+                written}</span>
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary"
+                    onClick={() => void discard(entry.seq ?? -1)}>
+              Keep the version saved now<span class="govuk-visually-hidden"> instead of the
+                change written {written}</span>
+            </button>
+          </div>
+          {problem && <p class="govuk-error-message" role="alert">{problem}</p>}
+        </>
+      )}
+      {entry.problem && !entry.theirs && (
+        <>
+          <NoteFieldsView context={context} fields={entry.fields} />
+          <p class="govuk-error-message">It could not be uploaded: {entry.problem}</p>
+          <ConfirmButton label={<>Delete it from this browser<span class="govuk-visually-hidden">
+                           : the {entry.name ? "change" : "note"} written {written}</span></>}
+                         confirm="Yes, delete it" act={() => discard(entry.seq ?? -1)} />
+        </>
+      )}
+    </li>
+  );
+}
+
+type NoteFilters = { q: string; tag: string; polarity: string; source: string; author: string;
+                     day: string };
+
+function filterOf(f: NoteFilters): string {
+  return [
+    f.tag && `tag = "${f.tag.replace(/["\\]/g, "")}"`,
+    f.polarity && `polarity = ${f.polarity}`,
+    f.source && `source = ${f.source}`,
+    f.author && `author = "${f.author}"`,
+    f.day && `day = ${f.day}`,
+  ].filter(Boolean).join(" AND ");
+}
+
+const sourceKinds: [string, string][] = [
+  ["INTERVIEW", "Interviews"], ["FOCUS_GROUP", "Focus groups"],
+  ["MEETING_OBSERVATION", "Meetings observed"], ["SITE_VISIT", "Site visits"],
+  ["DOCUMENT_REVIEW", "Document reviews"], ["DOCUMENT", "Documents"],
+];
+
+function Select({ id, label, value, options }: {
+  id: string; label: string; value: string; options: [string, string][];
+}) {
+  return (
+    <div class="govuk-form-group">
+      <label class="govuk-label" for={id}>{label}</label>
+      <select class="govuk-select" id={id} name={id} value={value}>
+        <option value="">Any</option>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </div>
+  );
+}
+
+// The notes of an engagement: those still in this browser first, then the
+// server's, searched and filtered as the API allows.
+export function NotesPage({ id }: { id: string }) {
+  const engagement = `engagements/${id}`;
+  const filters: NoteFilters = {
+    q: queryParam("q"), tag: queryParam("tag"), polarity: queryParam("polarity"),
+    source: queryParam("source"), author: queryParam("author"), day: queryParam("day"),
+  };
+  const token = pageToken();
+  const outcome = useCall(() => loadContext(id), id);
+  const { status, entries } = useOutbox(engagement);
+  // The server's page, read again whenever this browser uploads a note, and
+  // the last one shown meanwhile.
+  const listed = useCall(() => evidence.listNotes({
+    parent: engagement, pageSize, pageToken: token, filter: filterOf(filters), query: filters.q,
+  }), `${id}|${window.location.search}|${status?.lastUpload ?? 0}`);
+  const shown = useRef<{ notes: Note[]; next: string; problem: string } | null>(null);
+  if (listed.state === "done") {
+    shown.current = { notes: listed.value.notes, next: listed.value.nextPageToken, problem: "" };
+  } else if (listed.state === "failed") {
+    shown.current = { notes: [], next: "", problem: listed.problem };
+  }
+  if (outcome.state === "loading" || !shown.current) return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const context = outcome.value;
+  const { notes, next, problem } = shown.current;
+  const authorOf = (peer: string) => context.team.find((m) => m.peer === peer)?.name ?? "A peer";
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <>
+      <BackLink href={`/app/${engagement}`}>Back to the health check</BackLink>
+      <span class="govuk-caption-l">{context.partnershipName}</span>
+      <h1 class="govuk-heading-l">Evidence notes</h1>
+      <a href={`/app/${engagement}/notes/new`} role="button" draggable={false}
+         class="govuk-button" data-module="govuk-button">Add a note</a>
+      <OutboxLine status={status} />
+      {entries.length > 0 && (
+        <>
+          <h2 class="govuk-heading-m">In this browser, not uploaded yet</h2>
+          <ul class="govuk-list app-timeline">
+            {entries.map((e) => <HeldNote key={e.seq} context={context} entry={e} />)}
+          </ul>
+        </>
+      )}
+      <h2 class="govuk-heading-m">Notes on the server</h2>
+      <details class="govuk-details" open={filtered}>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Search and filter the notes</span>
+        </summary>
+        <div class="govuk-details__text">
+      <form method="get" class="app-filters" action={`/app/${engagement}/notes`}>
+        <div class="govuk-form-group">
+          <label class="govuk-label" for="q">Words in the note</label>
+          <div id="q-hint" class="govuk-hint">Every word must occur; meet* finds meet, meeting…</div>
+          <input class="govuk-input" id="q" name="q" type="search" value={filters.q}
+                 aria-describedby="q-hint" />
+        </div>
+        <div class="govuk-form-group">
+          <label class="govuk-label" for="tag">Principle or statement</label>
+          <input class="govuk-input govuk-input--width-5" id="tag" name="tag" type="text"
+                 value={filters.tag} spellcheck={false} />
+        </div>
+        <Select id="polarity" label="For or against" value={filters.polarity}
+                options={[["POSITIVE", "For"], ["NEGATIVE", "Against"]]} />
+        <Select id="source" label="Source" value={filters.source} options={sourceKinds} />
+        <Select id="author" label="Written by" value={filters.author}
+                options={context.team.map((m) => [m.peer, m.name])} />
+        <Select id="day" label="Fieldwork day" value={filters.day}
+                options={[["1", "Day 1"], ["2", "Day 2"], ["3", "Day 3"]]} />
+        <button type="submit" class="govuk-button govuk-button--secondary">Show notes</button>
+        {filtered && (
+          <p class="govuk-body"><a class="govuk-link" href={`/app/${engagement}/notes`}>
+            Clear the search</a></p>
+        )}
+      </form>
+        </div>
+      </details>
+      {problem ? <p class="govuk-body" role="alert">{problem}</p>
+        : notes.length === 0 ? <p class="govuk-body">{filtered ? "No note matches." : "No notes yet."}</p>
+        : (
+          <ul class="govuk-list app-timeline">
+            {notes.map((n) => (
+              <li key={n.name}>
+                <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+                  {authorOf(n.author)}, {formatTime(n.createTime)}
+                </h3>
+                <NoteFieldsView context={context} fields={n} />
+                <a class="govuk-link" href={`/app/${n.name}`}>
+                  Change<span class="govuk-visually-hidden"> the note by {authorOf(n.author)}
+                  of {formatTime(n.createTime)}</span></a>
+              </li>
+            ))}
+          </ul>
+        )}
+      <Pagination nextPageToken={next} />
+    </>
+  );
+}
+
+// Changing one note: the change is kept in this browser and uploaded with
+// the etag it was made from.
+export function NotePage({ id, note }: { id: string; note: string }) {
+  const engagement = `engagements/${id}`;
+  const name = `${engagement}/notes/${note}`;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const outcome = useCall(async () => ({
+    context: await loadContext(id),
+    note: await evidence.getNote({ name }),
+    waiting: await waitingEdit(name),
+  }), `${id}/${note}`);
+  if (outcome.state === "loading") return <Loading />;
+  if (outcome.state === "failed") return <Problem message={outcome.problem} />;
+  const { context, note: current, waiting } = outcome.value;
+  // A change still waiting to upload is shown as made; another merges in.
+  const fields: NoteFields = { text: current.text, tags: [...current.tags],
+                               polarity: current.polarity, activity: current.activity,
+                               document: current.document, ...waiting?.fields };
+  return (
+    <>
+      <BackLink href={`/app/${engagement}/notes`}>Back to the notes</BackLink>
+      <ErrorSummary errors={errors} firstField="source" />
+      <span class="govuk-caption-l">{context.partnershipName}</span>
+      <h1 class="govuk-heading-l">Change a note</h1>
+      <NoteForm context={context} initial={fields} submitLabel="Save the change"
+                errors={errors} setErrors={setErrors}
+                onSave={async (changed) => {
+                  const paths = (Object.keys(changed) as (keyof NoteFields)[]).filter((k) =>
+                    JSON.stringify(changed[k]) !== JSON.stringify(fields[k]));
+                  if (paths.length) {
+                    await keep({ engagement, requestId: "", name: current.name,
+                                 etag: current.etag, fields: changed, paths });
+                  }
+                  go(`/app/${engagement}/notes`, paths.length ? "Your change is saved"
+                    : "Nothing was changed");
+                }} />
+    </>
+  );
+}
