@@ -33,8 +33,10 @@
 //   peer BASE OUT LINK EMAIL PASSWORD ENGAGEMENT
 //     A peer of ENGAGEMENT's team sets their password and captures evidence
 //     notes: first with nothing filled in; one online, tagged by typing a
-//     word; two with the network off, one in a tab then closed, which upload
-//     once it is back; changes one note while someone else changed it, sees
+//     word, whose upload's reply is lost after the server made it; two with
+//     the network off, the second after closing the tab and opening the app
+//     again offline, which upload once it is back; a change whose reply is
+//     lost; changes one note while someone else changed it, sees
 //     both side by side and keeps their own; is warned at sign-out of a note not
 //     uploaded; and leaves nothing in the browser after signing out. The
 //     script then counts the notes on the server.
@@ -725,9 +727,20 @@ async function peerJourney(browser, [link, email, password, engagement]) {
   const chair = await page.locator('#source option', { hasText: 'Chair of the board' })
     .getAttribute('value');
   await page.getByLabel('Heard or seen at').selectOption(chair);
+  // The first upload's reply is lost after the server committed the note:
+  // sent again with its request_id, the note is made once.
+  let lost = 0;
+  await page.route('**/healthcheck.v1.EvidenceService/CreateNote', async (route) => {
+    await route.fetch();
+    lost += 1;
+    await route.abort('connectionreset');
+  }, { times: 1 });
   await write('The chair described a vision every partner shares.', /^For/, 'vision');
   await page.getByText('Your note is saved').waitFor();
+  await page.getByText(/1 note is waiting to upload \(no connection\)/).waitFor();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await page.getByText('No notes are waiting to upload.').waitFor();
+  if (lost !== 1) fail(`the lost reply was not tried (${lost})`);
   // The source stays chosen for the next note.
   if (!/Chair of the board/.test(await page.getByLabel('Heard or seen at')
     .locator('option:checked').textContent())) fail('the source was not kept for the next note');
@@ -763,6 +776,26 @@ async function peerJourney(browser, [link, email, password, engagement]) {
                      page.getByRole('button', { name: 'Show notes' }).click()]);
   await page.getByText('owns the data-sharing protocol').waitFor();
   if (await page.getByText('pooled only for the youth').count()) fail('the search let a note through');
+
+  // A change whose reply is lost after the server made it: sent again, the
+  // etag is stale, and the note already holds the change, so it is done.
+  await page.goto(`${base}${notes}?q=youth`);
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('link', { name: /^Change/ }).first().click()]);
+  await page.route('**/healthcheck.v1.EvidenceService/UpdateNote', async (route) => {
+    await route.fetch();
+    lost += 1;
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  await page.getByLabel('What was said or seen').fill('Budgets are pooled for youth work only.');
+  await submit(page, 'Save the change');
+  await page.getByText(/1 note is waiting to upload/).waitFor();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.getByText('No notes are waiting to upload.').waitFor();
+  await page.getByText('Budgets are pooled for youth work only.').waitFor();
+  if (lost !== 2 || await page.getByText('Someone changed this note').count()) {
+    fail(`a change whose reply was lost was not taken as made (${lost} lost)`);
+  }
 
   // A change made while someone else changed the same note.
   await page.goto(`${base}${notes}?q=protocol`);
@@ -825,8 +858,9 @@ async function peerJourney(browser, [link, email, password, engagement]) {
   }));
   if (left.some((n) => n !== 0)) fail(`signing out left ${left} entries and contexts behind`);
   console.log('journeys peer: 4 notes written, 3 of them offline (one after reopening the app ' +
-              'offline), each uploaded; a conflicting ' +
-              'change shown side by side; nothing left in the browser after signing out');
+              `offline), each uploaded; ${lost} replies lost after the server acted, nothing ` +
+              'duplicated; a conflicting change shown side by side; nothing left in the ' +
+              'browser after signing out');
 }
 
 const journeys = { lead: leadJourney, contact: contactJourney, 'contact-plan': contactPlanJourney,
