@@ -31,8 +31,9 @@ const polarityLabels: Record<number, string> = {
 async function loadContext(id: string): Promise<NoteContext> {
   const name = `engagements/${id}`;
   try {
-    const engagement = await engagements.getEngagement({ name });
-    const [activities, documents] = await Promise.all([
+    // Asked all at once: each is one round trip on a slow connection.
+    const [engagement, activities, documents, questionnaire] = await Promise.all([
+      engagements.getEngagement({ name }),
       listAll<Activity>(async (pageToken) => {
         const r = await fieldwork.listActivities({ parent: name, pageSize: 500, pageToken });
         return [r.activities, r.nextPageToken];
@@ -41,15 +42,15 @@ async function loadContext(id: string): Promise<NoteContext> {
         const r = await fieldwork.listDocuments({ parent: name, pageSize: 500, pageToken });
         return [r.documents, r.nextPageToken];
       }),
+      // Tags come from the benchmark the questionnaire asks; none until it
+      // is set up.
+      questionnaires.getQuestionnaire({ name: `${name}/questionnaire` })
+        .catch((error: unknown) => {
+          if (error instanceof ConnectError && error.code === Code.NotFound) return null;
+          throw error;
+        }),
     ]);
-    // Tags come from the benchmark the questionnaire asks; none until it
-    // is set up.
     const tags: NoteContext["tags"] = [];
-    const questionnaire = await questionnaires.getQuestionnaire({ name: `${name}/questionnaire` })
-      .catch((error: unknown) => {
-        if (error instanceof ConnectError && error.code === Code.NotFound) return null;
-        throw error;
-      });
     if (questionnaire) {
       const framework = await frameworks.getFramework({ name: questionnaire.framework });
       for (const section of framework.sections) {

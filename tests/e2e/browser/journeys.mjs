@@ -821,8 +821,13 @@ async function peerJourney(browser, [link, email, password, engagement]) {
   await page.getByText('Someone changed this note since you read it.').waitFor();
   await check(page, 'note-conflict-1280');
   await page.getByRole('button', { name: /^Keep your version/ }).click();
+  // Set aside, it was not waiting either: wait for it to leave.
+  try {
+    await page.getByText('Someone changed this note').waitFor({ state: 'detached' });
+  } catch {
+    fail('the conflict stayed');
+  }
   await page.getByText('No notes are waiting to upload.').waitFor();
-  if (await page.getByText('Someone changed this note').count()) fail('the conflict stayed');
   await page.reload();
   await page.getByText('Nobody owns the protocol yet.').waitFor();
   if (await page.getByText('The protocol is owned by the council.').count()) {
