@@ -67,7 +67,7 @@ export function ErrorSummary({ errors, firstField }: { errors: FieldErrors; firs
 }
 
 // The form group every field sits in: its label (or legend), hint and error.
-function Field(props: {
+export function Field(props: {
   id: string; label: string; errors: FieldErrors; hint?: string;
   children: (described: string | undefined, error: string | undefined) => ComponentChildren;
 }) {
@@ -129,9 +129,11 @@ export function TextArea(props: FieldProps & { rows?: number }) {
   );
 }
 
-// A select of `options` ([value, text]) with "Choose" first.
+// A select of `options` ([value, text]) with "Choose" first, then any
+// `groups` of options under their labels.
 export function Choice(props: Omit<FieldProps, "onInput"> & {
   onChange: (value: string) => void; options: [string, string][]; empty?: string;
+  groups?: [string, [string, string][]][];
 }) {
   return (
     <Field {...props}>
@@ -141,6 +143,11 @@ export function Choice(props: Omit<FieldProps, "onInput"> & {
                 onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
           <option value="">{props.empty ?? "Choose"}</option>
           {props.options.map(([value, text]) => <option value={value} key={value}>{text}</option>)}
+          {props.groups?.filter(([, options]) => options.length).map(([label, options]) => (
+            <optgroup label={label} key={label}>
+              {options.map(([value, text]) => <option value={value} key={value}>{text}</option>)}
+            </optgroup>
+          ))}
         </select>
       )}
     </Field>

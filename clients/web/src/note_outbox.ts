@@ -79,6 +79,8 @@ export type OutboxStatus = {
   waiting: number;
   setAside: number;
   lastUpload: number | null; // ms since the epoch
+  // Notes this page has uploaded, so that it knows to read the list again.
+  uploaded: number;
   // Why the last upload stopped, in words ("" when it ran to the end).
   stoppedBy: string;
 };
@@ -99,6 +101,7 @@ function db(): Promise<IDBPDatabase<OutboxSchema>> {
 let owner = "";
 let stoppedBy = "";
 let signedOut = false;
+let uploaded = 0;
 const channelName = "healthcheck-session";
 const lockName = "healthcheck-notes-upload";
 const listeners = new Set<() => void>();
@@ -124,7 +127,7 @@ export async function outboxStatus(): Promise<OutboxStatus> {
   const entries = await entriesOf();
   const lastUpload = (await (await db()).get("meta", `lastUpload ${owner}`)) ?? null;
   const setAside = entries.filter((e) => e.problem).length;
-  return { waiting: entries.length - setAside, setAside, lastUpload, stoppedBy };
+  return { waiting: entries.length - setAside, setAside, lastUpload, stoppedBy, uploaded };
 }
 
 // The waiting edit of `name`, if one is kept: a change page shows it, and a
@@ -226,6 +229,12 @@ function transient(error: unknown): string {
   }
 }
 
+// `base` with the edit's own fields (those it changes) put over it: how the
+// note reads once the edit is made.
+export function applied(base: NoteFields, edit: OutboxEntry): NoteFields {
+  return { ...base, ...Object.fromEntries(edit.paths.map((path) => [path, edit.fields[path]])) };
+}
+
 function holds(note: NoteFields, entry: OutboxEntry): boolean {
   return entry.paths.every((path) =>
     JSON.stringify(note[path]) === JSON.stringify(entry.fields[path]));
@@ -267,6 +276,7 @@ async function settle(sent: OutboxEntry, outcome: { note: Note } | { problem: st
     if (now.revision === sent.revision) await entries.delete(sent.seq ?? -1);
     else await entries.put({ ...now, etag: outcome.note.etag });
     await tx.objectStore("meta").put(Date.now(), `lastUpload ${owner}`);
+    uploaded += 1;
   } else if (now && now.revision === sent.revision && "problem" in outcome) {
     await entries.put({ ...now, problem: outcome.problem, theirs: outcome.theirs });
   }

@@ -7,15 +7,15 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { engagements, evidence, fieldwork, frameworks, isOffline, listAll, problemOf,
          questionnaires } from "./api";
-import { ConfirmButton, ErrorSummary, type FieldErrors, newRequestId, Radios, TextArea }
-  from "./forms";
+import { Choice, ConfirmButton, ErrorSummary, Field, type FieldErrors, newRequestId, Radios,
+         TextArea, TextField } from "./forms";
 import { activityKindLabels, clock, formatMoment, formatTime } from "./format";
 import type { Note } from "./gen/healthcheck/v1/evidence_pb";
 import { type Activity, ActivityState, type Document } from "./gen/healthcheck/v1/fieldwork_pb";
 import { Polarity } from "./gen/healthcheck/v1/framework_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go, queryParam } from "./navigation";
-import { discard, entriesOf, keep, keepMine, type NoteContext, type NoteFields,
+import { applied, discard, entriesOf, keep, keepMine, type NoteContext, type NoteFields,
          type OutboxEntry, outboxStatus, type OutboxStatus, savedContext, saveContext,
          waitingEdit, watchOutbox } from "./note_outbox";
 import { Pagination, pageSize, pageToken } from "./paging";
@@ -151,17 +151,10 @@ function TagPicker({ tags, setTags, choices, errors }: {
     input.current?.focus();
   };
   const textOf = (code: string) => choices.find((c) => c.code === code)?.text ?? "";
-  const error = errors["tags"];
   return (
-    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label govuk-label--s" for="tags">
-        Principles or statements it speaks to (optional)
-      </label>
-      <div id="tags-hint" class="govuk-hint">
-        Type a number, such as 3.2, or a word, then choose from the list.
-      </div>
-      {error && <p id="tags-error" class="govuk-error-message">
-        <span class="govuk-visually-hidden">Error:</span> {error}</p>}
+    <Field id="tags" label="Principles or statements it speaks to (optional)" errors={errors}
+           hint="Type a number, such as 3.2, or a word, then choose from the list.">
+      {(described, error) => (<>
       {tags.length > 0 && (
         <ul class="govuk-list app-tags">
           {tags.map((code) => (
@@ -177,7 +170,7 @@ function TagPicker({ tags, setTags, choices, errors }: {
       )}
       <input class={`govuk-input govuk-!-width-one-half${error ? " govuk-input--error" : ""}`}
              id="tags" type="text" value={typed} autocomplete="off" spellcheck={false} ref={input}
-             aria-describedby={`tags-hint${error ? " tags-error" : ""}`}
+             aria-describedby={described}
              onInput={(e) => { setTyped((e.target as HTMLInputElement).value); setSaid(""); }}
              onKeyDown={(e) => {
                if (e.key === "Enter") {
@@ -189,25 +182,24 @@ function TagPicker({ tags, setTags, choices, errors }: {
         {said || (word === "" ? "" : `${matches.length || "No"} ${
           matches.length === 1 ? "match" : "matches"}`)}
       </p>
-      <div>
-        {word !== "" && (
-          matches.length === 0
-            ? <p class="govuk-body-s govuk-!-margin-top-2">No principle or statement matches.</p>
-            : (
-              <ul class="govuk-list govuk-!-margin-top-2">
-                {matches.map((c) => (
-                  <li key={c.code}>
-                    <button type="button" class="govuk-button govuk-button--secondary app-small-button"
-                            onClick={() => add(c.code)}>
-                      Add {c.code}<span class="govuk-visually-hidden">:</span>
-                    </button>{" "}{c.text}
-                  </li>
-                ))}
-              </ul>
-            )
-        )}
-      </div>
-    </div>
+      {word !== "" && (
+        matches.length === 0
+          ? <p class="govuk-body-s govuk-!-margin-top-2">No principle or statement matches.</p>
+          : (
+            <ul class="govuk-list govuk-!-margin-top-2">
+              {matches.map((c) => (
+                <li key={c.code}>
+                  <button type="button" class="govuk-button govuk-button--secondary app-small-button"
+                          onClick={() => add(c.code)}>
+                    Add {c.code}<span class="govuk-visually-hidden">:</span>
+                  </button>{" "}{c.text}
+                </li>
+              ))}
+            </ul>
+          )
+      )}
+      </>)}
+    </Field>
   );
 }
 
@@ -254,27 +246,10 @@ function NoteForm({ context, initial, submitLabel, onSave, errors, setErrors }: 
     .sort((a, b) => a.day - b.day || a.start.localeCompare(b.start));
   return (
     <form onSubmit={submit} noValidate>
-      <div class={`govuk-form-group${errors["source"] ? " govuk-form-group--error" : ""}`}>
-        <label class="govuk-label govuk-label--s" for="source">Heard or seen at</label>
-        {errors["source"] && <p id="source-error" class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {errors["source"]}</p>}
-        <select class={`govuk-select${errors["source"] ? " govuk-select--error" : ""}`}
-                id="source" value={source}
-                aria-describedby={errors["source"] ? "source-error" : undefined}
-                onChange={(e) => setSource((e.target as HTMLSelectElement).value)}>
-          <option value="">Choose</option>
-          <optgroup label="Activities">
-            {activities.map((a) => (
-              <option key={a.name} value={a.name}>{sourceLabel(context, a.name)}</option>
-            ))}
-          </optgroup>
-          {context.documents.length > 0 && (
-            <optgroup label="Documents">
-              {context.documents.map((d) => <option key={d.name} value={d.name}>{d.title}</option>)}
-            </optgroup>
-          )}
-        </select>
-      </div>
+      <Choice id="source" label="Heard or seen at" value={source} onChange={setSource}
+              errors={errors} options={[]}
+              groups={[["Activities", activities.map((a) => [a.name, sourceLabel(context, a.name)])],
+                       ["Documents", context.documents.map((d) => [d.name, d.title])]]} />
       <div ref={textBox}>
         <TextArea id="text" label="What was said or seen" value={text} onInput={setText}
                   errors={errors} rows={6} />
@@ -384,7 +359,7 @@ function HeldNote({ context, entry }: { context: NoteContext; entry: OutboxEntry
           <div class="govuk-grid-row">
             <div class="govuk-grid-column-one-half">
               <h4 class="govuk-heading-s">Your version</h4>
-              <NoteFieldsView context={context} fields={{ ...entry.theirs, ...entry.fields }} />
+              <NoteFieldsView context={context} fields={applied(entry.theirs, entry)} />
             </div>
             <div class="govuk-grid-column-one-half">
               <h4 class="govuk-heading-s">The version saved now</h4>
@@ -438,20 +413,6 @@ const sourceKinds: [string, string][] = [
   ["DOCUMENT_REVIEW", "Document reviews"], ["DOCUMENT", "Documents"],
 ];
 
-function Select({ id, label, value, options }: {
-  id: string; label: string; value: string; options: [string, string][];
-}) {
-  return (
-    <div class="govuk-form-group">
-      <label class="govuk-label" for={id}>{label}</label>
-      <select class="govuk-select" id={id} name={id} value={value}>
-        <option value="">Any</option>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
-      </select>
-    </div>
-  );
-}
-
 // The notes of an engagement: those still in this browser first, then the
 // server's, searched and filtered as the API allows.
 export function NotesPage({ id }: { id: string }) {
@@ -460,6 +421,9 @@ export function NotesPage({ id }: { id: string }) {
     q: queryParam("q"), tag: queryParam("tag"), polarity: queryParam("polarity"),
     source: queryParam("source"), author: queryParam("author"), day: queryParam("day"),
   };
+  // The filter form's fields as typed, sent as the page's query.
+  const [asked, setAsked] = useState(filters);
+  const ask = (key: keyof NoteFilters) => (value: string) => setAsked({ ...asked, [key]: value });
   const token = pageToken();
   const outcome = useCall(() => loadContext(id), id);
   const { status, entries } = useOutbox(engagement);
@@ -467,7 +431,7 @@ export function NotesPage({ id }: { id: string }) {
   // the last one shown meanwhile.
   const listed = useCall(() => evidence.listNotes({
     parent: engagement, pageSize, pageToken: token, filter: filterOf(filters), query: filters.q,
-  }), `${id}|${window.location.search}|${status?.lastUpload ?? 0}`);
+  }), `${id}|${window.location.search}|${status?.uploaded ?? 0}`);
   const shown = useRef<{ notes: Note[]; next: string; problem: string } | null>(null);
   if (listed.state === "done") {
     shown.current = { notes: listed.value.notes, next: listed.value.nextPageToken, problem: "" };
@@ -503,23 +467,21 @@ export function NotesPage({ id }: { id: string }) {
         </summary>
         <div class="govuk-details__text">
       <form method="get" class="app-filters" action={`/app/${engagement}/notes`}>
-        <div class="govuk-form-group">
-          <label class="govuk-label" for="q">Words in the note</label>
-          <div id="q-hint" class="govuk-hint">Every word must occur; meet* finds meet, meeting…</div>
-          <input class="govuk-input" id="q" name="q" type="search" value={filters.q}
-                 aria-describedby="q-hint" />
-        </div>
-        <div class="govuk-form-group">
-          <label class="govuk-label" for="tag">Principle or statement</label>
-          <input class="govuk-input govuk-input--width-5" id="tag" name="tag" type="text"
-                 value={filters.tag} spellcheck={false} />
-        </div>
-        <Select id="polarity" label="For or against" value={filters.polarity}
+        <TextField id="q" label="Words in the note" type="search" value={asked.q}
+                   onInput={ask("q")} errors={{}}
+                   hint="Every word must occur; meet* finds meet, meeting…" />
+        <TextField id="tag" label="Principle or statement" width="5" value={asked.tag}
+                   onInput={ask("tag")} errors={{}} />
+        <Choice id="polarity" label="For or against" value={asked.polarity} empty="Any"
+                onChange={ask("polarity")} errors={{}}
                 options={[["POSITIVE", "For"], ["NEGATIVE", "Against"]]} />
-        <Select id="source" label="Source" value={filters.source} options={sourceKinds} />
-        <Select id="author" label="Written by" value={filters.author}
+        <Choice id="source" label="Source" value={asked.source} empty="Any"
+                onChange={ask("source")} errors={{}} options={sourceKinds} />
+        <Choice id="author" label="Written by" value={asked.author} empty="Any"
+                onChange={ask("author")} errors={{}}
                 options={context.team.map((m) => [m.peer, m.name])} />
-        <Select id="day" label="Fieldwork day" value={filters.day}
+        <Choice id="day" label="Fieldwork day" value={asked.day} empty="Any"
+                onChange={ask("day")} errors={{}}
                 options={[["1", "Day 1"], ["2", "Day 2"], ["3", "Day 3"]]} />
         <button type="submit" class="govuk-button govuk-button--secondary">Show notes</button>
         {filtered && (
@@ -557,18 +519,19 @@ export function NotePage({ id, note }: { id: string; note: string }) {
   const engagement = `engagements/${id}`;
   const name = `${engagement}/notes/${note}`;
   const [errors, setErrors] = useState<FieldErrors>({});
-  const outcome = useCall(async () => ({
-    context: await loadContext(id),
-    note: await evidence.getNote({ name }),
-    waiting: await waitingEdit(name),
-  }), `${id}/${note}`);
+  const outcome = useCall(async () => {
+    const [context, current, waiting] = await Promise.all([
+      loadContext(id), evidence.getNote({ name }), waitingEdit(name)]);
+    return { context, note: current, waiting };
+  }, `${id}/${note}`);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const { context, note: current, waiting } = outcome.value;
   // A change still waiting to upload is shown as made; another merges in.
-  const fields: NoteFields = { text: current.text, tags: [...current.tags],
-                               polarity: current.polarity, activity: current.activity,
-                               document: current.document, ...waiting?.fields };
+  const saved: NoteFields = { text: current.text, tags: [...current.tags],
+                              polarity: current.polarity, activity: current.activity,
+                              document: current.document };
+  const fields = waiting ? applied(saved, waiting) : saved;
   return (
     <>
       <BackLink href={`/app/${engagement}/notes`}>Back to the notes</BackLink>

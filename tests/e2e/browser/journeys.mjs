@@ -36,10 +36,10 @@
 //     word, whose upload's reply is lost after the server made it; two with
 //     the network off, the second after closing the tab and opening the app
 //     again offline, which upload once it is back; a change whose reply is
-//     lost; changes one note while someone else changed it, sees
-//     both side by side and keeps their own; is warned at sign-out of a note not
-//     uploaded; and leaves nothing in the browser after signing out. The
-//     script then counts the notes on the server.
+//     lost; changes one note while someone else changed it, sees both side
+//     by side and keeps their own; is warned at sign-out of a note the server
+//     could not be reached for, and signing out deletes it with everything
+//     else the browser kept. The script then counts the notes on the server.
 //
 // Every page met is checked (pages.mjs) at 1280 px, 320 px and 200% zoom,
 // and its screenshots go to OUT.
@@ -837,9 +837,11 @@ async function peerJourney(browser, [link, email, password, engagement]) {
   await look(browser, state, notes, 'notes', ready('Evidence notes'));
   await look(browser, state, `${notes}/new`, 'note-new', ready('Add a note'));
 
-  // Sign-out warns of a note not uploaded, then leaves nothing behind.
+  // Sign-out warns of a note not uploaded (the server refusing to be
+  // reached); kept signed in, then signed out deleting it: nothing is left.
+  await page.route('**/healthcheck.v1.EvidenceService/CreateNote',
+                   (route) => route.abort('connectionrefused'));
   await page.goto(`${base}${notes}/new`);
-  await context.setOffline(true);
   await page.getByLabel('Heard or seen at').selectOption(chair);
   await page.getByLabel('What was said or seen').fill('Written just before leaving.');
   await page.getByLabel(/^For/).check();
@@ -849,23 +851,28 @@ async function peerJourney(browser, [link, email, password, engagement]) {
   await page.getByText('1 of your notes is not uploaded yet.').waitFor();
   await check(page, 'sign-out-warning-1280');
   await page.getByRole('button', { name: 'Stay signed in' }).click();
-  await context.setOffline(false);
-  await page.getByText('No notes are waiting to upload.').waitFor({ timeout: 45000 });
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign out' }).click()]);
+  await page.getByText(/1 note is waiting to upload/).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await Promise.all([page.waitForNavigation(),
+                     page.getByRole('button', { name: 'Sign out and delete it' }).click()]);
   const left = await page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('healthcheck-notes');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const tx = open.result.transaction(['entries', 'contexts']);
-      const counts = [tx.objectStore('entries').count(), tx.objectStore('contexts').count()];
-      tx.oncomplete = () => resolve(counts.map((c) => c.result));
+      const stores = ['entries', 'contexts', 'meta'];
+      const tx = open.result.transaction(stores);
+      const counts = stores.map((s) => tx.objectStore(s).count());
+      tx.oncomplete = () => resolve([...counts.map((c) => c.result),
+                                     localStorage.length]);
     };
   }));
-  if (left.some((n) => n !== 0)) fail(`signing out left ${left} entries and contexts behind`);
-  console.log('journeys peer: 4 notes written, 3 of them offline (one after reopening the app ' +
-              `offline), each uploaded; ${lost} replies lost after the server acted, nothing ` +
-              'duplicated; a conflicting change shown side by side; nothing left in the ' +
-              'browser after signing out');
+  if (left.some((n) => n !== 0)) {
+    fail(`signing out left entries, contexts, meta and local storage of ${left}`);
+  }
+  console.log('journeys peer: 3 notes uploaded, 2 of them written offline (one after reopening ' +
+              `the app offline); ${lost} replies lost after the server acted, nothing ` +
+              'duplicated; a conflicting change shown side by side; a note not uploaded ' +
+              'deleted with everything else at sign-out');
 }
 
 const journeys = { lead: leadJourney, contact: contactJourney, 'contact-plan': contactPlanJourney,
