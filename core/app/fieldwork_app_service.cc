@@ -41,6 +41,13 @@ std::string DocumentName(absl::string_view engagement_id, absl::string_view id) 
   return absl::StrCat("engagements/", engagement_id, "/documents/", id);
 }
 
+// A peer as people know them, "Lena Lead (Northshire Council)", or their
+// resource name if they cannot be read.
+std::string Describe(Repositories& repos, const std::string& peer_id) {
+  absl::StatusOr<domain::Peer> peer = repos.peers().Get(peer_id);
+  return peer.ok() ? domain::DescribePeer(*peer) : absl::StrCat("peers/", peer_id);
+}
+
 // Checks that every peer of the activity is on the team and that none is
 // booked elsewhere at the time.
 absl::Status CheckPeers(Repositories& repos, const domain::Engagement& e, const Activity& a) {
@@ -49,8 +56,7 @@ absl::Status CheckPeers(Repositories& repos, const domain::Engagement& e, const 
                                      [&](const domain::TeamMember& m) { return m.peer_id == peer; });
     if (!on_team) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "peers/", peer, " is not on the team of engagements/", e.meta.id,
-          "; add them to the team first"));
+          Describe(repos, peer), " is not on the team; add them to the team first"));
     }
   }
   // Only the same day's activities can clash.
@@ -61,15 +67,11 @@ absl::Status CheckPeers(Repositories& repos, const domain::Engagement& e, const 
                                               PageRequest{domain::kMaxActivities, std::nullopt}));
   const std::optional<domain::Clash> clash = domain::FindClash(a, others.items);
   if (!clash) return absl::OkStatus();
-  std::string who = absl::StrCat("peers/", clash->peer_id);
-  if (absl::StatusOr<domain::Peer> peer = repos.peers().Get(clash->peer_id); peer.ok()) {
-    who = domain::DescribePeer(*peer);
-  }
   const Activity& other = *clash->other;
   return absl::FailedPreconditionError(absl::StrCat(
-      who, " is already at \"", other.title, "\" (", ActivityName(e.meta.id, other.meta.id),
-      ") on day ", other.day, " from ", domain::FormatMinute(other.start_minute), " to ",
-      domain::FormatMinute(other.end_minute), "; a peer cannot be in two places at once"));
+      Describe(repos, clash->peer_id), " is already at \"", other.title, "\" on day ", other.day, " from ",
+      domain::FormatMinute(other.start_minute), " to ", domain::FormatMinute(other.end_minute),
+      "; a peer cannot be in two places at once"));
 }
 
 std::optional<absl::CivilDay> DateOfDay(const domain::KeyDates& dates, int day) {

@@ -414,8 +414,8 @@ absl::StatusOr<Recommendation> FindingAppService::ChangeRecommendationState(
         HC_ASSIGN_OR_RETURN(ReviewFinding finding, repos.findings().Get(engagement_id, finding_id));
         if (finding.state != ReviewState::kAgreed) {
           return absl::FailedPreconditionError(absl::StrCat(
-              label, " answers ", domain::FindingLabel(finding.number), ", which is ",
-              domain::ReviewStateName(finding.state), "; agree the finding first"));
+              label, " answers ", domain::FindingLabel(finding.number),
+              ", which is not agreed; agree the finding first"));
         }
       }
     }

@@ -11,6 +11,7 @@
 #include "absl/strings/strip.h"
 #include "services/common/log.h"
 #include "services/web/html.h"
+#include "services/web/web_assets.h"
 
 namespace hc::services {
 namespace {
@@ -53,7 +54,7 @@ std::string ServicePage(absl::string_view title, absl::string_view body) {
       "<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
       Escape(title), " - Partnership health checks</title>\n"
-      "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n</head>\n"
+      "<link rel=\"stylesheet\" href=\"", WebAssetAddress("/app.css"), "\">\n</head>\n"
       "<body class=\"govuk-template__body\">\n"
       "<a href=\"#main-content\" class=\"govuk-skip-link\">Skip to main content</a>\n"
       "<header class=\"govuk-header\">\n<div class=\"govuk-header__container govuk-width-container\">"

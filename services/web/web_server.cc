@@ -6,9 +6,10 @@ namespace hc::services {
 namespace {
 
 // Headers every response carries; a route may set its own policy first
-// (a self-contained report needs its inline styles).
+// (a self-contained report needs its inline styles; a versioned file of the
+// web app may be kept).
 void SetSecurityHeaders(HttpResponse& res) {
-  res.SetHeader("Cache-Control", "no-store");
+  if (!res.HasHeader("Cache-Control")) res.SetHeader("Cache-Control", "no-store");
   // Not "no-referrer": with it a browser sends "Origin: null" with every
   // POST, even from this server's own pages, and no sign-in could pass the
   // same-origin check. No URL (a respondent's link holds their token) is

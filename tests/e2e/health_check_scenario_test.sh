@@ -74,31 +74,6 @@ printf 'organisation,level,count\nAnytown Council,board,2\nAnytown NHS Trust,man
   > "$work/invitations.csv"
 hcctl questionnaires invite "$engagement" --csv="$work/invitations.csv" --links-only > "$work/links.txt"
 [[ $(wc -l < "$work/links.txt") == 6 ]] || fail "expected 6 links"
-# Answers every page of the form at `link` with the scale point at index
-# $2 (0 = the first offered) on pages 1 and 2, one further down on pages 3-5
-# and two on the rest, then submits.
-respond() {
-  local link=$1 pick=$2 base token p=1 page data location value
-  base=${link%%/q/*}
-  token=${link##*/q/}
-  token=${token%%/*}
-  while :; do
-    page=$(curl -sf "$base/q/$token/p/$p") || fail "respondent could not open page $p"
-    data="go=next"
-    for field in $(grep -o 'name="[as]\.[^"]*"' <<< "$page" | sort -u | sed 's/name="\(.*\)"/\1/'); do
-      value=$(grep -o "name=\"$field\" value=\"[0-9]*\"" <<< "$page" |
-        sed -n "$(((pick + p / 3) % 4 + 1))p" |
-        sed 's/.*value="\([0-9]*\)"/\1/')
-      data+="&$field=$value"
-    done
-    location=$(curl -s -o /dev/null -w '%{redirect_url}' --data "$data" "$base/q/$token/p/$p")
-    [[ -n "$location" ]] || fail "page $p of the form was refused"
-    [[ "$location" == */review ]] && break
-    p=$((p + 1))
-  done
-  location=$(curl -s -o /dev/null -w '%{redirect_url}' --data "" "$base/q/$token/submit")
-  [[ "$location" == */done ]] || fail "submit was refused"
-}
 i=0
 while read -r link; do
   respond "$link" $((i % 2 + 1))  # agree / tend to agree

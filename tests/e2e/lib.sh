@@ -84,6 +84,41 @@ name_of() { grep -o '"name": "[^"]*"' | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
 field_of() { grep -o "\"$1\": \"[^\"]*\"" | head -n 1 | sed 's/.*: "\(.*\)"/\1/'; }
 day() { date -u -d "$1 days" +%F; }  # day -3: three days ago
 
+# new_peer NAME EMAIL ORGANISATION SECTOR: an accredited peer; prints its name.
+new_peer() {
+  hcctl peers create --json --display-name="$1" --email="$2" --organisation="$3" --sector="$4" \
+    --accredited-date=2025-01-15 --expiry-date=2035-01-14 | name_of
+}
+
+# engagement_with_team PARTNERSHIP ISSUE LEAD_PEER PEER...: a developmental
+# engagement of PARTNERSHIP with fieldwork over the last three days, its
+# issue and questionnaire window set, LEAD_PEER as lead peer and each PEER
+# as a peer; prints its name.
+engagement_with_team() {
+  local partnership=$1 issue=$2 lead=$3 e member
+  shift 3
+  e=$(hcctl engagements create --json --partnership="$partnership" --purpose=developmental \
+    --fieldwork-day1="$(day -3)" --fieldwork-day2="$(day -2)" --fieldwork-day3="$(day -1)" |
+    name_of)
+  [[ "$e" == engagements/* ]] || fail "no engagement"
+  hcctl engagements add-member "$e" --peer="$lead" --role=lead_peer > /dev/null
+  for member in "$@"; do
+    hcctl engagements add-member "$e" --peer="$member" --role=peer > /dev/null
+  done
+  hcctl engagements update "$e" --issue="$issue" \
+    --questionnaire-open="$(day -30)" --questionnaire-close="$(day -10)" > /dev/null
+  echo "$e"
+}
+
+# start_fieldwork ENGAGEMENT: desk research, the questionnaire stage and
+# fieldwork (the engagement's questionnaire set up first).
+start_fieldwork() {
+  local transition
+  for transition in begin-desk-research open-questionnaire start-fieldwork; do
+    hcctl engagements "$transition" "$1" > /dev/null || fail "$transition refused"
+  done
+}
+
 # engagement_at_report: an engagement of "Riverside CSP" run to REPORT, with
 # fieldwork over the last three days, one note and one agreed finding. Sets
 # partnership, engagement, lena (lead peer) and hari (peer) and their
@@ -91,25 +126,12 @@ day() { date -u -d "$1 days" +%F; }  # day -3: three days ago
 engagement_at_report() {
   partnership=$(hcctl partnerships create --json --display-name="Riverside CSP" --kind=csp \
     --member="Riverside Council:local_government" --member="Riverside Police:police" | name_of)
-  peer() {
-    hcctl peers create --json --display-name="$1" --email="$2" --organisation="$3" --sector="$4" \
-      --accredited-date=2025-01-15 --expiry-date=2035-01-14 | name_of
-  }
-  lena=$(peer "Lena Lead" lena@northshire.gov.uk "Northshire Council" local_government)
-  hari=$(peer "Hari Health" hari@southshire.nhs.uk "Southshire NHS Trust" health)
-  engagement=$(hcctl engagements create --json --partnership="$partnership" \
-    --purpose=developmental --fieldwork-day1="$(day -3)" --fieldwork-day2="$(day -2)" \
-    --fieldwork-day3="$(day -1)" | name_of)
-  [[ "$engagement" == engagements/* ]] || fail "no engagement"
-  hcctl engagements add-member "$engagement" --peer="$lena" --role=lead_peer > /dev/null
-  hcctl engagements add-member "$engagement" --peer="$hari" --role=peer > /dev/null
-  hcctl engagements update "$engagement" --issue="Is the vision shared?" \
-    --questionnaire-open="$(day -30)" --questionnaire-close="$(day -10)" > /dev/null
+  lena=$(new_peer "Lena Lead" lena@northshire.gov.uk "Northshire Council" local_government)
+  hari=$(new_peer "Hari Health" hari@southshire.nhs.uk "Southshire NHS Trust" health)
+  engagement=$(engagement_with_team "$partnership" "Is the vision shared?" "$lena" "$hari")
   hcctl questionnaires create "$engagement" --framework=partnership-assessment-tool \
     --open=now+1h --close=now+14d > /dev/null
-  for transition in begin-desk-research open-questionnaire start-fieldwork; do
-    hcctl engagements "$transition" "$engagement" > /dev/null || fail "$transition refused"
-  done
+  start_fieldwork "$engagement"
   token_for() { person_token "$@"; }
   lena_token=$(token_for "Lena's laptop" peer --peer="$lena")
   hari_token=$(token_for "Hari's laptop" peer --peer="$hari")
@@ -127,4 +149,71 @@ engagement_at_report() {
   as "$lena_token" findings agree "$finding" > /dev/null || fail "could not agree the finding"
   as "$lena_token" engagements give-initial-feedback "$engagement" > /dev/null
   as "$lena_token" engagements begin-report "$engagement" > /dev/null
+}
+
+# respond LINK PICK [COMMENT]: a respondent answers every page of the form at
+# LINK with the scale point at index PICK (0 = the first offered) on pages 1
+# and 2, one further down on pages 3-5 and two on the rest, and COMMENT (if
+# given; words and spaces only) where the form asks for one, then submits.
+respond() {
+  local link=$1 pick=$2 comment=${3:-} base token p=1 page data location value
+  base=${link%%/q/*}
+  token=${link##*/q/}
+  token=${token%%/*}
+  while :; do
+    page=$(curl -sf "$base/q/$token/p/$p") || fail "respondent could not open page $p"
+    data="go=next"
+    for field in $(grep -o 'name="[as]\.[^"]*"' <<< "$page" | sort -u | sed 's/name="\(.*\)"/\1/'); do
+      value=$(grep -o "name=\"$field\" value=\"[0-9]*\"" <<< "$page" |
+        sed -n "$(((pick + p / 3) % 4 + 1))p" |
+        sed 's/.*value="\([0-9]*\)"/\1/')
+      data+="&$field=$value"
+    done
+    if [[ -n "$comment" && "$page" == *'name="comment"'* ]]; then
+      data+="&comment=${comment// /+}"
+    fi
+    location=$(curl -s -o /dev/null -w '%{redirect_url}' --data "$data" "$base/q/$token/p/$p")
+    [[ -n "$location" ]] || fail "page $p of the form was refused"
+    [[ "$location" == */review ]] && break
+    p=$((p + 1))
+  done
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' --data "" "$base/q/$token/submit")
+  [[ "$location" == */done ]] || fail "submit was refused"
+}
+
+# engagement_in_fieldwork: after engagement_at_report, an engagement of
+# "Eastfield CSP" with the same team (Lena lead peer, Hari peer), fieldwork
+# over the last three days and still in FIELDWORK, its questionnaire closed
+# with six answers (one with a comment), three of Hari's notes from a
+# document (tagged 1, 1 and 2) and nothing planned. Sets fieldwork_engagement.
+engagement_in_fieldwork() {
+  local eastfield note tag document
+  eastfield=$(hcctl partnerships create --json --display-name="Eastfield CSP" --kind=csp \
+    --member="Eastfield Council:local_government" \
+    --member="Eastfield Fire and Rescue:fire_and_rescue" | name_of)
+  fieldwork_engagement=$(engagement_with_team "$eastfield" "Do partners act on one plan?" \
+    "$lena" "$hari")
+  hcctl questionnaires create "$fieldwork_engagement" --framework=partnership-assessment-tool \
+    --open=now --close=now+14d --k=5 --comments > /dev/null
+  printf '%s\n' organisation,level,count "Eastfield Council,board,2" \
+    "Eastfield Fire and Rescue,management,2" "Eastfield Council,front_line,2" > "$work/eastfield.csv"
+  hcctl questionnaires invite "$fieldwork_engagement" --csv="$work/eastfield.csv" --links-only \
+    > "$work/eastfield-links.txt"
+  local i=0 link comment
+  while read -r link; do
+    comment=""
+    ((i == 0)) && comment="Meetings start late and overrun"
+    respond "$link" $((i % 2 + 1)) "$comment"
+    i=$((i + 1))
+  done < "$work/eastfield-links.txt"
+  hcctl questionnaires close "$fieldwork_engagement" > /dev/null
+  start_fieldwork "$fieldwork_engagement"
+  document=$(as "$hari_token" documents add "$fieldwork_engagement" --json \
+    --title="Community safety strategy 2026-29" | name_of)
+  for note in "1|The partners describe one shared plan" "1|Board minutes show the plan reviewed" \
+              "2|Front-line staff do not know who leads"; do
+    tag=${note%%|*}
+    echo "${note#*|}" | as "$hari_token" notes add "$fieldwork_engagement" \
+      --document="$document" --polarity=positive --tag="$tag" > /dev/null || fail "note refused"
+  done
 }

@@ -7,13 +7,21 @@
 #      record, people, the questionnaire and its invitations;
 #   2. web_app.mjs: the home page, an engagement, people and inviting;
 #   3. on an engagement whose report is in the factual-accuracy check (set
-#      up with hcctl), a partnership contact reads the draft and comments on
-#      two sections; after publication downloads the PDF and adds two
-#      improvement actions and a progress update;
-#   4. the programme lead's browser is refused that engagement's
+#      up with hcctl), a peer captures evidence notes, online and offline,
+#      each uploaded once; a partnership contact reads the draft and comments on
+#      two sections;
+#   4. team.mjs: on an engagement in fieldwork, the lead peer plans the
+#      fieldwork (a clash refused in words), drafts, agrees, reopens and
+#      withdraws findings and a recommendation, reads the triangulation and
+#      gives the initial feedback (the peer is offered no agreeing); then
+#      publishes the checked report and takes a second version through the
+#      team's review to the check, and withdraws it; the contact downloads
+#      the published PDF and adds two improvement actions and a progress
+#      update;
+#   5. the programme lead's browser is refused that engagement's
 #      questionnaire results and notes, approves its plan, records a check-in
 #      and verifies an action;
-#   5. with 50 more partnerships, the lead pages through them, cancels a
+#   6. with 50 more partnerships, the lead pages through them, cancels a
 #      health check, makes and revokes a token, ends sessions, suspends and
 #      reactivates a contact.
 # Every page passes axe-core at 1280 px, 320 px and 200% zoom.
@@ -55,7 +63,14 @@ notes=$(as "$hari_token" notes list "$engagement" --json | grep -c '"name": "eng
 journey contact "$contact_link" rita@riverside.gov.uk "$test_password"
 [[ $(as "$lena_token" reports comments "$report") == *"not quarterly"* ]] ||
   fail "the review team does not see the contact's comment"
-as "$lena_token" reports publish "$report" > /dev/null || fail "publish refused"
+engagement_in_fieldwork
+lead_peer_link=$(hcctl people invite --json --display-name="Lena Lead" \
+  --email=lena.lead@northshire.gov.uk --role=peer --peer="$lena" | field_of uri)
+node "$browser/team.mjs" "$base" "$out" "$lead_peer_link" lena.lead@northshire.gov.uk \
+  hari.health@southshire.nhs.uk "$test_password" "$fieldwork_engagement" "$engagement" ||
+  fail "the team's journeys failed"
+[[ $(as "$lena_token" reports list "$engagement") == *published* ]] ||
+  fail "version 1 is not published on the server"
 journey contact-plan rita@riverside.gov.uk "$test_password"
 journey lead-refused "$test_password" "$engagement"
 for i in $(seq -w 1 50); do

@@ -162,8 +162,8 @@ TEST_F(FieldworkApiTest, APeerBookedInTwoPlacesAtOnceIsRefusedNamingTheClash) {
            &out),
       GrpcIsWith(StatusCode::FAILED_PRECONDITION,
                  absl::StrCat("Lena Lead (", lena_.home_organisation(),
-                              ") is already at \"Community safety manager\" (", first.name(),
-                              ") on day 1 from 09:00 to 10:00")));
+                              ") is already at \"Community safety manager\" on day 1 from "
+                              "09:00 to 10:00; a peer cannot be in two places at once")));
   // Back to back, another day, or another peer: no clash.
   EXPECT_TRUE(Plan(lena_token_, Interview("Police inspector", 1, 10, 11, {lena_.name()}), &out).ok());
   EXPECT_TRUE(Plan(lena_token_, Interview("Fire officer", 2, 9, 10, {lena_.name()}), &out).ok());
@@ -201,7 +201,9 @@ TEST_F(FieldworkApiTest, BadActivitiesAreRefusedAndChangeNothing) {
   EXPECT_THAT(Plan(lena_token_, nameless, &out),
               GrpcIsWith(StatusCode::INVALID_ARGUMENT, "needs a role or an organisation"));
   EXPECT_THAT(Plan(lena_token_, Interview("x", 1, 9, 10, {outsider.name()}), &out),
-              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "is not on the team"));
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION,
+                         "Olly Outside (Eastshire Council) is not on the team; add them to "
+                         "the team first"));
   EXPECT_THAT(Plan(lena_token_, Interview("x", 1, 9, 10, {"people/1"}), &out),
               GrpcIs(StatusCode::INVALID_ARGUMENT));
   v1::ListActivitiesRequest list;

@@ -339,7 +339,7 @@ TEST_F(FindingApiTest, RecommendationsAnswerFindingsAndAreAgreedAfterThem) {
   v1::Recommendation agreed;
   EXPECT_THAT(
       Change(&v1::FindingService::Stub::AgreeRecommendation, lead_peer_, r.name(), &agreed),
-      GrpcIsWith(StatusCode::FAILED_PRECONDITION, "R1 answers F1, which is DRAFT"));
+      GrpcIsWith(StatusCode::FAILED_PRECONDITION, "R1 answers F1, which is not agreed; agree the finding first"));
   v1::Finding out;
   ASSERT_TRUE(Change(&v1::FindingService::Stub::AgreeFinding, lead_peer_, f1.name(), &out).ok());
   ASSERT_TRUE(

@@ -9,6 +9,8 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "tests/services/api_test_fixture.h"
@@ -248,6 +250,39 @@ TEST_F(WebSignInTest, PagesCarryTheStrictSecurityHeaders) {
   EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY");
   EXPECT_TRUE(absl::StartsWith(res->get_header_value("Content-Security-Policy"),
                                "default-src 'none'"));
+}
+
+TEST_F(WebSignInTest, TheAppsFilesAreKeptForGoodOnlyWhenAskedForByTheirCurrentVersion) {
+  auto signed_in = SignIn(kFirstLeadEmail, kTestPassword, "/");
+  ASSERT_TRUE(signed_in);
+  auto page = client_->Get("/", {{"Cookie", "hc_session=" + CookieValue(signed_in)}});
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  for (const std::string file : {"app.js", "app.css"}) {
+    const std::string prefix = absl::StrCat("/assets/", file, "?v=");
+    const size_t at = page->body.find(prefix);
+    ASSERT_NE(at, std::string::npos) << page->body;
+    const std::string address = page->body.substr(at, prefix.size() + 16);
+    EXPECT_TRUE(absl::c_all_of(address.substr(prefix.size()), absl::ascii_isxdigit)) << address;
+    // The sign-in page links the stylesheet by the same version.
+    if (file == "app.css") {
+      auto sign_in = client_->Get("/signin");
+      ASSERT_TRUE(sign_in);
+      EXPECT_TRUE(absl::StrContains(sign_in->body, address)) << sign_in->body;
+    }
+    auto current = client_->Get(address);
+    ASSERT_TRUE(current);
+    EXPECT_EQ(current->status, 200);
+    EXPECT_EQ(current->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+    for (const std::string& other : {absl::StrCat("/assets/", file),
+                                    absl::StrCat(prefix, "0123456789abcdef")}) {
+      auto answer = client_->Get(other);
+      ASSERT_TRUE(answer);
+      EXPECT_EQ(answer->status, 200) << other;
+      EXPECT_EQ(answer->body, current->body) << other;
+      EXPECT_EQ(answer->get_header_value("Cache-Control"), "no-store") << other;
+    }
+  }
 }
 
 }  // namespace

@@ -4,24 +4,29 @@
 // programme lead sees the links that change it; others read it.
 import { engagements } from "./api";
 import { SummaryList, type SummaryRow } from "./forms";
-import { formatDate, purposeLabel, sectorLabel, stageLabel, teamRoleLabels } from "./format";
-import { type Engagement, Stage } from "./gen/healthcheck/v1/engagement_pb";
+import { formatDate, overdueWords, purposeLabel, sectorLabel, stageLabel, teamRoleLabels }
+  from "./format";
+import { Role } from "./gen/healthcheck/v1/access_pb";
+import type { Engagement } from "./gen/healthcheck/v1/engagement_pb";
+import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink } from "./navigation";
-import { nextStepOf } from "./stage_steps";
+import { hasEnded, nextStepOf } from "./stage_steps";
+import { isLeadPeer } from "./team_access";
 import { useCall } from "./use_call";
 
-// `team`: the reader is a peer (on its team, or the API would refuse them).
-export function EngagementPage({ id, lead, team = false }: {
-  id: string; lead: boolean; team?: boolean;
-}) {
+export function EngagementPage({ id, me }: { id: string; me: User }) {
   const outcome = useCall(() => engagements.getEngagement({ name: `engagements/${id}` }), id);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const engagement = outcome.value;
   const base = `/app/engagements/${id}`;
-  const ended = engagement.stage === Stage.CLOSED || engagement.stage === Stage.CANCELLED;
+  const ended = hasEnded(engagement);
+  const lead = me.role === Role.PROGRAMME_LEAD;
+  const team = me.role === Role.PEER;
   const canChange = lead && !ended;
+  // The lead peer moves the stage on too, but does not cancel.
+  const steers = (lead || isLeadPeer(me, engagement)) && !ended;
   const next = nextStepOf(engagement.stage);
   const dates = engagement.keyDates;
   const dateRows: SummaryRow[] = [
@@ -50,26 +55,37 @@ export function EngagementPage({ id, lead, team = false }: {
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
           <strong class="govuk-warning-text__text">
             <span class="govuk-visually-hidden">Warning</span>
-            Overdue: {engagement.overdueDates.map((d) =>
-              `${stageLabel(d.expectedStage).toLowerCase()} was due by ${formatDate(d.date)}`)
-              .join("; ")}.
+            Overdue: {overdueWords(engagement.overdueDates)}.
           </strong>
         </div>
       )}
-      {canChange && (
+      {steers && (
         <div class="govuk-button-group">
           {next && (
             <a href={`${base}/stage/${next.slug}`} role="button" draggable={false}
                class="govuk-button" data-module="govuk-button">{next.action}</a>
           )}
-          <a href={`${base}/stage/cancel`} class="govuk-link">Cancel the health check</a>
+          {canChange && (
+            <a href={`${base}/stage/cancel`} class="govuk-link">Cancel the health check</a>
+          )}
         </div>
       )}
       <nav aria-label="Parts of the health check">
         <ul class="govuk-list">
           <li><a class="govuk-link" href={`${base}/questionnaire`}>Questionnaire</a></li>
+          {team && (
+            <li><a class="govuk-link" href={`${base}/questionnaire/results`}>
+              Questionnaire results</a></li>
+          )}
+          <li><a class="govuk-link" href={`${base}/documents`}>Desk research</a></li>
           <li><a class="govuk-link" href={`${base}/fieldwork`}>Fieldwork plan</a></li>
           {team && <li><a class="govuk-link" href={`${base}/notes`}>Evidence notes</a></li>}
+          {(team || lead) && (
+            <>
+              <li><a class="govuk-link" href={`${base}/triangulation`}>Triangulation</a></li>
+              <li><a class="govuk-link" href={`${base}/findings`}>Findings and recommendations</a></li>
+            </>
+          )}
           <li><a class="govuk-link" href={`${base}/feedback`}>Initial feedback</a></li>
           <li><a class="govuk-link" href={`${base}/reports`}>Written reports</a></li>
           <li><a class="govuk-link" href={`${base}/plan`}>Improvement plan</a></li>

@@ -2,8 +2,11 @@
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import { Sector, type Date as ApiDate, type TimeOfDay } from "./gen/healthcheck/v1/common_pb";
-import { Purpose, Stage, TeamRole } from "./gen/healthcheck/v1/engagement_pb";
+import { type OverdueDate, Purpose, Stage, TeamRole } from "./gen/healthcheck/v1/engagement_pb";
 import { ActivityKind } from "./gen/healthcheck/v1/fieldwork_pb";
+import { FindingKind, Priority } from "./gen/healthcheck/v1/finding_pb";
+import { Polarity } from "./gen/healthcheck/v1/framework_pb";
+import { RespondentLevel } from "./gen/healthcheck/v1/questionnaire_pb";
 import { PartnershipKind } from "./gen/healthcheck/v1/partnership_pb";
 
 const months = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -79,13 +82,22 @@ export function formatDay(time: Timestamp | undefined): string {
   return `${at.getDate()} ${months[at.getMonth()]} ${at.getFullYear()}`;
 }
 
-// Whether an accreditation expiry date has passed.
+// Whether a date is before today (an accreditation that has ended, a
+// milestone gone by), and whether it has come (today or before).
+const dayKey = (y: number, m: number, d: number) => y * 10000 + m * 100 + d;
+const todayKey = () => {
+  const today = new Date();
+  return dayKey(today.getFullYear(), today.getMonth() + 1, today.getDate());
+};
+
 export function isPast(date: ApiDate | undefined): boolean {
   if (!date || date.year === 0) return false;
-  const today = new Date();
-  const key = (y: number, m: number, d: number) => y * 10000 + m * 100 + d;
-  return key(date.year, date.month, date.day) <
-         key(today.getFullYear(), today.getMonth() + 1, today.getDate());
+  return dayKey(date.year, date.month, date.day) < todayKey();
+}
+
+export function hasCome(date: ApiDate | undefined): boolean {
+  if (!date || date.year === 0) return false;
+  return dayKey(date.year, date.month, date.day) <= todayKey();
 }
 
 // The person in an actor as the API records one, "Ann Smith (users/u1,
@@ -112,3 +124,46 @@ export const activityKindLabels: Record<number, string> = {
 // "09:30" for a time of day.
 export const clock = (t: TimeOfDay | undefined) =>
   t ? `${String(t.hours).padStart(2, "0")}:${String(t.minutes).padStart(2, "0")}` : "";
+
+export const findingKindLabels: Record<number, string> = {
+  [FindingKind.STRENGTH]: "Strength",
+  [FindingKind.AREA_FOR_DEVELOPMENT]: "Area for development",
+};
+
+export const priorityLabels: Record<number, string> = {
+  [Priority.HIGH]: "High",
+  [Priority.MEDIUM]: "Medium",
+  [Priority.LOW]: "Low",
+};
+
+// The sources a note can come from, as the API's filters name them.
+export const sourceKinds: [string, string][] = [
+  ["INTERVIEW", "Interviews"], ["FOCUS_GROUP", "Focus groups"],
+  ["MEETING_OBSERVATION", "Meetings observed"], ["SITE_VISIT", "Site visits"],
+  ["DOCUMENT_REVIEW", "Document reviews"], ["DOCUMENT", "Documents"],
+];
+
+export const levelLabels: Record<number, string> = {
+  [RespondentLevel.BOARD]: "Board or elected member",
+  [RespondentLevel.MANAGEMENT]: "Management",
+  [RespondentLevel.FRONT_LINE]: "Front line",
+};
+
+// The API names a level or sector group by its enum value ("FRONT_LINE",
+// "LOCAL_GOVERNMENT"); people read its words.
+export const levelGroup = (group: string) =>
+  levelLabels[RespondentLevel[group as keyof typeof RespondentLevel]] ?? group;
+export const sectorGroup = (group: string) => {
+  const sector = Sector[group as keyof typeof Sector];
+  return sector === undefined ? group : sectorLabel(sector);
+};
+
+export const polarityLabels: Record<number, string> = {
+  [Polarity.POSITIVE]: "For",
+  [Polarity.NEGATIVE]: "Against",
+};
+
+// "initial feedback was due by 6 December 2026; ...": an engagement's
+// overdue dates in words.
+export const overdueWords = (dates: OverdueDate[]) => dates.map((d) =>
+  `${stageLabel(d.expectedStage).toLowerCase()} was due by ${formatDate(d.date)}`).join("; ");

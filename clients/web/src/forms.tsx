@@ -9,15 +9,20 @@ import type { Date as ApiDate } from "./gen/healthcheck/v1/common_pb";
 export type FieldErrors = Record<string, string>;
 
 // The field a refusal is about: the API names it first, as a path
-// ("email must be ...", "members[2].sector is required"). `apiFields` maps
+// ("email must be ...", "members[2].sector is required"); a change crossing
+// someone else's (ABORTED) is the form's as a whole. `apiFields` maps
 // such a path, its indexes dropped, to the form's own id, where "{i}" stands
 // for the path's first index. Anything else is the form's as a whole ("").
 export function errorsOf(error: unknown, apiFields: Record<string, string>): FieldErrors {
   signInAgainIfNeeded(error);
+  // A stale etag: the page shows what was read before someone's change.
+  if (error instanceof ConnectError && error.code === Code.Aborted) {
+    return { "": "Someone has changed this since you opened the page. Reload the page to see " +
+                 "the change, then try again." };
+  }
   if (error instanceof ConnectError &&
       (error.code === Code.InvalidArgument || error.code === Code.FailedPrecondition ||
-       error.code === Code.AlreadyExists || error.code === Code.NotFound ||
-       error.code === Code.Aborted)) {
+       error.code === Code.AlreadyExists || error.code === Code.NotFound)) {
     const message = error.rawMessage;
     const path = /^[a-z][a-z0-9_]*(\[\d+\])?(\.[a-z][a-z0-9_]*(\[\d+\])?)*/
       .exec(message)?.[0] ?? "";
@@ -186,6 +191,49 @@ export function Radios<T extends string | number>(props: {
   );
 }
 
+// Checkboxes in a fieldset, for choosing any number of `options`
+// ([value, label, hint?]); the first box carries the field's id (the
+// fieldset does when there is none, so that the error summary's link
+// still lands).
+export function Checkboxes(props: {
+  id: string; legend: string; values: string[]; onChange: (values: string[]) => void;
+  errors: FieldErrors; options: [string, string, string?][]; hint?: string; small?: boolean;
+}) {
+  const error = props.errors[props.id];
+  const described = [props.hint ? `${props.id}-hint` : "", error ? `${props.id}-error` : ""]
+    .filter(Boolean).join(" ") || undefined;
+  const toggle = (value: string, on: boolean) =>
+    props.onChange(on ? [...props.values, value] : props.values.filter((v) => v !== value));
+  return (
+    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={described}
+                id={props.options.length ? undefined : props.id}
+                tabIndex={props.options.length ? undefined : -1}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
+        {props.hint && <div id={`${props.id}-hint`} class="govuk-hint">{props.hint}</div>}
+        <FieldError id={props.id} error={error} />
+        <div class={`govuk-checkboxes${props.small ? " govuk-checkboxes--small" : ""}`}
+             data-module="govuk-checkboxes">
+          {props.options.map(([value, label, hint], i) => {
+            const id = i === 0 ? props.id : `${props.id}-${i}`;
+            return (
+              <div class="govuk-checkboxes__item" key={value}>
+                <input class="govuk-checkboxes__input" id={id} name={props.id} type="checkbox"
+                       value={value} checked={props.values.includes(value)}
+                       aria-describedby={hint ? `${id}-item-hint` : undefined}
+                       onChange={(e) => toggle(value, (e.target as HTMLInputElement).checked)} />
+                <label class="govuk-label govuk-checkboxes__label" for={id}>{label}</label>
+                {hint && <div id={`${id}-item-hint`}
+                              class="govuk-hint govuk-checkboxes__hint">{hint}</div>}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 // A date as the GOV.UK date input pattern asks it: day, month and year in
 // three boxes. Its value is kept as typed ({day, month, year} strings).
 export type DateParts = { day: string; month: string; year: string };
@@ -273,6 +321,36 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+// A summary card: a heading (h2 unless `Heading` says otherwise) with an
+// optional tag, an optional action link whose hidden words say what it acts
+// on, and its rows.
+export function SummaryCard({ title, tag, action, rows, children, Heading = "h2" }: {
+  title: ComponentChildren; tag?: ComponentChildren;
+  action?: { href: string; text: string; about: string };
+  rows: SummaryRow[]; children?: ComponentChildren; Heading?: "h2" | "h3";
+}) {
+  return (
+    <div class="govuk-summary-card">
+      <div class="govuk-summary-card__title-wrapper">
+        <Heading class="govuk-summary-card__title">{title}{tag && <> {tag}</>}</Heading>
+        {action && (
+          <ul class="govuk-summary-card__actions">
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href={action.href}>
+                {action.text}<span class="govuk-visually-hidden"> {action.about}</span>
+              </a>
+            </li>
+          </ul>
+        )}
+      </div>
+      <div class="govuk-summary-card__content">
+        <SummaryList rows={rows} />
+        {children}
+      </div>
+    </div>
   );
 }
 

@@ -16,7 +16,7 @@ function sectionsFor(role: Role): [string, string][] {
             ["/app/people", "People"], account];
   }
   if (role === Role.PARTNERSHIP_CONTACT) return [["/", "Your partnership"], account];
-  return [["/", "Engagements"], account];
+  return [["/", "My engagements"], account];
 }
 
 // Signing out deletes what a peer keeps in this browser (note_outbox.ts),

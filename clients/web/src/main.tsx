@@ -5,13 +5,18 @@
 import type { ComponentChildren } from "preact";
 import { render } from "preact";
 import { AccountPage } from "./account_page";
+import { DocumentFormPage, DocumentsPage } from "./documents_pages";
 import { NewEngagementPage, KeyDatesPage, ScopingPage } from "./engagement_forms";
 import { EngagementPage } from "./engagement_page";
 import { EngagementsPage } from "./engagements_page";
-import { FeedbackPage, FieldworkPage } from "./fieldwork_pages";
+import { ActivityFormPage } from "./activity_form";
+import { FeedbackPage } from "./feedback_page";
+import { FieldworkPage } from "./fieldwork_pages";
+import { FindingsPage } from "./findings_page";
 import { Role } from "./gen/healthcheck/v1/access_pb";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { HomePage } from "./home_page";
+import { MyEngagementsPage } from "./my_engagements_page";
 import { Layout, Loading, Problem } from "./layout";
 import { startOutbox } from "./note_outbox";
 import { NewNotePage, NotePage, NotesPage } from "./notes_pages";
@@ -22,10 +27,13 @@ import { ActionPage, ApprovePlanPage, CheckInPage, NewActionPage, PlanPage } fro
 import { ChangeQuestionnairePage, InvitationsPage, QuestionnairePage }
   from "./questionnaire_pages";
 import { ReportPage, ReportsPage } from "./report_pages";
+import { ResultsPage } from "./results_page";
+import { FindingFormPage, RecommendationFormPage } from "./review_forms";
 import { whoAmI } from "./signed_in";
 import { HistoryPage, StagePage } from "./stage_pages";
 import { AddTeamMemberPage, RemoveTeamMemberPage } from "./team_pages";
 import { keepTitle } from "./title";
+import { TriangulationPage } from "./triangulation_page";
 import { useCall } from "./use_call";
 
 type Route = [RegExp, (m: string[], me: User) => ComponentChildren];
@@ -40,12 +48,11 @@ const routes: Route[] = [
   [/^\/$/, (_, me) => me.role === Role.PROGRAMME_LEAD ? <HomePage />
     : me.role === Role.PARTNERSHIP_CONTACT && me.partnership
       ? <PartnershipPage id={me.partnership.replace("partnerships/", "")} lead={false} />
-      : <EngagementsPage lead={false} />],
+      : me.role === Role.PEER ? <MyEngagementsPage me={me} /> : <EngagementsPage lead={false} />],
   [/^\/app\/account$/, (_, me) => <AccountPage me={me} />],
   [/^\/app\/engagements$/, (_, me) => <EngagementsPage lead={lead(me)} />],
   [/^\/app\/engagements\/new$/, () => <NewEngagementPage />],
-  [new RegExp(`^/app/engagements/${id}$`), (m, me) => <EngagementPage id={m[1]} lead={lead(me)}
-                                                                 team={me.role === Role.PEER} />],
+  [new RegExp(`^/app/engagements/${id}$`), (m, me) => <EngagementPage id={m[1]} me={me} />],
   [new RegExp(`^/app/engagements/${id}/dates$`), (m) => <KeyDatesPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/scoping$`), (m) => <ScopingPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/team/add$`), (m) => <AddTeamMemberPage id={m[1]} />],
@@ -53,15 +60,34 @@ const routes: Route[] = [
   [new RegExp(`^/app/engagements/${id}/stage/([a-z-]{1,32})$`),
    (m) => <StagePage id={m[1]} slug={m[2]} />],
   [new RegExp(`^/app/engagements/${id}/history$`), (m) => <HistoryPage id={m[1]} />],
-  [new RegExp(`^/app/engagements/${id}/fieldwork$`), (m) => <FieldworkPage id={m[1]} />],
-  [new RegExp(`^/app/engagements/${id}/feedback$`), (m) => <FeedbackPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/documents$`), (m, me) => <DocumentsPage id={m[1]} me={me} />],
+  [new RegExp(`^/app/engagements/${id}/documents/new$`), (m) => <DocumentFormPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/documents/${id}$`),
+   (m) => <DocumentFormPage id={m[1]} document={m[2]} />],
+  [new RegExp(`^/app/engagements/${id}/fieldwork$`), (m, me) => <FieldworkPage id={m[1]} me={me} />],
+  [new RegExp(`^/app/engagements/${id}/fieldwork/new$`), (m) => <ActivityFormPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/activities/${id}$`),
+   (m) => <ActivityFormPage id={m[1]} activity={m[2]} />],
+  [new RegExp(`^/app/engagements/${id}/feedback$`), (m, me) => <FeedbackPage id={m[1]} me={me} />],
   [new RegExp(`^/app/engagements/${id}/notes$`), (m, me) => peer(me, <NotesPage id={m[1]} />)],
   [new RegExp(`^/app/engagements/${id}/notes/new$`),
    (m, me) => peer(me, <NewNotePage id={m[1]} />)],
   [new RegExp(`^/app/engagements/${id}/notes/${id}$`),
    (m, me) => peer(me, <NotePage id={m[1]} note={m[2]} />)],
+  [new RegExp(`^/app/engagements/${id}/triangulation$`),
+   (m, me) => <TriangulationPage id={m[1]} me={me} />],
+  [new RegExp(`^/app/engagements/${id}/findings$`), (m, me) => <FindingsPage id={m[1]} me={me} />],
+  [new RegExp(`^/app/engagements/${id}/findings/new$`), (m) => <FindingFormPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/findings/${id}$`),
+   (m) => <FindingFormPage id={m[1]} finding={m[2]} />],
+  [new RegExp(`^/app/engagements/${id}/recommendations/new$`),
+   (m) => <RecommendationFormPage id={m[1]} />],
+  [new RegExp(`^/app/engagements/${id}/recommendations/${id}$`),
+   (m) => <RecommendationFormPage id={m[1]} recommendation={m[2]} />],
   [new RegExp(`^/app/engagements/${id}/questionnaire$`),
    (m, me) => <QuestionnairePage id={m[1]} me={me} />],
+  [new RegExp(`^/app/engagements/${id}/questionnaire/results$`),
+   (m, me) => <ResultsPage id={m[1]} me={me} />],
   [new RegExp(`^/app/engagements/${id}/questionnaire/invitations$`),
    (m) => <InvitationsPage id={m[1]} />],
   [new RegExp(`^/app/engagements/${id}/questionnaire/change$`),

@@ -3,15 +3,16 @@
 // note_outbox.ts), the list with the API's search and filters beside the
 // notes still waiting, a conflicting change shown side by side, and changing
 // one note.
-import { Code, ConnectError } from "@connectrpc/connect";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { engagements, evidence, fieldwork, frameworks, isOffline, listAll, problemOf,
-         questionnaires } from "./api";
+import { engagements, evidence, fieldwork, isOffline, listAll, problemOf } from "./api";
+import { benchmarkOf } from "./benchmark";
 import { Choice, ConfirmButton, ErrorSummary, Field, type FieldErrors, newRequestId, Radios,
          TextArea, TextField } from "./forms";
-import { activityKindLabels, clock, formatMoment, formatTime } from "./format";
+import { activitiesOf } from "./fieldwork_pages";
+import { activityKindLabels, clock, formatMoment, formatTime, polarityLabels, sourceKinds }
+  from "./format";
 import type { Note } from "./gen/healthcheck/v1/evidence_pb";
-import { type Activity, ActivityState, type Document } from "./gen/healthcheck/v1/fieldwork_pb";
+import { ActivityState, type Document } from "./gen/healthcheck/v1/fieldwork_pb";
 import { Polarity } from "./gen/healthcheck/v1/framework_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go, queryParam } from "./navigation";
@@ -21,42 +22,26 @@ import { applied, discard, entriesOf, keep, keepMine, type NoteContext, type Not
 import { Pagination, pageSize, pageToken } from "./paging";
 import { useCall } from "./use_call";
 
-const polarityLabels: Record<number, string> = {
-  [Polarity.POSITIVE]: "For",
-  [Polarity.NEGATIVE]: "Against",
-};
-
 // What the capture form needs: read afresh when the network allows and
 // saved, otherwise the copy saved last time.
 async function loadContext(id: string): Promise<NoteContext> {
   const name = `engagements/${id}`;
   try {
     // Asked all at once: each is one round trip on a slow connection.
-    const [engagement, activities, documents, questionnaire] = await Promise.all([
+    const [engagement, activities, documents, framework] = await Promise.all([
       engagements.getEngagement({ name }),
-      listAll<Activity>(async (pageToken) => {
-        const r = await fieldwork.listActivities({ parent: name, pageSize: 500, pageToken });
-        return [r.activities, r.nextPageToken];
-      }),
+      activitiesOf(name),
       listAll<Document>(async (pageToken) => {
         const r = await fieldwork.listDocuments({ parent: name, pageSize: 500, pageToken });
         return [r.documents, r.nextPageToken];
       }),
-      // Tags come from the benchmark the questionnaire asks; none until it
-      // is set up.
-      questionnaires.getQuestionnaire({ name: `${name}/questionnaire` })
-        .catch((error: unknown) => {
-          if (error instanceof ConnectError && error.code === Code.NotFound) return null;
-          throw error;
-        }),
+      // Tags come from the benchmark.
+      benchmarkOf(name),
     ]);
     const tags: NoteContext["tags"] = [];
-    if (questionnaire) {
-      const framework = await frameworks.getFramework({ name: questionnaire.framework });
-      for (const section of framework.sections) {
-        tags.push({ code: section.code, text: section.title });
-        for (const s of section.statements) tags.push({ code: s.code, text: s.text });
-      }
+    for (const section of framework?.sections ?? []) {
+      tags.push({ code: section.code, text: section.title });
+      for (const s of section.statements) tags.push({ code: s.code, text: s.text });
     }
     const context = {
       engagement: name,
@@ -407,11 +392,6 @@ function filterOf(f: NoteFilters): string {
   ].filter(Boolean).join(" AND ");
 }
 
-const sourceKinds: [string, string][] = [
-  ["INTERVIEW", "Interviews"], ["FOCUS_GROUP", "Focus groups"],
-  ["MEETING_OBSERVATION", "Meetings observed"], ["SITE_VISIT", "Site visits"],
-  ["DOCUMENT_REVIEW", "Document reviews"], ["DOCUMENT", "Documents"],
-];
 
 // The notes of an engagement: those still in this browser first, then the
 // server's, searched and filtered as the API allows.

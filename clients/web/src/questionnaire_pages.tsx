@@ -7,13 +7,12 @@ import { useState } from "preact/hooks";
 import { engagements, frameworks, listAll, questionnaires } from "./api";
 import { Choice, DateInput, type DateParts, dateOf, datePartsOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextField } from "./forms";
-import { formatTime, sectorLabel } from "./format";
-import { Sector } from "./gen/healthcheck/v1/common_pb";
+import { formatTime, levelGroup, levelLabels, sectorGroup } from "./format";
 import type { Engagement } from "./gen/healthcheck/v1/engagement_pb";
 import type { Framework } from "./gen/healthcheck/v1/framework_pb";
 import { Role } from "./gen/healthcheck/v1/access_pb";
-import { type GroupRate, type Invitation, type Questionnaire, QuestionnaireState,
-         RespondentLevel } from "./gen/healthcheck/v1/questionnaire_pb";
+import { type GroupRate, type Invitation, type Questionnaire, QuestionnaireState }
+  from "./gen/healthcheck/v1/questionnaire_pb";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
@@ -23,12 +22,6 @@ const stateLabels: Record<number, string> = {
   [QuestionnaireState.SCHEDULED]: "Not open yet",
   [QuestionnaireState.OPEN]: "Open",
   [QuestionnaireState.CLOSED]: "Closed",
-};
-
-export const levelLabels: Record<number, string> = {
-  [RespondentLevel.BOARD]: "Board or elected member",
-  [RespondentLevel.MANAGEMENT]: "Management",
-  [RespondentLevel.FRONT_LINE]: "Front line",
 };
 
 // The engagement and its questionnaire (null when none is set up yet).
@@ -168,15 +161,6 @@ function RatesTable({ caption, rows, label = (group) => group }: {
     </div>
   );
 }
-
-// The API names a level or sector group by its enum value ("FRONT_LINE",
-// "LOCAL_GOVERNMENT"); people read its words.
-const levelGroup = (group: string) =>
-  levelLabels[RespondentLevel[group as keyof typeof RespondentLevel]] ?? group;
-const sectorGroup = (group: string) => {
-  const sector = Sector[group as keyof typeof Sector];
-  return sector === undefined ? group : sectorLabel(sector);
-};
 
 // The invitations not yet used, counted by organisation and level, for the
 // contact to chase.

@@ -64,3 +64,8 @@ export function nextStepOf(stage: Stage): StageStep | undefined {
 export function stepBySlug(slug: string): StageStep | undefined {
   return steps.find((s) => s.slug === slug);
 }
+
+// Whether a health check has ended (closed or cancelled): nothing of it
+// changes any more, and the API refuses every write.
+export const hasEnded = (engagement: Engagement) =>
+  engagement.stage === Stage.CLOSED || engagement.stage === Stage.CANCELLED;

@@ -49,7 +49,8 @@ import { failer, pageChecks } from './pages.mjs';
 
 const [part, base, out, ...args] = process.argv.slice(2);
 const fail = failer(`journeys ${part}`);
-const { check, look, signIn, setPassword } = pageChecks({ base, out, fail });
+const { check, look, signIn, setPassword, submit, success, fieldError } =
+  pageChecks({ base, out, fail });
 
 const leadEmail = 'lead@example.org';
 const partnershipName = 'Anytown Community Safety Partnership';
@@ -67,36 +68,6 @@ async function fillDate(page, legend, days) {
   await group.getByLabel('Day').fill(day);
   await group.getByLabel('Month').fill(month);
   await group.getByLabel('Year').fill(year);
-}
-
-// Presses a form's button and waits for the next page; staying on this one
-// fails the test, saying the problem shown.
-async function submit(page, name) {
-  try {
-    await Promise.all([page.waitForNavigation({ timeout: 10000 }),
-                       page.getByRole('button', { name }).click()]);
-  } catch {
-    await page.screenshot({ path: `${out}/failed-${name.replace(/\W+/g, '-')}.png`, fullPage: true });
-    const summary = page.locator('.govuk-error-summary');
-    fail(`"${name}" led nowhere: ${await summary.count() ? await summary.textContent() : 'no problem shown'}`);
-  }
-}
-
-async function success(page, text) {
-  await page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
-}
-
-// The message at a field, which must also be in the error summary.
-async function fieldError(page, id, text) {
-  const at = page.locator(`#${id}-error`);
-  try {
-    await at.filter({ hasText: text }).waitFor({ timeout: 5000 });
-  } catch {
-    fail(`#${id} says "${await at.textContent().catch(() => 'nothing')}", not "${text}"`);
-  }
-  const summary = await page.locator('.govuk-error-summary').textContent();
-  if (!summary.includes(text)) fail(`the error summary lacks "${text}"`);
-  return at.textContent();
 }
 
 async function addPeer(page, peer) {

@@ -5,6 +5,9 @@
 // look(browser, state, path, name, ready): the page at `path`, opened fresh
 // at 1280 px, at 320 px and at 200% zoom (640 CSS px), passes check(), its
 // first Tab reaches the skip link, and it asks nothing of another origin.
+// submit(page, button): presses a form's button and waits for the next page.
+// success(page, text): the success banner says `text`.
+// fieldError(page, id, text): the field says `text`, and so does the summary.
 import { AxeBuilder } from '@axe-core/playwright';
 
 export function failer(test) {
@@ -61,6 +64,36 @@ export function pageChecks({ base, out, fail }) {
     }));
   }
 
+  // Presses a form's button and waits for the next page; staying on this one
+  // fails the test, saying the problem shown.
+  async function submit(page, name) {
+    try {
+      await Promise.all([page.waitForNavigation({ timeout: 10000 }),
+                         page.getByRole('button', { name }).click()]);
+    } catch {
+      await page.screenshot({ path: `${out}/failed-${name.replace(/\W+/g, '-')}.png`, fullPage: true });
+      const summary = page.locator('.govuk-error-summary');
+      fail(`"${name}" led nowhere: ${await summary.count() ? await summary.textContent() : 'no problem shown'}`);
+    }
+  }
+
+  async function success(page, text) {
+    await page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
+  }
+
+  // The message at a field, which must also be in the error summary.
+  async function fieldError(page, id, text) {
+    const at = page.locator(`#${id}-error`);
+    try {
+      await at.filter({ hasText: text }).waitFor({ timeout: 5000 });
+    } catch {
+      fail(`#${id} says "${await at.textContent().catch(() => 'nothing')}", not "${text}"`);
+    }
+    const summary = await page.locator('.govuk-error-summary').textContent();
+    if (!summary.includes(text)) fail(`the error summary lacks "${text}"`);
+    return at.textContent();
+  }
+
   // Signs in through the sign-in page, as a person does.
   async function signIn(page, email, password) {
     await page.goto(`${base}/signin`);
@@ -89,5 +122,5 @@ export function pageChecks({ base, out, fail }) {
     }
   }
 
-  return { check, look, signIn, setPassword };
+  return { check, look, signIn, setPassword, submit, success, fieldError };
 }
