@@ -4,7 +4,8 @@
 // notes still waiting, a conflicting change shown side by side, and changing
 // one note.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { engagements, evidence, fieldwork, isOffline, listAll, problemOf } from "./api";
+import { engagements, evidence, fieldwork, isOffline, listAll, problemOf, signInAgainIfNeeded }
+  from "./api";
 import { benchmarkOf } from "./benchmark";
 import { Choice, ConfirmButton, ErrorSummary, Field, type FieldErrors, newRequestId, Radios,
          TextArea, TextField } from "./forms";
@@ -20,7 +21,7 @@ import { applied, discard, entriesOf, keep, keepMine, type NoteContext, type Not
          type OutboxEntry, outboxStatus, type OutboxStatus, savedContext, saveContext,
          waitingEdit, watchOutbox } from "./note_outbox";
 import { Pagination, pageSize, pageToken } from "./paging";
-import { useCall } from "./use_call";
+import { type Outcome, useCall } from "./use_call";
 
 // What the capture form needs: read afresh when the network allows and
 // saved, otherwise the copy saved last time.
@@ -60,6 +61,32 @@ async function loadContext(id: string): Promise<NoteContext> {
     if (saved) return saved;
     throw error;
   }
+}
+
+// The capture context for a page: the copy saved in this browser at once,
+// if there is one, then the one read afresh (kept instead when the network
+// fails), so that pages used in the room draw without waiting on the API.
+function useNoteContext(id: string): Outcome<NoteContext> {
+  const [outcome, setOutcome] = useState<Outcome<NoteContext>>({ state: "loading" });
+  useEffect(() => {
+    let live = true;
+    let fresh = false;
+    void savedContext(`engagements/${id}`).then((saved) => {
+      if (live && saved && !fresh) setOutcome({ state: "done", value: saved });
+    });
+    loadContext(id).then(
+      (value) => {
+        fresh = true;
+        if (live) setOutcome({ state: "done", value });
+      },
+      (error: unknown) => {
+        signInAgainIfNeeded(error);
+        if (live) setOutcome((now) => (now.state === "done" ? now
+          : { state: "failed", problem: problemOf(error) }));
+      });
+    return () => { live = false; };
+  }, [id]);
+  return outcome;
 }
 
 function sourceLabel(context: NoteContext, source: string): string {
@@ -255,7 +282,7 @@ function NoteForm({ context, initial, submitLabel, onSave, errors, setErrors }: 
 // its source, ready for the next.
 export function NewNotePage({ id }: { id: string }) {
   const engagement = `engagements/${id}`;
-  const outcome = useCall(() => loadContext(id), id);
+  const outcome = useNoteContext(id);
   const { status } = useOutbox(engagement);
   const [savedAt, setSavedAt] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -405,7 +432,7 @@ export function NotesPage({ id }: { id: string }) {
   const [asked, setAsked] = useState(filters);
   const ask = (key: keyof NoteFilters) => (value: string) => setAsked({ ...asked, [key]: value });
   const token = pageToken();
-  const outcome = useCall(() => loadContext(id), id);
+  const outcome = useNoteContext(id);
   const { status, entries } = useOutbox(engagement);
   // The server's page, read again whenever this browser uploads a note, and
   // the last one shown meanwhile.
