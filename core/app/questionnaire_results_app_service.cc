@@ -349,6 +349,15 @@ absl::Status QuestionnaireResultsAppService::CheckClosedForTeam(
     return absl::FailedPreconditionError(absl::StrCat(
         NameOf(engagement_id), " is not closed; its ", what, " can be read once it closes"));
   }
+  // Below k nothing is shown, as with the figures: a few people's words
+  // could be traced to them as easily as their scores.
+  HC_ASSIGN_OR_RETURN(std::vector<Response> responses,
+                      repos.responses().ListResponses(engagement_id));
+  if (!domain::TotalReleasable(static_cast<int>(responses.size()), q->min_group_size)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the ", what, " of ", NameOf(engagement_id), " are not shown, so that none can be "
+        "traced to a person: ", domain::WithheldReason(q->min_group_size)));
+  }
   return absl::OkStatus();
 }
 

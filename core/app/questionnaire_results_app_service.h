@@ -148,8 +148,8 @@ class QuestionnaireResultsAppService {
 
  private:
   // Checks that the principal is on the team (with `access`) and the
-  // questionnaire has closed; `what` names what is asked for in errors
-  // ("comments").
+  // questionnaire has closed with at least k respondents; `what` names what
+  // is asked for in errors ("comments").
   absl::Status CheckClosedForTeam(Repositories& repos, const domain::Principal& principal,
                                   absl::string_view engagement_id, EngagementAccess access,
                                   absl::string_view action, absl::string_view what);

@@ -183,7 +183,7 @@ respond() {
 
 # engagement_in_fieldwork: after engagement_at_report, an engagement of
 # "Eastfield CSP" with the same team (Lena lead peer, Hari peer), fieldwork
-# over the last three days and still in FIELDWORK, its questionnaire closed
+# over the last three days and still in FIELDWORK, its questionnaire open
 # with six answers (one with a comment), three of Hari's notes from a
 # document (tagged 1, 1 and 2) and nothing planned. Sets fieldwork_engagement.
 engagement_in_fieldwork() {
@@ -206,7 +206,6 @@ engagement_in_fieldwork() {
     respond "$link" $((i % 2 + 1)) "$comment"
     i=$((i + 1))
   done < "$work/eastfield-links.txt"
-  hcctl questionnaires close "$fieldwork_engagement" > /dev/null
   start_fieldwork "$fieldwork_engagement"
   document=$(as "$hari_token" documents add "$fieldwork_engagement" --json \
     --title="Community safety strategy 2026-29" | name_of)

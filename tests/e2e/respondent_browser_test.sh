@@ -6,8 +6,8 @@
 # respond.mjs), one of them with the keyboard only. After close, the team's
 # results show 23 responses, and the organisation with 3 respondents can be
 # neither seen nor worked out from any figure shown (browser/check_results.mjs).
-# Then a Digging Deeper questionnaire: a respondent's "Action needed" / "By
-# whom?" entries reach the team's list.
+# Then a Digging Deeper questionnaire: three respondents' (k = 3) "Action
+# needed" / "By whom?" entries reach the team's list.
 #
 # Usage: respondent_browser_test.sh HC_SERVER HCCTL
 set -euo pipefail
@@ -73,16 +73,21 @@ HC_TOKEN_FILE='' HC_TOKEN="$peer_token" "$hcctl_bin" questionnaires results "$en
 node "$here/browser/check_results.mjs" "$work/results.json" 23 5 "Shire Police" ||
   fail "the results are not as expected"
 
-# Digging Deeper on a second engagement: one respondent writes an action on
-# the first statement of each of the four areas.
+# Digging Deeper on a second engagement: three respondents (k = 3, so that
+# their entries may be shown) each write an action on the first statement of
+# each of the four areas.
 engagement2=$(hcctl engagements create --json --partnership="$partnership" \
   --purpose=developmental | name_of)
 hcctl engagements add-member "$engagement2" --peer="$peer" --role=lead_peer > /dev/null
 hcctl questionnaires create "$engagement2" --framework=digging-deeper \
   --open=now --close=now+14d --k=3 > /dev/null
-printf 'organisation,level\nShire Police,board\n' > "$work/one.csv"
-link=$(hcctl questionnaires invite "$engagement2" --csv="$work/one.csv" --links-only)
-node "$here/browser/respond.mjs" "$link" 2 mouse || fail "the Digging Deeper respondent could not answer"
+printf 'organisation,level,count\nShire Police,board,3\n' > "$work/three.csv"
+hcctl questionnaires invite "$engagement2" --csv="$work/three.csv" --links-only \
+  > "$work/three-links.txt"
+while read -r link; do
+  node "$here/browser/respond.mjs" "$link" 2 mouse ||
+    fail "a Digging Deeper respondent could not answer"
+done < "$work/three-links.txt"
 hcctl questionnaires close "$engagement2" > /dev/null
 HC_TOKEN_FILE='' HC_TOKEN="$peer_token" "$hcctl_bin" questionnaires actions "$engagement2" \
   > "$work/actions.txt" || fail "the team cannot list the action entries"
@@ -91,8 +96,8 @@ for area in 1 2 3 4; do
   grep -q "action needed: *Action from page $area\$" "$work/actions.txt" ||
     fail "the action for area $area is missing"
 done
-[[ $(grep -c "by whom: *Partnership board" "$work/actions.txt") == 4 ]] ||
-  fail "expected 4 by-whom entries"
+[[ $(grep -c "by whom: *Partnership board" "$work/actions.txt") == 12 ]] ||
+  fail "expected 12 by-whom entries, 4 from each respondent"
 
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "server exited with $?"

@@ -217,11 +217,52 @@ TEST_F(RespondentWebTest, AClosedQuestionnaireTakesNoMoreAnswers) {
 namespace hc::testing {
 namespace {
 
+// Below k nothing of the answers reaches the team, words no more than
+// figures: two of k = 5 answered.
+TEST_F(RespondentWebTest, BelowKTheCommentsAndActionEntriesAreNotShown) {
+  for (int i : {0, 1}) {
+    AnswerAll(tokens_[i], 4);
+    ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[i], "/submit"), {})->status, 303);
+  }
+  const v1::Peer peer = MakePeer("Lena Lead", "Northshire Council", v1::SECTOR_LOCAL_GOVERNMENT,
+                                 Today() + 400);
+  AddMember(engagement_, peer.name(), v1::TEAM_ROLE_LEAD_PEER);
+  const std::string team = TokenFor(v1::ROLE_PEER, peer.name());
+  v1::CloseQuestionnaireRequest close;
+  close.set_name(engagement_ + "/questionnaire");
+  v1::Questionnaire q;
+  ASSERT_TRUE(questionnaires_->CloseQuestionnaire(Lead().get(), close, &q).ok());
+  v1::ListCommentsRequest list;
+  list.set_parent(engagement_ + "/questionnaire");
+  v1::ListCommentsResponse comments;
+  EXPECT_THAT(questionnaires_->ListComments(Ctx(team).get(), list, &comments),
+              GrpcIsWith(grpc::StatusCode::FAILED_PRECONDITION,
+                         "no group of fewer than 5 respondents"));
+  v1::ListActionEntriesRequest entries;
+  entries.set_parent(engagement_ + "/questionnaire");
+  v1::ListActionEntriesResponse listed;
+  EXPECT_THAT(questionnaires_->ListActionEntries(Ctx(team).get(), entries, &listed),
+              GrpcIs(grpc::StatusCode::FAILED_PRECONDITION));
+  v1::SetCommentQuotableRequest quote;
+  quote.set_name(engagement_ + "/questionnaire/comments/00ff");
+  quote.set_quotable(true);
+  v1::Comment marked;
+  EXPECT_THAT(questionnaires_->SetCommentQuotable(Ctx(team).get(), quote, &marked),
+              GrpcIs(grpc::StatusCode::FAILED_PRECONDITION));
+}
+
 TEST_F(RespondentWebTest, CommentsReachTheTeamOnlyUnattributedAndCanBeMarkedQuotable) {
-  AnswerAll(tokens_[0], 4);
-  ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[0], "/submit"), {})->status, 303);
-  AnswerAll(tokens_[1], 2);
-  ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[1], "/submit"), {})->status, 303);
+  // k = 5: one more invitation than the four made, and all five answer.
+  v1::CreateInvitationsRequest invite;
+  invite.set_parent(engagement_ + "/questionnaire");
+  invite.set_csv("organisation,level,count\nAnytown Council,front_line,1\n");
+  v1::CreateInvitationsResponse more;
+  ASSERT_TRUE(questionnaires_->CreateInvitations(Lead().get(), invite, &more).ok());
+  tokens_.push_back(more.invitations(0).link().substr(more.invitations(0).link().rfind('/') + 1));
+  for (int i = 0; i < 5; ++i) {
+    AnswerAll(tokens_[i], 2 + i % 2);
+    ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[i], "/submit"), {})->status, 303);
+  }
   const v1::Peer peer = MakePeer("Lena Lead", "Northshire Council", v1::SECTOR_LOCAL_GOVERNMENT,
                                  Today() + 400);
   AddMember(engagement_, peer.name(), v1::TEAM_ROLE_LEAD_PEER);
@@ -238,7 +279,7 @@ TEST_F(RespondentWebTest, CommentsReachTheTeamOnlyUnattributedAndCanBeMarkedQuot
   EXPECT_THAT(questionnaires_->ListComments(Lead().get(), list, &comments),
               GrpcIs(grpc::StatusCode::PERMISSION_DENIED));  // the programme lead reads none
   ASSERT_TRUE(questionnaires_->ListComments(Ctx(team).get(), list, &comments).ok());
-  ASSERT_EQ(comments.comments_size(), 2);
+  ASSERT_EQ(comments.comments_size(), 5);
   for (const auto& c : comments.comments()) {
     EXPECT_EQ(c.text(), "Frank words");
     EXPECT_FALSE(c.quotable());

@@ -5,7 +5,7 @@ import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { ConnectError, Code } from "@connectrpc/connect";
 import { useState } from "preact/hooks";
 import { engagements, frameworks, listAll, questionnaires } from "./api";
-import { Choice, DateInput, type DateParts, dateOf, datePartsOf, ErrorSummary, errorsOf, type FieldErrors,
+import { Choice, ConfirmButton, DateInput, type DateParts, dateOf, datePartsOf, ErrorSummary, errorsOf, type FieldErrors,
          newRequestId, Radios, SummaryList, TextField } from "./forms";
 import { formatTime, levelGroup, levelLabels, sectorGroup } from "./format";
 import type { Engagement } from "./gen/healthcheck/v1/engagement_pb";
@@ -16,6 +16,7 @@ import { type GroupRate, type Invitation, type Questionnaire, QuestionnaireState
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
+import { contributes, teamRoleOf } from "./team_access";
 import { useCall, useObjectUrl } from "./use_call";
 
 const stateLabels: Record<number, string> = {
@@ -58,13 +59,13 @@ export function QuestionnairePage({ id, me }: { id: string; me: User }) {
     }
     return <SetUpForm engagement={engagement} />;
   }
-  return <QuestionnaireSummary engagement={engagement} questionnaire={questionnaire}
-                               contact={contact} />;
+  return <QuestionnaireSummary engagement={engagement} questionnaire={questionnaire} me={me} />;
 }
 
-function QuestionnaireSummary({ engagement, questionnaire, contact }: {
-  engagement: Engagement; questionnaire: Questionnaire; contact: boolean;
+function QuestionnaireSummary({ engagement, questionnaire, me }: {
+  engagement: Engagement; questionnaire: Questionnaire; me: User;
 }) {
+  const contact = me.role === Role.PARTNERSHIP_CONTACT;
   const rates = useCall(() => questionnaires.getResponseRates({ name: questionnaire.name }),
                         questionnaire.name);
   const framework = useCall(() => frameworks.getFramework({ name: questionnaire.framework }),
@@ -98,7 +99,22 @@ function QuestionnaireSummary({ engagement, questionnaire, contact }: {
             Change the set-up
           </a>
         )}
+        {closed && teamRoleOf(me, engagement) !== undefined && (
+          <a href={`/app/${engagement.name}/questionnaire/results`} class="govuk-link">
+            See the results
+          </a>
+        )}
       </div>
+      {questionnaire.state === QuestionnaireState.OPEN && contributes(me, engagement) && (
+        <ConfirmButton label="Close the questionnaire now"
+                       confirm="Yes, close it: no more answers are taken"
+                       act={async () => {
+                         await questionnaires.closeQuestionnaire({
+                           name: questionnaire.name, etag: questionnaire.etag });
+                         go(`/app/${engagement.name}/questionnaire`,
+                            "The questionnaire is closed");
+                       }} />
+      )}
       <h2 class="govuk-heading-m">Response rates</h2>
       {rates.state === "loading" && <Loading />}
       {rates.state === "failed" && <p class="govuk-body">{rates.problem}</p>}

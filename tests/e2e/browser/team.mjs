@@ -1,6 +1,6 @@
 // The review team's journeys in Debian's chromium, on an engagement in
-// fieldwork whose questionnaire has closed with six answers and with three
-// of a peer's notes (web_app_test.sh sets it up):
+// fieldwork whose questionnaire is open with six answers, and with three of
+// a peer's notes (web_app_test.sh sets it up):
 //
 //   node team.mjs BASE OUT LEAD_LINK LEAD_EMAIL PEER_EMAIL PASSWORD ENGAGEMENT
 //                 REPORT_ENGAGEMENT
@@ -25,13 +25,14 @@
 // the lead peer) drafts a finding and withdraws it, and is offered no Agree
 // or Reopen.
 //
-// They read the questionnaire's results (groups under k withheld) and mark a
-// comment quotable; read the triangulation, which flags the principles only
-// the questionnaire speaks to and whose counts lead to their notes; preview
-// the initial feedback and give it with closing remarks. On
-// REPORT_ENGAGEMENT they publish the version the partnership checked,
-// generate the next, submit it for the team's review, comment on a section,
-// send it for the partnership's check and withdraw it.
+// They close the questionnaire (its results are shown only then), read the
+// results (groups under k withheld) and mark a comment quotable; read the
+// triangulation, which flags the principles only the questionnaire speaks
+// to and whose counts lead to their notes; preview the initial feedback and
+// give it with closing remarks. On REPORT_ENGAGEMENT they publish the
+// version the partnership checked, generate the next, submit it for the
+// team's review, comment on a section, send it for the partnership's check
+// and withdraw it.
 //
 // Each kind of page is opened fresh at 1280 px, 320 px and 200% zoom and
 // passes axe-core there (pages.mjs), and so do the forms showing their
@@ -272,8 +273,13 @@ async function homeJourney(page, state, browser) {
 }
 
 async function resultsJourney(page, state, browser) {
+  await page.goto(`${base}${at}/questionnaire/results`);
+  await page.getByText('The results are shown once the questionnaire closes.').waitFor();
   await page.goto(`${base}${at}`);
-  await page.getByRole('link', { name: 'Questionnaire results' }).click();
+  await page.getByRole('link', { name: 'Questionnaire', exact: true }).click();
+  await confirm(page, 'Close the questionnaire now', 'Yes, close it: no more answers are taken',
+                'The questionnaire is closed');
+  await page.getByRole('link', { name: 'See the results' }).click();
   await page.getByRole('heading', { name: 'Questionnaire results' }).waitFor();
   await page.getByText('6 people answered.').waitFor({ timeout: 5000 })
     .catch(() => fail('the results do not say 6 people answered'));
