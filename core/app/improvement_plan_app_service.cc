@@ -279,7 +279,7 @@ absl::StatusOr<bool> ImprovementPlanAppService::EntriesReadable(
   absl::StatusOr<domain::Questionnaire> q = repos.questionnaires().Get(engagement.meta.id);
   if (absl::IsNotFound(q.status())) return false;
   HC_RETURN_IF_ERROR(q.status());
-  return domain::StateAt(*q, clock_.Now()) == domain::QuestionnaireState::kClosed;
+  return AnswersReleasable(repos, engagement.meta.id, *q, clock_.Now());
 }
 
 absl::Status ImprovementPlanAppService::ApplyEntry(Repositories& repos,
@@ -296,7 +296,8 @@ absl::Status ImprovementPlanAppService::ApplyEntry(Repositories& repos,
   if (!readable) {
     return absl::FailedPreconditionError(absl::StrCat(
         "source_action_entry: engagements/", engagement.meta.id,
-        " has no closed questionnaire, so there are no action entries to use yet"));
+        " has no questionnaire closed with at least k respondents, so no action entries may "
+        "be used"));
   }
   PageRequest page{500, std::nullopt};
   for (;;) {

@@ -131,7 +131,8 @@ class ImprovementPlanAppService {
 
   // Agreed recommendations with no action yet, the benchmark's possible
   // actions, and for the review team only (once the questionnaire has
-  // closed) the respondents' unattributed action entries.
+  // closed with k or more respondents) the respondents' unattributed action
+  // entries.
   absl::StatusOr<std::vector<ActionSuggestion>> ListSuggestions(
       const domain::Principal& principal, absl::string_view engagement_id);
 

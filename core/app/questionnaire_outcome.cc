@@ -46,4 +46,12 @@ absl::StatusOr<domain::QuestionnaireOutcome> LoadQuestionnaireOutcome(
   return outcome;
 }
 
+absl::StatusOr<bool> AnswersReleasable(Repositories& repos, absl::string_view engagement_id,
+                                       const domain::Questionnaire& q, absl::Time now) {
+  if (domain::StateAt(q, now) != domain::QuestionnaireState::kClosed) return false;
+  HC_ASSIGN_OR_RETURN(std::vector<domain::Response> responses,
+                      repos.responses().ListResponses(engagement_id));
+  return domain::TotalReleasable(static_cast<int>(responses.size()), q.min_group_size);
+}
+
 }  // namespace hc::app

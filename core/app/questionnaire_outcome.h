@@ -8,6 +8,7 @@
 #include "core/app/ports/repositories.h"
 #include "core/domain/framework.h"
 #include "core/domain/initial_feedback.h"
+#include "core/domain/questionnaire.h"
 
 // What the engagement's questionnaire contributes to evidence, findings and
 // feedback, under the same disclosure rule as its results.
@@ -27,6 +28,13 @@ absl::StatusOr<domain::Framework> LoadBenchmark(Repositories& repos, const Frame
 absl::StatusOr<domain::QuestionnaireOutcome> LoadQuestionnaireOutcome(
     Repositories& repos, const domain::Framework& framework, absl::string_view engagement_id,
     absl::Time now);
+
+// Whether anything of the respondents' answers (figures, comments, action
+// entries) may reach the team: the engagement's questionnaire `q` has closed
+// at `now` with k or more respondents (domain::TotalReleasable), the rule
+// the results use.
+absl::StatusOr<bool> AnswersReleasable(Repositories& repos, absl::string_view engagement_id,
+                                       const domain::Questionnaire& q, absl::Time now);
 
 }  // namespace hc::app
 

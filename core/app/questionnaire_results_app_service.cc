@@ -8,6 +8,7 @@
 #include "core/app/access_policy.h"
 #include "core/app/framework_app_service.h"
 #include "core/app/mutation.h"
+#include "core/app/questionnaire_outcome.h"
 #include "core/common/status_macros.h"
 #include "core/domain/disclosure.h"
 #include "core/domain/questionnaire.h"
@@ -351,9 +352,8 @@ absl::Status QuestionnaireResultsAppService::CheckClosedForTeam(
   }
   // Below k nothing is shown, as with the figures: a few people's words
   // could be traced to them as easily as their scores.
-  HC_ASSIGN_OR_RETURN(std::vector<Response> responses,
-                      repos.responses().ListResponses(engagement_id));
-  if (!domain::TotalReleasable(static_cast<int>(responses.size()), q->min_group_size)) {
+  HC_ASSIGN_OR_RETURN(const bool releasable, AnswersReleasable(repos, engagement_id, *q, clock_.Now()));
+  if (!releasable) {
     return absl::FailedPreconditionError(absl::StrCat(
         "the ", what, " of ", NameOf(engagement_id), " are not shown, so that none can be "
         "traced to a person: ", domain::WithheldReason(q->min_group_size)));

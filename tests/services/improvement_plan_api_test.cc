@@ -63,43 +63,49 @@ class ImprovementPlanApiTest : public ApiTest {
     ASSERT_NO_FATAL_FAILURE(AgreeTwoRecommendations());
   }
 
-  // A Digging Deeper questionnaire with one respondent's "Action needed"
-  // entry on statement 2.3, closed.
+  // A Digging Deeper questionnaire answered by three (k = 3, so that their
+  // entries may be used), the first with an "Action needed" entry on
+  // statement 2.3; closed.
   void RunQuestionnaire() {
+    constexpr int kRespondents = 3;
     v1::CreateQuestionnaireRequest create;
     create.set_parent(engagement_);
     create.mutable_questionnaire()->set_framework("frameworks/digging-deeper/versions/1");
+    create.mutable_questionnaire()->set_min_group_size(3);
     *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     v1::Questionnaire q;
     ASSERT_TRUE(questionnaires_->CreateQuestionnaire(Lead().get(), create, &q).ok());
     v1::CreateInvitationsRequest invite;
     invite.set_parent(engagement_ + "/questionnaire");
-    invite.set_csv("organisation,level,count\nAnytown Council,board,1\n");
+    invite.set_csv(absl::StrCat("organisation,level,count\nAnytown Council,board,", kRespondents,
+                                "\n"));
     v1::CreateInvitationsResponse invitations;
     ASSERT_TRUE(questionnaires_->CreateInvitations(Lead().get(), invite, &invitations).ok());
-    const std::string link = invitations.invitations(0).link();
-    const std::string token = link.substr(link.rfind('/') + 1);
     httplib::Client client("127.0.0.1", server_->http_port());
     const std::vector<std::vector<std::string>> areas = {
         {"1.1", "1.2", "1.3", "1.4", "1.5"},
         {"2.1", "2.2", "2.3", "2.4", "2.5", "2.6"},
         {"3.1", "3.2", "3.3", "3.4", "3.5"},
         {"4.1", "4.2", "4.3", "4.4", "4.5"}};
-    for (size_t area = 0; area < areas.size(); ++area) {
-      httplib::Params form;
-      if (area == 1) {
-        form.emplace("n.2.3", "Agree a data-sharing protocol");
-        form.emplace("w.2.3", "Chief officers");
+    for (int i = 0; i < kRespondents; ++i) {
+      const std::string link = invitations.invitations(i).link();
+      const std::string token = link.substr(link.rfind('/') + 1);
+      for (size_t area = 0; area < areas.size(); ++area) {
+        httplib::Params form;
+        if (area == 1 && i == 0) {
+          form.emplace("n.2.3", "Agree a data-sharing protocol");
+          form.emplace("w.2.3", "Chief officers");
+        }
+        for (const std::string& code : areas[area]) form.emplace("a." + code, "2");
+        auto res = client.Post(absl::StrCat("/q/", token, "/p/", area + 1), form);
+        ASSERT_TRUE(res);
+        ASSERT_EQ(res->status, 303) << res->body;
       }
-      for (const std::string& code : areas[area]) form.emplace("a." + code, "2");
-      auto res = client.Post(absl::StrCat("/q/", token, "/p/", area + 1), form);
+      auto res = client.Post(absl::StrCat("/q/", token, "/submit"), httplib::Params{});
       ASSERT_TRUE(res);
       ASSERT_EQ(res->status, 303) << res->body;
     }
-    auto res = client.Post(absl::StrCat("/q/", token, "/submit"), httplib::Params{});
-    ASSERT_TRUE(res);
-    ASSERT_EQ(res->status, 303) << res->body;
     v1::CloseQuestionnaireRequest close;
     close.set_name(engagement_ + "/questionnaire");
     ASSERT_TRUE(questionnaires_->CloseQuestionnaire(Lead().get(), close, &q).ok());

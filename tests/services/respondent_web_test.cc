@@ -37,6 +37,7 @@ class RespondentWebTest : public ApiTest {
     *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     create.mutable_questionnaire()->set_collect_comments(true);
+    if (MinGroupSize() != 0) create.mutable_questionnaire()->set_min_group_size(MinGroupSize());
     v1::Questionnaire q;
     ASSERT_TRUE(questionnaires_->CreateQuestionnaire(Lead().get(), create, &q).ok());
     v1::CreateInvitationsRequest invite;
@@ -50,10 +51,11 @@ class RespondentWebTest : public ApiTest {
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->http_port());
   }
 
-  // The benchmark the questionnaire uses.
+  // The benchmark the questionnaire uses, and its k (0: the default).
   virtual std::string Benchmark() const {
     return "frameworks/partnership-assessment-tool/versions/1";
   }
+  virtual int MinGroupSize() const { return 0; }
 
   // Closes the questionnaire and returns an access token of a lead peer on
   // the engagement's team.
@@ -340,6 +342,7 @@ namespace {
 class ActionEntriesWebTest : public RespondentWebTest {
  protected:
   std::string Benchmark() const override { return "frameworks/digging-deeper/versions/1"; }
+  int MinGroupSize() const override { return 3; }
 
   // Answers every statement of the four areas with 3, and submits.
   void AnswerAndSubmit(const std::string& token, const httplib::Params& actions_on_page_2) {
@@ -480,6 +483,14 @@ TEST_F(ActionEntriesWebTest, EntriesCannotBeListedBeforeClose) {
   AddMember(engagement_, peer.name(), v1::TEAM_ROLE_LEAD_PEER);
   EXPECT_EQ(List(TokenFor(v1::ROLE_PEER, peer.name())).status().code(),
             absl::StatusCode::kFailedPrecondition);
+}
+
+// Two entries from two of k = 3: closed, but not shown.
+TEST_F(ActionEntriesWebTest, EntriesOfFewerThanKRespondentsAreNotShown) {
+  AnswerAndSubmit(tokens_[0], {{"n.2.3", "Agree a protocol"}});
+  AnswerAndSubmit(tokens_[1], {{"n.2.1", "Name a lead"}});
+  const std::string team = CloseAndJoinTeam();
+  EXPECT_EQ(List(team).status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace
