@@ -125,78 +125,11 @@ source[d2]="--document=$(hcctl documents add "$engagement" --json \
   --title="Strategic assessment 2026" --source="Shire Police" | name_of)"
 
 # --- Sixty notes, the way they were written --------------------------------
-# peer|source|tags|polarity|text. Nobody tags principle 6.
-cat > "$work/day1.notes" <<'NOTES'
-lena|d1|2.1 2.2|positive|The strategy states one vision signed by every partner.
-lena|d1|2.4|negative|The strategy lists activities but no measurable outcomes.
-hana|d2|1.1|positive|The strategic assessment credits the partnership with a fall in repeat victims.
-pete|d2|4|negative|Police data in the assessment is a year older than the council's.
-lena|a1|3.1|positive|The chair says every chief executive attends the board in person.
-pete|a1|1.3|positive|The chair names the barriers plainly: short funding and staff turnover.
-lena|a1|5.1|negative|The chair cannot say who owns the partnership's risk register.
-hana|a2|2.1|negative|Officers describe the vision differently from the strategy.
-hana|a2|4.2|positive|Officers and sergeants share case information the same day.
-hana|a2|3.2|negative|Officers feel the partnership belongs to senior managers.
-hana|a2|5.3|negative|Nobody in the group knew how to raise an issue with the board.
-lena|a3|5.2|positive|The board meeting followed a clear agenda with actions and owners.
-pete|a3|3.1|positive|Police and NHS directors both committed staff to the night-time project.
-hana|a3|4.1|positive|Partners challenged each other openly and respectfully.
-lena|a3|4.3|negative|The NHS report was tabled on the day, with no time to read it.
-pete|a3|1.5|positive|The board discussed how each partner depends on the others for outcomes.
-NOTES
-cat > "$work/day2am.notes" <<'NOTES'
-lena|a4|2.3|positive|Public health sees the joint aims as achievable within three years.
-lena|a4|4.2|negative|Health data sharing still needs a signed protocol.
-lena|a4|3.3|positive|The director says commitment held through last year's budget cuts.
-pete|a5|1.4|negative|The police joined the partnership because the law requires it.
-pete|a5|4.2|negative|Officers cannot see the council's anti-social behaviour cases.
-pete|a5|3.1|positive|The chief inspector chairs the tasking group every fortnight.
-hana|a2|1.2|positive|Officers can say what made last year's joint operation work.
-hana|d1|5.4|negative|The strategy has no governance chart or terms of reference.
-NOTES
-# Pete's afternoon: the venue has no signal.
-cat > "$work/pete-offline.notes" <<'NOTES'
-pete|a6|2.5|positive|Voluntary groups know why they are at the table and are heard.
-pete|a6|3.2|negative|Small charities feel ownership sits with the statutory partners.
-pete|a6|4.1|positive|Volunteers trust the community safety team to act on what they raise.
-pete|a6|5.3|negative|The forum's minutes never reach the board.
-pete|a7|1.5|positive|Fire, police and council staff share one control room at weekends.
-pete|a7|4.2|positive|Door staff radio the police and the CCTV team on one channel.
-pete|a7|2.6|positive|The hub is the partnership's most visible early success.
-NOTES
-cat > "$work/day2pm.notes" <<'NOTES'
-hana|a6|2.1|positive|The forum could describe the partnership's vision in its own words.
-hana|a6|3.4|positive|Volunteers are invited to the partnership's networking events.
-hana|a6|4.3|negative|Two groups stopped sharing information after a data breach.
-lena|d2|1.1|positive|Repeat victimisation fell by a fifth over two years.
-lena|d1|3.6|negative|Nothing in the strategy deals with partners who do not take part.
-NOTES
-cat > "$work/day3.notes" <<'NOTES'
-lena|a8|2.2|negative|Front-line staff could not name the partnership's priorities.
-hana|a8|4.1|positive|Nurses and firefighters know each other by name.
-lena|a8|3.2|negative|Staff see partnership work as extra to their day job.
-hana|a8|5.1|negative|Staff do not know who to call when a referral stalls.
-hana|a8|1.2|positive|Staff credit joint training with better referrals.
-lena|a8|4.4|positive|Staff trust colleagues from other partners with sensitive cases.
-pete|a9|2.5|positive|The chief officer feels the sector's role is valued.
-pete|a9|5.2|negative|The voluntary sector has no seat on the executive group.
-pete|a9|3.5|negative|The partnership relies on two well-connected individuals.
-pete|a9|1.6|positive|The sector runs its own diversionary projects without the partnership.
-hana|d2|5.4|negative|The assessment recommends a review of governance not yet done.
-lena|d1|2.4|negative|No outcome in the strategy has a baseline.
-hana|a8|3.1|positive|Staff see senior leaders at joint briefings.
-lena|a4|1.3|positive|The director names data sharing as the main barrier.
-pete|a5|2.3|negative|The police think the night-time targets are unrealistic.
-hana|a3|5.2|positive|Board papers show every action with an owner and a date.
-pete|a7|4.4|positive|Fire and police staff swap shifts to cover the hub.
-hana|a6|2.6|positive|The forum points to the hub as what changed their minds.
-lena|a1|5.5|negative|The chair admits the partnership has never reviewed its own structure.
-hana|a4|4.2|negative|Public health waits weeks for police data.
-lena|d2|1.4|negative|The assessment says two partners attend only when required.
-pete|a9|4.3|positive|The chief officer trusts the council to keep its word on funding.
-hana|a2|3.4|positive|Officers meet their police counterparts every week.
-pete|d1|2.2|positive|The strategy's three priorities are set out on one page.
-NOTES
+# health_check_notes/ holds them by part of the three days, one per line:
+# peer|source|tags|polarity|text (a source is a1..a9 or d1, d2 above; the
+# afternoon of day 2 is split: pete-offline, where Pete's venue has no
+# signal, and day2pm). Nobody tags principle 6.
+cp "$(dirname "$0")"/health_check_notes/*.notes "$work/"
 # Logs each line of `file` as its peer; with --offline for Pete's queue.
 log_notes() {
   local file=$1; shift

@@ -4,7 +4,8 @@
 # them offline for an afternoon with a browser restart in between, while the
 # server is killed with SIGKILL between committing one upload and replying
 # (tests/e2e/browser/team_notes.mjs). Every note reaches the server exactly
-# once, each peer's in the order written.
+# once, each peer's in the order written. A note from an activity cancelled
+# while it waited is set aside, given another source and uploaded.
 #
 # Usage: notes_browser_test.sh HC_SERVER HCCTL [OUT_DIR]
 # (OUT_DIR keeps the screenshots; default: a temporary one.)

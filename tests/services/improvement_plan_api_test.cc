@@ -161,12 +161,19 @@ class ImprovementPlanApiTest : public ApiTest {
   // Moves the stored engagement to `stage`, as the report's publication
   // will (the report arrives with its own feature).
   void SetStoredStage(const std::string& stage) {
+    UpdateStored("UPDATE engagements SET stage = ?1 WHERE id = ?2", stage);
+  }
+
+  // Runs `sql` on the stored engagement (?1: `value`, ?2: its id), as a
+  // change made elsewhere would leave the store.
+  template <typename T>
+  void UpdateStored(const char* sql, const T& value) {
     auto db =
         storage::Database::Open(dir_.File("store.db"), storage::Database::Mode::kReadWrite);
     ASSERT_TRUE(db.ok()) << db.status();
-    auto update = (*db)->Prepare("UPDATE engagements SET stage = ? WHERE id = ?");
+    auto update = (*db)->Prepare(sql);
     ASSERT_TRUE(update.ok()) << update.status();
-    update->Bind(1, stage).Bind(2, engagement_.substr(engagement_.rfind('/') + 1));
+    update->Bind(1, value).Bind(2, engagement_.substr(engagement_.rfind('/') + 1));
     ASSERT_TRUE(update->Run().ok());
   }
 
@@ -562,6 +569,31 @@ TEST_F(ImprovementPlanApiTest, RespondentsEntriesAreSuggestedToTheTeamOnly) {
       EXPECT_EQ(s.recommendation_label(), "R2");
     }
   }
+}
+
+// Below k (three answered, k stored as four) no respondent's entry is
+// suggested or taken into the plan, as no comment or figure is shown.
+TEST_F(ImprovementPlanApiTest, BelowKNoEntryIsSuggestedOrTaken) {
+  ASSERT_NO_FATAL_FAILURE(SetStoredStage("IMPROVEMENT_PLAN"));
+  v1::ListActionSuggestionsResponse team;
+  ASSERT_TRUE(Suggestions(peer_, &team).ok());
+  std::string entry;
+  for (const v1::ActionSuggestion& s : team.suggestions()) {
+    if (s.source() == v1::SUGGESTION_SOURCE_RESPONDENT_ENTRY) entry = s.action_entry();
+  }
+  ASSERT_FALSE(entry.empty());
+  ASSERT_NO_FATAL_FAILURE(UpdateStored(
+      "UPDATE questionnaires SET min_group_size = ?1 WHERE engagement_id = ?2", int64_t{4}));
+
+  ASSERT_TRUE(Suggestions(peer_, &team).ok());
+  EXPECT_EQ(CountOf(team, v1::SUGGESTION_SOURCE_RESPONDENT_ENTRY), 0);
+  EXPECT_EQ(team.ShortDebugString().find("Chief officers"), std::string::npos);
+  EXPECT_EQ(CountOf(team, v1::SUGGESTION_SOURCE_RECOMMENDATION), 2);
+  v1::PlanAction out;
+  EXPECT_THAT(Create(peer_, ActionOf("", recommendations_[0]), &out, "", entry),
+              GrpcIs(StatusCode::FAILED_PRECONDITION));
+  ASSERT_TRUE(Suggestions(peer_, &team).ok());
+  EXPECT_EQ(CountOf(team, v1::SUGGESTION_SOURCE_RECOMMENDATION), 2);  // R1 is still unanswered
 }
 
 }  // namespace

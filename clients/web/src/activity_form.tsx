@@ -72,9 +72,10 @@ function ActivityForm({ engagement, members, existing }: {
   const days = [dates?.fieldworkDay1, dates?.fieldworkDay2, dates?.fieldworkDay3];
   const memberSector = new Map(members.map((m) => [m.displayName, m.sector]));
   const onTeam = new Set(engagement.team.map((m) => m.peer));
-  // A peer chosen before who has since left the team, offered so that they
-  // can be taken off (the API refuses them).
-  const departed = peers.filter((p) => !onTeam.has(p));
+  // A peer of the activity as saved who has since left the team, offered so
+  // that they can be taken off (the API refuses them); the box stays, ticked
+  // or not, while the form is open.
+  const departed = (existing?.peers ?? []).filter((p) => !onTeam.has(p));
   // An organisation recorded earlier that is not (or no longer) a member.
   const organisations = [...members.map((m) => m.displayName),
     ...rows.map((r) => r.organisation).filter((o) => o && !memberSector.has(o))];

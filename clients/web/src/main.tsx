@@ -19,7 +19,7 @@ import { HomePage } from "./home_page";
 import { MyEngagementsPage } from "./my_engagements_page";
 import { Layout, Loading, Problem } from "./layout";
 import { startOutbox } from "./note_outbox";
-import { NewNotePage, NotePage, NotesPage } from "./notes_pages";
+import { listNotesEarly, NewNotePage, NotePage, NotesPage } from "./notes_pages";
 import { PartnershipFormPage, PartnershipPage, PartnershipsPage } from "./partnership_pages";
 import { PeerFormPage, PeersPage } from "./peer_pages";
 import { InvitePage, PeoplePage, PersonPage } from "./people_page";
@@ -36,7 +36,9 @@ import { keepTitle } from "./title";
 import { TriangulationPage } from "./triangulation_page";
 import { useCall } from "./use_call";
 
-type Route = [RegExp, (m: string[], me: User) => ComponentChildren];
+// An address, its page, and the page's calls worth starting before the app
+// knows who is signed in (those of pages used in the room).
+type Route = [RegExp, (m: string[], me: User) => ComponentChildren, ((m: string[]) => void)?];
 
 const id = "([a-z0-9-]{1,64})";
 const lead = (me: User) => me.role === Role.PROGRAMME_LEAD;
@@ -69,7 +71,8 @@ const routes: Route[] = [
   [new RegExp(`^/app/engagements/${id}/activities/${id}$`),
    (m) => <ActivityFormPage id={m[1]} activity={m[2]} />],
   [new RegExp(`^/app/engagements/${id}/feedback$`), (m, me) => <FeedbackPage id={m[1]} me={me} />],
-  [new RegExp(`^/app/engagements/${id}/notes$`), (m, me) => peer(me, <NotesPage id={m[1]} />)],
+  [new RegExp(`^/app/engagements/${id}/notes$`), (m, me) => peer(me, <NotesPage id={m[1]} />),
+   (m) => listNotesEarly(m[1])],
   [new RegExp(`^/app/engagements/${id}/notes/new$`),
    (m, me) => peer(me, <NewNotePage id={m[1]} />)],
   [new RegExp(`^/app/engagements/${id}/notes/${id}$`),
@@ -114,6 +117,15 @@ const routes: Route[] = [
   [new RegExp(`^/app/users/${id}$`), (m) => <PersonPage id={m[1]} />],
 ];
 
+// The route `path` names, and its match.
+function routeOf(path: string): [Route, string[]] | undefined {
+  for (const route of routes) {
+    const match = route[0].exec(path);
+    if (match) return [route, match];
+  }
+  return undefined;
+}
+
 function App({ path }: { path: string }) {
   const me = useCall(whoAmI, "me");
   if (me.state !== "done") {
@@ -126,9 +138,10 @@ function App({ path }: { path: string }) {
   // A peer's notes wait in this browser until uploaded; theirs, once known,
   // before any page reads them.
   if (me.value.role === Role.PEER) startOutbox(me.value.name);
-  for (const [pattern, page] of routes) {
-    const match = pattern.exec(path);
-    if (match) return <Layout path={path} role={me.value.role}>{page(match, me.value)}</Layout>;
+  const found = routeOf(path);
+  if (found) {
+    const [[, page], match] = found;
+    return <Layout path={path} role={me.value.role}>{page(match, me.value)}</Layout>;
   }
   return (
     <Layout path={path} role={me.value.role}>
@@ -140,6 +153,11 @@ function App({ path }: { path: string }) {
 
 const root = document.getElementById("app");
 if (root) {
+  const found = routeOf(window.location.pathname);
+  if (found) {
+    const [[, , early], match] = found;
+    early?.(match);
+  }
   render(<App path={window.location.pathname} />, root);
   keepTitle(root);
   // The app's shell, kept for opening with no network (service_worker.ts);

@@ -159,14 +159,17 @@ export async function keep(entry: NewEntry): Promise<void> {
   void upload();
 }
 
-// A conflicting edit, kept after all: sent again from the etag the note has
-// now, in its place in the order.
-export async function keepMine(seq: number, etag: string): Promise<void> {
+// A set-aside entry sent again, in its place in the order, with `change`:
+// a conflicting edit kept after all (from the etag the note has now), or a
+// refused note given another source (the activity it named was cancelled).
+export async function retry(seq: number,
+                            change: Partial<Pick<OutboxEntry, "etag" | "fields" | "paths">>):
+    Promise<void> {
   const d = await db();
   const tx = d.transaction("entries", "readwrite");
   const entry = await tx.store.get(seq);
   if (entry?.owner === owner) {
-    await tx.store.put({ ...entry, etag, problem: "", theirs: undefined,
+    await tx.store.put({ ...entry, ...change, problem: "", theirs: undefined,
                          revision: entry.revision + 1 });
   }
   await tx.done;

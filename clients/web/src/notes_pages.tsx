@@ -17,11 +17,11 @@ import { ActivityState, type Document } from "./gen/healthcheck/v1/fieldwork_pb"
 import { Polarity } from "./gen/healthcheck/v1/framework_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go, queryParam } from "./navigation";
-import { applied, discard, entriesOf, keep, keepMine, type NoteContext, type NoteFields,
+import { applied, discard, entriesOf, keep, retry, type NoteContext, type NoteFields,
          type OutboxEntry, outboxStatus, type OutboxStatus, savedContext, saveContext,
          waitingEdit, watchOutbox } from "./note_outbox";
 import { Pagination, pageSize, pageToken } from "./paging";
-import { type Outcome, useCall } from "./use_call";
+import { type Outcome, startEarly, useCall } from "./use_call";
 
 // What the capture form needs: read afresh when the network allows and
 // saved, otherwise the copy saved last time.
@@ -215,6 +215,23 @@ function TagPicker({ tags, setTags, choices, errors }: {
   );
 }
 
+// The sources a note may name, for a "Heard or seen at" choice: the
+// activities not cancelled (and `chosen`, even if it was) by day and time,
+// and the documents.
+function sourceGroups(context: NoteContext, chosen: string): [string, [string, string][]][] {
+  const activities = context.activities.filter((a) => !a.cancelled || a.name === chosen)
+    .sort((a, b) => a.day - b.day || a.start.localeCompare(b.start));
+  return [["Activities", activities.map((a) => [a.name, sourceLabel(context, a.name)])],
+          ["Documents", context.documents.map((d) => [d.name, d.title])]];
+}
+
+// The source of a note, as its fields name it.
+const sourceOf = (fields: NoteFields) => fields.activity || fields.document;
+const withSource = (fields: NoteFields, source: string): NoteFields => {
+  const isDocument = source.includes("/documents/");
+  return { ...fields, activity: isDocument ? "" : source, document: isDocument ? source : "" };
+};
+
 // The fields of a note, as the capture form and the change form ask them.
 // Its problems go to `setErrors`, for the page's summary above its heading.
 function NoteForm({ context, initial, submitLabel, onSave, errors, setErrors }: {
@@ -222,7 +239,7 @@ function NoteForm({ context, initial, submitLabel, onSave, errors, setErrors }: 
   onSave: (fields: NoteFields) => Promise<void>;
   errors: FieldErrors; setErrors: (errors: FieldErrors) => void;
 }) {
-  const [source, setSource] = useState(initial.activity || initial.document);
+  const [source, setSource] = useState(sourceOf(initial));
   const [tags, setTags] = useState<string[]>(initial.tags);
   const [polarity, setPolarity] = useState<Polarity>(initial.polarity);
   const [text, setText] = useState(initial.text);
@@ -240,9 +257,8 @@ function NoteForm({ context, initial, submitLabel, onSave, errors, setErrors }: 
     if (Object.keys(found).length) return;
     setSaving(true);
     try {
-      const isDocument = source.includes("/documents/");
-      await onSave({ text: text.trim(), tags, polarity,
-                     activity: isDocument ? "" : source, document: isDocument ? source : "" });
+      await onSave(withSource({ text: text.trim(), tags, polarity, activity: "", document: "" },
+                              source));
       setText("");
       setTags([]);
       setPolarity(Polarity.UNSPECIFIED);
@@ -254,14 +270,10 @@ function NoteForm({ context, initial, submitLabel, onSave, errors, setErrors }: 
     }
   };
 
-  const activities = context.activities.filter((a) => !a.cancelled || a.name === source)
-    .sort((a, b) => a.day - b.day || a.start.localeCompare(b.start));
   return (
     <form onSubmit={submit} noValidate>
       <Choice id="source" label="Heard or seen at" value={source} onChange={setSource}
-              errors={errors} options={[]}
-              groups={[["Activities", activities.map((a) => [a.name, sourceLabel(context, a.name)])],
-                       ["Documents", context.documents.map((d) => [d.name, d.title])]]} />
+              errors={errors} options={[]} groups={sourceGroups(context, source)} />
       <div ref={textBox}>
         <TextArea id="text" label="What was said or seen" value={text} onInput={setText}
                   errors={errors} rows={6} />
@@ -353,7 +365,7 @@ function HeldNote({ context, entry }: { context: NoteContext; entry: OutboxEntry
   const mine = async () => {
     try {
       const now = await evidence.getNote({ name: entry.name });
-      await keepMine(entry.seq ?? -1, now.etag);
+      await retry(entry.seq ?? -1, { etag: now.etag });
     } catch (error) {
       setProblem(problemOf(error));
     }
@@ -397,12 +409,47 @@ function HeldNote({ context, entry }: { context: NoteContext; entry: OutboxEntry
         <>
           <NoteFieldsView context={context} fields={entry.fields} />
           <p class="govuk-error-message">It could not be uploaded: {entry.problem}</p>
+          <SourceRetry context={context} entry={entry} />
           <ConfirmButton label={<>Delete it from this browser<span class="govuk-visually-hidden">
                            : the {entry.name ? "change" : "note"} written {written}</span></>}
                          confirm="Yes, delete it" act={() => discard(entry.seq ?? -1)} />
         </>
       )}
     </li>
+  );
+}
+
+// A refused note sent again from another source, as when the activity it
+// was written at has been cancelled.
+function SourceRetry({ context, entry }: { context: NoteContext; entry: OutboxEntry }) {
+  const current = sourceOf(entry.fields);
+  const cancelled = context.activities.some((a) => a.name === current && a.cancelled);
+  const [source, setSource] = useState(cancelled ? "" : current);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const id = `source-${entry.seq ?? 0}`;
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!source) {
+      setErrors({ [id]: "Choose where it was heard or seen" });
+      return;
+    }
+    void retry(entry.seq ?? -1, {
+      fields: withSource(entry.fields, source),
+      paths: entry.name ? [...new Set([...entry.paths, "activity" as const, "document" as const])]
+                        : entry.paths,
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Choice id={id} label="Heard or seen at" value={source} onChange={setSource} errors={errors}
+              hint="Choose where it was heard or seen, then upload it again."
+              options={[]} groups={sourceGroups(context, cancelled ? "" : current)} />
+      <button type="submit" class="govuk-button govuk-button--secondary"
+              data-module="govuk-button">
+        Upload it again<span class="govuk-visually-hidden">: the {entry.name ? "change" : "note"}
+          {" "}written {formatMoment(entry.writtenAt)}</span>
+      </button>
+    </form>
   );
 }
 
@@ -420,25 +467,41 @@ function filterOf(f: NoteFilters): string {
 }
 
 
+// The filters the address asks for.
+function filtersAsked(): NoteFilters {
+  return {
+    q: queryParam("q"), tag: queryParam("tag"), polarity: queryParam("polarity"),
+    source: queryParam("source"), author: queryParam("author"), day: queryParam("day"),
+  };
+}
+
+// The server's page of notes the address asks for, read again whenever this
+// browser has uploaded a note (`uploaded` counts them).
+const listKey = (id: string, uploaded: number) =>
+  `notes ${id}|${window.location.search}|${uploaded}`;
+const listOf = (id: string) => () => {
+  const filters = filtersAsked();
+  return evidence.listNotes({ parent: `engagements/${id}`, pageSize, pageToken: pageToken(),
+                              filter: filterOf(filters), query: filters.q });
+};
+
+// Started as the app opens, so that the list is drawn as soon as it knows
+// who is signed in.
+export const listNotesEarly = (id: string) => startEarly(listKey(id, 0), listOf(id));
+
 // The notes of an engagement: those still in this browser first, then the
 // server's, searched and filtered as the API allows.
 export function NotesPage({ id }: { id: string }) {
   const engagement = `engagements/${id}`;
-  const filters: NoteFilters = {
-    q: queryParam("q"), tag: queryParam("tag"), polarity: queryParam("polarity"),
-    source: queryParam("source"), author: queryParam("author"), day: queryParam("day"),
-  };
+  const filters = filtersAsked();
   // The filter form's fields as typed, sent as the page's query.
   const [asked, setAsked] = useState(filters);
   const ask = (key: keyof NoteFilters) => (value: string) => setAsked({ ...asked, [key]: value });
-  const token = pageToken();
   const outcome = useNoteContext(id);
   const { status, entries } = useOutbox(engagement);
   // The server's page, read again whenever this browser uploads a note, and
   // the last one shown meanwhile.
-  const listed = useCall(() => evidence.listNotes({
-    parent: engagement, pageSize, pageToken: token, filter: filterOf(filters), query: filters.q,
-  }), `${id}|${window.location.search}|${status?.uploaded ?? 0}`);
+  const listed = useCall(listOf(id), listKey(id, status?.uploaded ?? 0));
   const shown = useRef<{ notes: Note[]; next: string; problem: string } | null>(null);
   if (listed.state === "done") {
     shown.current = { notes: listed.value.notes, next: listed.value.nextPageToken, problem: "" };

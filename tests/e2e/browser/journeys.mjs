@@ -46,66 +46,17 @@
 import { readFile } from 'node:fs/promises';
 import { launchChromium } from './launch.mjs';
 import { failer, pageChecks } from './pages.mjs';
+import { steps } from './steps.mjs';
 
 const [part, base, out, ...args] = process.argv.slice(2);
 const fail = failer(`journeys ${part}`);
 const { check, look, signIn, setPassword, submit, success, fieldError } =
   pageChecks({ base, out, fail });
+const { fillDate, addPeer, startHealthCheck, addToTeam, invite, stage } =
+  steps({ base, fail, submit, success });
 
 const leadEmail = 'lead@example.org';
 const partnershipName = 'Anytown Community Safety Partnership';
-
-// "27 3 2027" boxes for the date `days` from today.
-function dayFromNow(days) {
-  const at = new Date(Date.now() + days * 86400000);
-  return { day: String(at.getDate()), month: String(at.getMonth() + 1),
-           year: String(at.getFullYear()) };
-}
-
-async function fillDate(page, legend, days) {
-  const group = page.getByRole('group', { name: legend });
-  const { day, month, year } = dayFromNow(days);
-  await group.getByLabel('Day').fill(day);
-  await group.getByLabel('Month').fill(month);
-  await group.getByLabel('Year').fill(year);
-}
-
-async function addPeer(page, peer) {
-  await page.goto(`${base}/app/peers/new`);
-  await page.getByLabel('Full name').fill(peer.name);
-  await page.getByLabel('Email address').fill(
-    `${peer.name.split(' ')[0].toLowerCase()}@${peer.organisation.split(' ')[0].toLowerCase()}.example`);
-  await page.getByLabel('Organisation they work for').fill(peer.organisation);
-  await page.getByLabel('Sector').selectOption({ label: peer.sector });
-  await fillDate(page, 'Accredited on (optional)', peer.accredited);
-  await fillDate(page, 'Accreditation ends on', peer.expires);
-  await submit(page, 'Add the peer');
-  await success(page, `${peer.name} is added`);
-}
-
-async function addToTeam(page, engagementPath, peer, role) {
-  await page.goto(`${base}${engagementPath}/team/add`);
-  await page.getByLabel('Peer to add').selectOption({ label: peer });
-  await page.getByLabel(role, { exact: true }).check();
-  await page.getByRole('button', { name: 'Add to the team' }).click();
-}
-
-async function invite(page, name, email, role, choice) {
-  await page.goto(`${base}/app/people/invite`);
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel(role, { exact: true }).check();
-  if (choice) await page.getByLabel(choice.label).selectOption({ label: choice.option });
-  await page.getByRole('button', { name: 'Invite and show their link' }).click();
-  await page.getByRole('heading', { name: `${name} is invited` }).waitFor();
-}
-
-async function stage(page, engagementPath, button) {
-  await page.goto(`${base}${engagementPath}`);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()]);
-  await page.getByRole('heading', { name: /^Check before you/ }).waitFor();
-  await page.getByRole('button', { name: /^Confirm/ }).click();
-}
 
 async function leadJourney(browser, [link, password]) {
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
@@ -157,13 +108,7 @@ async function leadJourney(browser, [link, password]) {
   if (await page.getByRole('row', { name: /Lena Lead/ }).count()) fail('the sector filter let Lena through');
 
   // The health check, refused a stage before it is scoped.
-  await page.goto(`${base}${partnershipPath}`);
-  await Promise.all([page.waitForNavigation(),
-                     page.getByRole('button', { name: 'Start a health check' }).click()]);
-  await page.getByLabel('Developmental').check();
-  await submit(page, 'Start the health check');
-  await success(page, 'The health check is started');
-  const engagementPath = new URL(page.url()).pathname;
+  const engagementPath = await startHealthCheck(page, partnershipPath, 'Developmental');
   await stage(page, engagementPath, 'Begin desk research');
   const refusal = await page.locator('.govuk-error-summary').textContent();
   if (!/issue|fieldwork|lead peer/.test(refusal)) fail(`the refusal does not say why: ${refusal}`);

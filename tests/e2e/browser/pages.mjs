@@ -1,7 +1,8 @@
 // What every web-app browser test checks of a page, and how it signs in.
 //
-// check(page, name): axe-core finds no WCAG 2.2 A or AA violation, nothing
-// is wider than the window; a screenshot goes to OUT/name.png.
+// check(page, name): once the page has loaded what it shows, axe-core finds
+// no WCAG 2.2 A or AA violation, nothing is wider than the window; a
+// screenshot goes to OUT/name.png.
 // look(browser, state, path, name, ready): the page at `path`, opened fresh
 // at 1280 px, at 320 px and at 200% zoom (640 CSS px), passes check(), its
 // first Tab reaches the skip link, and it asks nothing of another origin.
@@ -24,6 +25,8 @@ export function pageChecks({ base, out, fail }) {
   const origin = new URL(base).origin;
 
   async function check(page, name) {
+    await page.getByText('Loading…', { exact: true }).waitFor({ state: 'detached', timeout: 10000 })
+      .catch(() => fail(`${name} is still loading`));
     await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -37,46 +37,17 @@
 // Each kind of page is opened fresh at 1280 px, 320 px and 200% zoom and
 // passes axe-core there (pages.mjs), and so do the forms showing their
 // errors and a refused clash.
-import { readFile } from 'node:fs/promises';
 import { launchChromium } from './launch.mjs';
 import { failer, pageChecks } from './pages.mjs';
+import { steps } from './steps.mjs';
 
 const [base, out, leadLink, leadEmail, peerEmail, password, engagement, reportEngagement] =
   process.argv.slice(2);
 const fail = failer('team');
 const { check, look, signIn, setPassword, submit, success, fieldError } =
   pageChecks({ base, out, fail });
+const { confirm, activityForm, download } = steps({ base, fail, submit, success });
 const at = `/app/${engagement}`;
-
-// Presses a ConfirmButton and its confirming button; `then` is the success
-// banner expected, or the refusal expected in the button group.
-async function confirm(page, button, yes, then, refused) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  if (refused) {
-    await page.getByRole('button', { name: yes }).click();
-    const said = page.getByRole('alert').filter({ hasText: refused });
-    await said.waitFor({ timeout: 5000 }).catch(() => fail(`"${button}" was not refused with "${refused}"`));
-    await page.getByRole('button', { name: 'Keep it' }).click();
-    return;
-  }
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: yes }).click()]);
-  await success(page, then);
-}
-
-async function activityForm(page, { kind, title, day, start, end, peers }) {
-  if (kind) await page.getByLabel(kind, { exact: true }).check();
-  if (title !== undefined) await page.getByLabel('What it is').fill(title);
-  if (day) await page.getByLabel(new RegExp(`^Day ${day}:`)).check();
-  if (start !== undefined) await page.getByLabel('Starts at').fill(start);
-  if (end !== undefined) await page.getByLabel('Ends at').fill(end);
-  for (const peer of peers ?? []) await page.getByLabel(peer, { exact: true }).check();
-}
-
-async function download(page, link) {
-  const [file] = await Promise.all([page.waitForEvent('download'),
-                                    page.getByRole('link', { name: link }).click()]);
-  return readFile(await file.path(), 'utf8');
-}
 
 async function documentsJourney(page, state, browser) {
   await page.goto(`${base}${at}`);

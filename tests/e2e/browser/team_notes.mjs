@@ -14,15 +14,21 @@
 // the note and before its reply reaches the browser, and starts it again.
 // Afterwards no note waits in any browser, and the server holds each of
 // the 60 notes exactly once, each peer's in the order they wrote them.
+// Last, the third peer writes a note offline at an activity the lead peer
+// (the first) cancels meanwhile: refused, it is set aside with the reason,
+// and uploaded once she names another source.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchChromium, launchChromiumWithProfile } from './launch.mjs';
+import { drained as drainedOf, notesOnServer } from './notes.mjs';
 import { failer, pageChecks } from './pages.mjs';
+import { steps } from './steps.mjs';
 
 const [base, out, restart, password, engagement, ...people] = process.argv.slice(2);
 const fail = failer('team notes');
-const { check, signIn, setPassword } = pageChecks({ base, out, fail });
+const { check, signIn, setPassword, submit, success } = pageChecks({ base, out, fail });
+const { confirm } = steps({ base, fail, submit, success });
 const notesPerPeer = 20;
 const capture = `${base}/app/${engagement}/notes/new`;
 
@@ -51,23 +57,8 @@ async function write(peer, n) {
   peer.written.push(text);
 }
 
-// Waits until nothing of this browser's waits to upload, on the page
-// `path`, and checks that nothing was set aside either.
-async function drained(peer, path) {
-  await peer.page.goto(`${base}${path}`);
-  for (let i = 0; i < 20; i++) {
-    if (await peer.page.getByText('No notes are waiting to upload.').count()) {
-      if (await peer.page.getByText(/could not be uploaded/).count()) {
-        fail(`${peer.name}'s browser set a note aside`);
-      }
-      return;
-    }
-    await peer.page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await peer.page.waitForTimeout(500);
-  }
-  await check(peer.page, `team-notes-stuck-${peer.name}`);
-  fail(`${peer.name}'s browser still has notes waiting`);
-}
+// Waits until nothing of this browser's waits to upload, on the page `path`.
+const drained = (peer, path) => drainedOf(peer.page, `${base}${path}`, peer.name, { check, fail });
 
 const browser = await launchChromium();
 // Under OUT, so that it goes with the test's files even if the test fails.
@@ -123,20 +114,8 @@ try {
   for (const peer of peers) await drained(peer, `/app/${engagement}/notes`);
 
   // What the server holds, read as the team reads it.
-  const held = await hana.page.evaluate(async (parent) => {
-    const response = await fetch('/healthcheck.v1.EvidenceService/ListNotes', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'connect-protocol-version': '1' },
-      body: JSON.stringify({ parent, pageSize: 500 }),
-    });
-    return (await response.json()).notes ?? [];
-  }, engagement);
-  if (held.length !== 3 * notesPerPeer) fail(`the server holds ${held.length} notes, not 60`);
-  // RFC 3339 times with 0 to 9 digits of a second, made comparable as text.
-  const sortable = (time) => time.replace(/(\.\d+)?Z$/, (end) =>
-    `${(end.length > 1 ? end.slice(0, -1) : '.').padEnd(10, '0')}Z`);
-  const byTime = [...held].sort((a, b) =>
-    sortable(a.createTime).localeCompare(sortable(b.createTime)));
+  const byTime = await notesOnServer(hana.page, engagement);
+  if (byTime.length !== 3 * notesPerPeer) fail(`the server holds ${byTime.length} notes, not 60`);
   for (const peer of peers) {
     const theirs = byTime.map((note) => note.text).filter((t) => t.startsWith(`${peer.name} `));
     if (JSON.stringify(theirs) !== JSON.stringify(peer.written)) {
@@ -145,6 +124,44 @@ try {
     }
   }
   await check(hana.page, 'team-notes-all-uploaded');
+
+  // Offline again, Hana writes a note at the interview of day 3, which the
+  // lead peer cancels meanwhile: the server refuses it, and her browser sets
+  // it aside, saying why. She says it was heard at the meeting instead, and
+  // it is uploaded from there.
+  await hana.context.setOffline(true);
+  await openCapture(hana.page);
+  const late = 'hana 21: heard at an interview that was then cancelled.';
+  const interview = await hana.page.locator('#source option', { hasText: 'Interview on day 3' })
+    .getAttribute('value');
+  await hana.page.getByLabel('Heard or seen at').selectOption(interview);
+  await hana.page.getByLabel('What was said or seen').fill(late);
+  await hana.page.getByLabel(/^For/).check();
+  await hana.page.getByRole('button', { name: 'Save the note' }).click();
+  await hana.page.getByText(/^1 note is waiting to upload/).waitFor();
+  const lena = peers[0].page;
+  await lena.goto(`${base}/app/${engagement}/fieldwork`);
+  await confirm(lena, 'Cancel Interview on day 3, day 3', 'Yes, cancel it',
+                '"Interview on day 3" is cancelled');
+  await hana.context.setOffline(false);
+  await hana.page.goto(`${base}/app/${engagement}/notes`);
+  const held = hana.page.getByRole('listitem').filter({ hasText: late });
+  await held.getByText('It could not be uploaded: activity "Interview on day 3" was cancelled')
+    .waitFor({ timeout: 10000 }).catch(() => fail('the note from a cancelled activity is not set aside'));
+  await held.getByRole('button', { name: /^Upload it again/ }).click();
+  await held.getByText('Choose where it was heard or seen').first().waitFor();
+  await check(hana.page, 'team-notes-set-aside');
+  await hana.page.setViewportSize({ width: 320, height: 900 });
+  await check(hana.page, 'team-notes-set-aside-320');
+  const source = held.getByLabel('Heard or seen at');
+  const meeting = await source.locator('option', { hasText: 'Meeting on day 3' }).getAttribute('value');
+  await source.selectOption(meeting);
+  await held.getByRole('button', { name: /^Upload it again/ }).click();
+  await drained(hana, `/app/${engagement}/notes`);
+  const after = (await notesOnServer(hana.page, engagement)).filter((n) => n.text === late);
+  if (after.length !== 1 || after[0].activity !== meeting) {
+    fail(`the note set aside is not on the server once, from the meeting: ${JSON.stringify(after)}`);
+  }
 } finally {
   // The profile's browser first, so that nothing writes to it as it goes.
   await peers[2]?.context.close().catch(() => {});
@@ -153,4 +170,5 @@ try {
 }
 console.log('team notes: 60 notes from 3 peers, each once and in the order written; ' +
             '8 written offline across a browser restart; the server killed after a commit ' +
-            'and before its reply');
+            'and before its reply; a note from a cancelled activity set aside, given another ' +
+            'source and uploaded');
