@@ -20,4 +20,4 @@ launch_server
 node "$(dirname "$0")/browser/health_check.mjs" "http://127.0.0.1:$http_port" "$out" \
   "$(cat "$work/hc.db.first-lead-link")" "$test_password" "$(dirname "$0")/health_check_notes" ||
   fail "the health check did not go as its people lived it"
-echo "PASS: health_check_browser_test ($out)"
+echo "PASS: health_check_browser_test${2:+ ($out)}"

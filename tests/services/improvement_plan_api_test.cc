@@ -591,7 +591,7 @@ TEST_F(ImprovementPlanApiTest, BelowKNoEntryIsSuggestedOrTaken) {
   EXPECT_EQ(CountOf(team, v1::SUGGESTION_SOURCE_RECOMMENDATION), 2);
   v1::PlanAction out;
   EXPECT_THAT(Create(peer_, ActionOf("", recommendations_[0]), &out, "", entry),
-              GrpcIs(StatusCode::FAILED_PRECONDITION));
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "at least k respondents"));
   ASSERT_TRUE(Suggestions(peer_, &team).ok());
   EXPECT_EQ(CountOf(team, v1::SUGGESTION_SOURCE_RECOMMENDATION), 2);  // R1 is still unanswered
 }

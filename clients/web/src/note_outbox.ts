@@ -159,22 +159,26 @@ export async function keep(entry: NewEntry): Promise<void> {
   void upload();
 }
 
-// A set-aside entry sent again, in its place in the order, with `change`:
-// a conflicting edit kept after all (from the etag the note has now), or a
-// refused note given another source (the activity it named was cancelled).
+// A set-aside entry queued again with `change`, in the order written
+// (entries written after it may be on the server already): a conflicting
+// edit kept after all (from the etag the note has now), or a refused note
+// given another source (the activity it named was cancelled). False if the
+// entry is no longer set aside (resolved in another tab, or gone).
 export async function retry(seq: number,
                             change: Partial<Pick<OutboxEntry, "etag" | "fields" | "paths">>):
-    Promise<void> {
+    Promise<boolean> {
   const d = await db();
   const tx = d.transaction("entries", "readwrite");
   const entry = await tx.store.get(seq);
-  if (entry?.owner === owner) {
+  const queued = entry?.owner === owner && entry.problem !== "";
+  if (entry && queued) {
     await tx.store.put({ ...entry, ...change, problem: "", theirs: undefined,
                          revision: entry.revision + 1 });
   }
   await tx.done;
   changed();
   void upload();
+  return queued;
 }
 
 // Drops one of the person's set-aside entries (after they resolved it).

@@ -409,7 +409,8 @@ function HeldNote({ context, entry }: { context: NoteContext; entry: OutboxEntry
         <>
           <NoteFieldsView context={context} fields={entry.fields} />
           <p class="govuk-error-message">It could not be uploaded: {entry.problem}</p>
-          <SourceRetry context={context} entry={entry} />
+          {!offered(context, sourceOf(entry.fields)) &&
+            <SourceRetry context={context} entry={entry} />}
           <ConfirmButton label={<>Delete it from this browser<span class="govuk-visually-hidden">
                            : the {entry.name ? "change" : "note"} written {written}</span></>}
                          confirm="Yes, delete it" act={() => discard(entry.seq ?? -1)} />
@@ -419,33 +420,51 @@ function HeldNote({ context, entry }: { context: NoteContext; entry: OutboxEntry
   );
 }
 
-// A refused note sent again from another source, as when the activity it
-// was written at has been cancelled.
+// Whether a note may name `source` now (an activity not cancelled, or a
+// document).
+const offered = (context: NoteContext, source: string) =>
+  context.activities.some((a) => a.name === source && !a.cancelled) ||
+  context.documents.some((d) => d.name === source);
+
+// A note refused because the source it names is no longer offered (its
+// activity was cancelled), sent again from the source the person picks.
 function SourceRetry({ context, entry }: { context: NoteContext; entry: OutboxEntry }) {
-  const current = sourceOf(entry.fields);
-  const cancelled = context.activities.some((a) => a.name === current && a.cancelled);
-  const [source, setSource] = useState(cancelled ? "" : current);
+  const [picked, setPicked] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [sending, setSending] = useState(false);
+  const field = useRef<HTMLDivElement>(null);
   const id = `source-${entry.seq ?? 0}`;
-  const submit = (event: Event) => {
+  const refuse = (problem: string) => {
+    setErrors({ [id]: problem });
+    field.current?.querySelector("select")?.focus();
+  };
+  const submit = async (event: Event) => {
     event.preventDefault();
-    if (!source) {
-      setErrors({ [id]: "Choose where it was heard or seen" });
-      return;
+    if (!picked) return refuse("Choose where it was heard or seen");
+    setSending(true);
+    try {
+      const queued = await retry(entry.seq ?? -1, {
+        fields: withSource(entry.fields, picked),
+        paths: entry.name ? [...new Set([...entry.paths, "activity" as const, "document" as const])]
+                          : entry.paths,
+      });
+      if (!queued) refuse("It has changed in another tab or window: reload this page");
+    } catch (error) {
+      refuse(problemOf(error));
+    } finally {
+      setSending(false);
     }
-    void retry(entry.seq ?? -1, {
-      fields: withSource(entry.fields, source),
-      paths: entry.name ? [...new Set([...entry.paths, "activity" as const, "document" as const])]
-                        : entry.paths,
-    });
   };
   return (
-    <form onSubmit={submit} noValidate>
-      <Choice id={id} label="Heard or seen at" value={source} onChange={setSource} errors={errors}
-              hint="Choose where it was heard or seen, then upload it again."
-              options={[]} groups={sourceGroups(context, cancelled ? "" : current)} />
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <div ref={field}>
+        <Choice id={id} label="Heard or seen at" value={picked} onChange={setPicked}
+                errors={errors}
+                hint="Its activity was cancelled. Pick another source, then upload it again."
+                options={[]} groups={sourceGroups(context, "")} />
+      </div>
       <button type="submit" class="govuk-button govuk-button--secondary"
-              data-module="govuk-button">
+              data-module="govuk-button" disabled={sending}>
         Upload it again<span class="govuk-visually-hidden">: the {entry.name ? "change" : "note"}
           {" "}written {formatMoment(entry.writtenAt)}</span>
       </button>

@@ -13,7 +13,7 @@
 //   reads its results.
 // - The lead peer records two documents and plans nine activities over the
 //   three days (a clash refused in words). Sam, a shadow, reads the plan,
-//   the findings, the reports and the documents and is offered no writing;
+//   the findings and the documents and is offered no writing;
 //   the programme lead takes him off the team, and the lead peer, changing
 //   the activity he was to attend, must untick him. The programme lead
 //   starts fieldwork; the lead peer marks the nine activities held.
@@ -311,7 +311,6 @@ async function shadowReads(sam, at) {
   if (await page.getByRole('link', { name: /^Change / }).count()) fail('a shadow is offered a change');
   await check(page, 'twin-shadow-fieldwork');
   await none('/findings', 'Findings and recommendations', 'Draft a finding');
-  await none('/reports', 'Written reports', 'Generate a new version');
   await none('/documents', 'Desk research', 'Record a document');
 }
 

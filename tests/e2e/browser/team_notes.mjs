@@ -149,7 +149,8 @@ try {
   await held.getByText('It could not be uploaded: activity "Interview on day 3" was cancelled')
     .waitFor({ timeout: 10000 }).catch(() => fail('the note from a cancelled activity is not set aside'));
   await held.getByRole('button', { name: /^Upload it again/ }).click();
-  await held.getByText('Choose where it was heard or seen').first().waitFor();
+  await held.locator('.govuk-error-message', { hasText: 'Choose where it was heard or seen' })
+    .waitFor({ timeout: 5000 }).catch(() => fail('uploading with no source chosen was not refused'));
   await check(hana.page, 'team-notes-set-aside');
   await hana.page.setViewportSize({ width: 320, height: 900 });
   await check(hana.page, 'team-notes-set-aside-320');
@@ -157,6 +158,8 @@ try {
   const meeting = await source.locator('option', { hasText: 'Meeting on day 3' }).getAttribute('value');
   await source.selectOption(meeting);
   await held.getByRole('button', { name: /^Upload it again/ }).click();
+  await held.waitFor({ state: 'detached', timeout: 10000 })
+    .catch(() => fail('the note given another source was not uploaded'));
   await drained(hana, `/app/${engagement}/notes`);
   const after = (await notesOnServer(hana.page, engagement)).filter((n) => n.text === late);
   if (after.length !== 1 || after[0].activity !== meeting) {
