@@ -84,8 +84,7 @@ export function FindingsPage({ id, me }: { id: string; me: User }) {
       <h2 class="govuk-heading-l">Findings</h2>
       {findings.length === 0 && <p class="govuk-body">No finding is drafted yet.</p>}
       {findings.map((f) => (
-        <Item key={f.name} label={f.label} title={f.title} state={f.state}
-              change={drafts && f.state === ReviewState.DRAFT ? `/app/${f.name}` : undefined}
+        <Item key={f.name} item={f} title={f.title} drafts={drafts} people={people}
               rows={[
                 ["Kind", findingKindLabels[f.kind] ?? ""],
                 ["Principles", f.principles.map((p) => principle.get(p) ?? p).join("; ")],
@@ -96,10 +95,6 @@ export function FindingsPage({ id, me }: { id: string; me: User }) {
                     ? `questionnaire results for ${f.questionnaireResults.map((c) =>
                         principle.get(c) ?? c).join("; ")}` : "",
                 ].filter(Boolean).join("; ") || "None yet"],
-                ["Drafted by", `${people.get(f.author) ?? "Someone no longer on the team"}, ${
-                  formatTime(f.createTime)}`],
-                ...(f.agreedBy ? [["Agreed by", `${people.get(f.agreedBy) ?? "The lead peer"}, ${
-                  formatTime(f.agreeTime)}`] as [string, string]] : []),
               ]}>
           <Actions item={f} drafts={drafts} agrees={agrees} engagement={engagement}
                    agree={() => feedback.agreeFinding({ name: f.name, etag: f.etag })}
@@ -110,15 +105,10 @@ export function FindingsPage({ id, me }: { id: string; me: User }) {
       <h2 class="govuk-heading-l">Recommendations</h2>
       {recommendations.length === 0 && <p class="govuk-body">No recommendation is drafted yet.</p>}
       {recommendations.map((r) => (
-        <Item key={r.name} label={r.label} title={r.text} state={r.state}
-              change={drafts && r.state === ReviewState.DRAFT ? `/app/${r.name}` : undefined}
+        <Item key={r.name} item={r} title={r.text} drafts={drafts} people={people}
               rows={[
                 ["Priority", priorityLabels[r.priority] ?? ""],
                 ["Answers", r.findings.map((f) => labelOf.get(f) ?? "A finding").join("; ")],
-                ["Drafted by", `${people.get(r.author) ?? "Someone no longer on the team"}, ${
-                  formatTime(r.createTime)}`],
-                ...(r.agreedBy ? [["Agreed by", `${people.get(r.agreedBy) ?? "The lead peer"}, ${
-                  formatTime(r.agreeTime)}`] as [string, string]] : []),
               ]}>
           <Actions item={r} drafts={drafts} agrees={agrees} engagement={engagement}
                    agree={() => feedback.agreeRecommendation({ name: r.name, etag: r.etag })}
@@ -130,17 +120,32 @@ export function FindingsPage({ id, me }: { id: string; me: User }) {
   );
 }
 
-// One finding or recommendation as a summary card.
-function Item({ label, title, state, change, rows, children }: {
-  label: string; title: string; state: ReviewState; change?: string;
-  rows: [string, ComponentChildren][]; children: ComponentChildren;
+// What findings and recommendations share: their label, state and who
+// drafted and agreed them.
+type Reviewed = Pick<Finding, "name" | "label" | "state" | "author" | "createTime" | "agreedBy" |
+                              "agreeTime">;
+
+// One finding or recommendation as a summary card: its own `rows`, then who
+// drafted and agreed it; a draft may be changed by the team (`drafts`).
+function Item({ item, title, rows, drafts, people, children }: {
+  item: Reviewed; title: string; rows: [string, ComponentChildren][]; drafts: boolean;
+  people: Map<string, string>; children: ComponentChildren;
 }) {
-  const tag = stateTags[state];
+  const tag = stateTags[item.state];
+  const shown = [
+    ...rows,
+    ["Drafted by", `${people.get(item.author) ?? "Someone no longer on the team"}, ${
+      formatTime(item.createTime)}`],
+    ...(item.agreedBy ? [["Agreed by", `${people.get(item.agreedBy) ?? "The lead peer"}, ${
+      formatTime(item.agreeTime)}`] as [string, string]] : []),
+  ];
+  const change = drafts && item.state === ReviewState.DRAFT;
   return (
-    <SummaryCard title={`${label} ${title.length > 120 ? `${title.slice(0, 117)}...` : title}`}
+    <SummaryCard title={`${item.label} ${title.length > 120 ? `${title.slice(0, 117)}...` : title}`}
                  tag={tag && <strong class={`govuk-tag ${tag[1]}`}>{tag[0]}</strong>}
-                 action={change ? { href: change, text: "Change", about: label } : undefined}
-                 rows={rows.map(([key, value]) => ({ key, value }))} Heading="h3">
+                 action={change ? { href: `/app/${item.name}`, text: "Change", about: item.label }
+                                : undefined}
+                 rows={shown.map(([key, value]) => ({ key, value }))} Heading="h3">
       {children}
     </SummaryCard>
   );
