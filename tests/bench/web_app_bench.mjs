@@ -20,26 +20,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../e2e/browser/launch.mjs';
+import { ms, openNotesList, signedIn, stats, timeNotesLists } from './web_app_timing.mjs';
 
 const [base, email, password, engagement, dist, runsText] = process.argv.slice(2);
 const runs = Number(runsText);
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
-const ms = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toFixed(1)})`;
-
-async function signedIn(browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
-  return { context, page };
-}
 
 // Milliseconds from navigating to `path` until `ready` holds, in a fresh
 // context with the signed-in cookie (no cache, no service worker).
@@ -56,7 +40,7 @@ async function loadTime(browser, state, path, ready) {
 
 const browser = await launchChromium();
 try {
-  const { context, page } = await signedIn(browser);
+  const { context, page } = await signedIn(browser, base, email, password);
   const state = await context.storageState();
   const notesPath = `/app/${engagement}/notes`;
   const rows = { 'first load': [[], []], save: [[], []], 'notes list, cold': [[], []],
@@ -114,25 +98,11 @@ try {
   // browser itself, from the start of the page's navigation to the moment
   // its 50th note is in the page (without Playwright's navigation and
   // polling).
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await context.addInitScript(() => {
-    if (!location.pathname.endsWith('/notes')) return;
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('.app-timeline > li:nth-child(50)')) {
-        window.notesDrawnAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await timeNotesLists(context, page);
   for (let run = 0; run < runs; run += 1) {
-    await page.goto(`${base}${notesPath}/new`);
-    await page.getByRole('button', { name: 'Save the note' }).waitFor();
-    const start = performance.now();
-    await page.goto(`${base}${notesPath}`);
-    await page.locator('.app-timeline > li').nth(49).waitFor();
-    rows['notes list, app open'][0].push(performance.now() - start);
-    rows['notes list, app open, as the browser times it'][0]
-      .push(await page.evaluate(() => window.notesDrawnAt));
+    const [played, browsed] = await openNotesList(page, base, notesPath);
+    rows['notes list, app open'][0].push(played);
+    rows['notes list, app open, as the browser times it'][0].push(browsed);
   }
 
   // The list's API call alone, from the page.

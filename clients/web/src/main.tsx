@@ -19,7 +19,8 @@ import { HomePage } from "./home_page";
 import { MyEngagementsPage } from "./my_engagements_page";
 import { Layout, Loading, Problem } from "./layout";
 import { startOutbox } from "./note_outbox";
-import { listNotesEarly, NewNotePage, NotePage, NotesPage } from "./notes_pages";
+import { listNotesEarly, NewNotePage, NotePage, NotesPage, startContextEarly }
+  from "./notes_pages";
 import { PartnershipFormPage, PartnershipPage, PartnershipsPage } from "./partnership_pages";
 import { PeerFormPage, PeersPage } from "./peer_pages";
 import { InvitePage, PeoplePage, PersonPage } from "./people_page";
@@ -34,7 +35,7 @@ import { HistoryPage, StagePage } from "./stage_pages";
 import { AddTeamMemberPage, RemoveTeamMemberPage } from "./team_pages";
 import { keepTitle } from "./title";
 import { TriangulationPage } from "./triangulation_page";
-import { useCall } from "./use_call";
+import { startEarly, useCall } from "./use_call";
 
 // An address, its page, and the page's calls worth starting before the app
 // knows who is signed in (those of pages used in the room).
@@ -74,7 +75,7 @@ const routes: Route[] = [
   [new RegExp(`^/app/engagements/${id}/notes$`), (m, me) => peer(me, <NotesPage id={m[1]} />),
    (m) => listNotesEarly(m[1])],
   [new RegExp(`^/app/engagements/${id}/notes/new$`),
-   (m, me) => peer(me, <NewNotePage id={m[1]} />)],
+   (m, me) => peer(me, <NewNotePage id={m[1]} />), (m) => startContextEarly(m[1])],
   [new RegExp(`^/app/engagements/${id}/notes/${id}$`),
    (m, me) => peer(me, <NotePage id={m[1]} note={m[2]} />)],
   [new RegExp(`^/app/engagements/${id}/triangulation$`),
@@ -153,6 +154,8 @@ function App({ path }: { path: string }) {
 
 const root = document.getElementById("app");
 if (root) {
+  // Asked before the first drawing, whose effects run only after a paint.
+  startEarly("me", whoAmI);
   const found = routeOf(window.location.pathname);
   if (found) {
     const [[, , early], match] = found;

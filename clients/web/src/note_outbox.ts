@@ -194,9 +194,17 @@ export async function saveContext(context: Omit<NoteContext, "owner" | "savedAt"
   await (await db()).put("contexts", { ...context, owner, savedAt: Date.now() });
 }
 
-// The context last saved for `engagement` by this person, if any.
-export async function savedContext(engagement: string): Promise<NoteContext | null> {
-  const found = await (await db()).get("contexts", engagement);
+// The context last saved for `engagement`, whoever saved it: a read that
+// may start as the app opens, before it knows who is signed in.
+export async function readContext(engagement: string): Promise<NoteContext | undefined> {
+  return (await db()).get("contexts", engagement);
+}
+
+// The context last saved for `engagement` by this person, if any; from
+// `read` when one was started early.
+export async function savedContext(engagement: string, read = readContext(engagement)):
+    Promise<NoteContext | null> {
+  const found = await read;
   return found?.owner === owner ? found : null;
 }
 

@@ -3,7 +3,7 @@
 // note_outbox.ts), the list with the API's search and filters beside the
 // notes still waiting, a conflicting change shown side by side, and changing
 // one note.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { engagements, evidence, fieldwork, isOffline, listAll, problemOf, signInAgainIfNeeded }
   from "./api";
 import { benchmarkOf } from "./benchmark";
@@ -18,10 +18,10 @@ import { Polarity } from "./gen/healthcheck/v1/framework_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go, queryParam } from "./navigation";
 import { applied, discard, entriesOf, keep, retry, type NoteContext, type NoteFields,
-         type OutboxEntry, outboxStatus, type OutboxStatus, savedContext, saveContext,
-         waitingEdit, watchOutbox } from "./note_outbox";
+         type OutboxEntry, outboxStatus, type OutboxStatus, readContext, savedContext,
+         saveContext, waitingEdit, watchOutbox } from "./note_outbox";
 import { Pagination, pageSize, pageToken } from "./paging";
-import { type Outcome, startEarly, useCall } from "./use_call";
+import { type Outcome, startEarly, takeEarly, useCall } from "./use_call";
 
 // What the capture form needs: read afresh when the network allows and
 // saved, otherwise the copy saved last time.
@@ -63,15 +63,26 @@ async function loadContext(id: string): Promise<NoteContext> {
   }
 }
 
+// The key under which the pages used in the room start reading the saved
+// capture context as the app opens (startContextEarly, main.tsx). Reading
+// it afresh waits until the page is drawn: its four calls would slow the
+// page's own.
+const savedKey = (id: string) => `saved context ${id}`;
+
+export function startContextEarly(id: string): void {
+  startEarly(savedKey(id), () => readContext(`engagements/${id}`));
+}
+
 // The capture context for a page: the copy saved in this browser at once,
 // if there is one, then the one read afresh (kept instead when the network
 // fails), so that pages used in the room draw without waiting on the API.
+// Read as soon as the page is drawn, as useCall's calls are.
 function useNoteContext(id: string): Outcome<NoteContext> {
   const [outcome, setOutcome] = useState<Outcome<NoteContext>>({ state: "loading" });
-  useEffect(() => {
+  useLayoutEffect(() => {
     let live = true;
     let fresh = false;
-    void savedContext(`engagements/${id}`).then((saved) => {
+    void savedContext(`engagements/${id}`, takeEarly(savedKey(id))).then((saved) => {
       if (live && saved && !fresh) setOutcome({ state: "done", value: saved });
     });
     loadContext(id).then(
@@ -103,7 +114,7 @@ function sourceLabel(context: NoteContext, source: string): string {
 function useOutbox(engagement: string): { status: OutboxStatus | null; entries: OutboxEntry[] } {
   const [state, setState] = useState<{ status: OutboxStatus | null; entries: OutboxEntry[] }>(
     { status: null, entries: [] });
-  useEffect(() => {
+  useLayoutEffect(() => {
     let live = true;
     const read = () => void Promise.all([outboxStatus(), entriesOf(engagement)])
       .then(([status, entries]) => { if (live) setState({ status, entries }); });
@@ -504,9 +515,12 @@ const listOf = (id: string) => () => {
                               filter: filterOf(filters), query: filters.q });
 };
 
-// Started as the app opens, so that the list is drawn as soon as it knows
-// who is signed in.
-export const listNotesEarly = (id: string) => startEarly(listKey(id, 0), listOf(id));
+// Started as the app opens, with the capture context, so that the list is
+// drawn as soon as it knows who is signed in.
+export function listNotesEarly(id: string): void {
+  startEarly(listKey(id, 0), listOf(id));
+  startContextEarly(id);
+}
 
 // The notes of an engagement: those still in this browser first, then the
 // server's, searched and filtered as the API allows.
