@@ -252,8 +252,6 @@ absl::Status Invite(const Invocation& invocation) {
 absl::Status Invitations(const Invocation& invocation) {
   absl::StatusOr<std::string> name = QuestionnaireName(invocation.args[0]);
   if (!name.ok()) return name.status();
-  const std::string filter =
-      invocation.flags.IsOn("unused") ? "used = false" : "";
   auto stub = NewStub(invocation);
   return ListPages<v1::ListInvitationsResponse>(
       invocation,
@@ -262,7 +260,6 @@ absl::Status Invitations(const Invocation& invocation) {
         request.set_parent(*name);
         request.set_page_size(paging.page_size);
         request.set_page_token(paging.page_token);
-        request.set_filter(filter);
         return invocation.connection.Call(
             Retry::kWhenTransient, [&](grpc::ClientContext& context) {
               return stub->ListInvitations(&context, request, &page);
@@ -417,15 +414,7 @@ std::vector<FlagSpec> InviteFlags() {
   };
 }
 
-std::vector<FlagSpec> InvitationsFlags() {
-  std::vector<FlagSpec> flags = {
-      {"unused", "", "Only the invitations not yet used (to chase)."},
-  };
-  for (FlagSpec& spec : PagingFlags()) flags.push_back(std::move(spec));
-  return flags;
-}
-
-std::vector<FlagSpec> CommentsFlags() { return PagingFlags(); }
+std::vector<FlagSpec> ListFlags() { return PagingFlags(); }
 
 constexpr char kEngagementArg[] =
     "Acts on the engagement's one questionnaire, "
@@ -489,7 +478,9 @@ CommandGroup QuestionnaireCommands() {
                EnumChoices(*v1::RespondentLevel_descriptor()),
                "; sector: defaults to the organisation's; count: invitations "
                "for the row (default 1). At most 2000 invitations per call; "
-               "not after the questionnaire has closed. The links are shown "
+               "only before the questionnaire opens (who is invited is fixed "
+               "then), and an organisation stays in the sector its earlier "
+               "invitations count it in. The links are shown "
                "only in this output and cannot be retrieved again. Retried "
                "automatically with the same request_id, so a lost response "
                "costs nothing: the retry creates no invitation twice and "
@@ -501,16 +492,15 @@ CommandGroup QuestionnaireCommands() {
            Invite},
           {"invitations",
            {"ENGAGEMENT"},
-           "List the invitations (never their links).",
-           absl::StrCat(kEngagementArg,
-                        "--unused lists those still to chase (filter "
-                        "\"used = false\")."),
-           InvitationsFlags(),
+           "List the invitations (never their links, nor whether they "
+           "have been used).",
+           kEngagementArg,
+           ListFlags(),
            Invitations},
           {"rates",
            {"ENGAGEMENT"},
-           "Show response rates overall and by organisation, level and "
-           "sector.",
+           "Show response rates overall and, once closed, by organisation, "
+           "level and sector.",
            absl::StrCat(
                kEngagementArg,
                "A group of fewer than k respondents, or one that could be "
@@ -549,7 +539,7 @@ CommandGroup QuestionnaireCommands() {
                "them, and only once the questionnaire has closed "
                "(FAILED_PRECONDITION before, PERMISSION_DENIED for anyone "
                "else)."),
-           CommentsFlags(),
+           ListFlags(),
            Comments},
           {"actions",
            {"ENGAGEMENT"},

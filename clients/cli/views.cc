@@ -643,11 +643,10 @@ std::string InvitationLinks(const v1::CreateInvitationsResponse& response) {
 }
 
 std::string InvitationsTable(const v1::ListInvitationsResponse& response) {
-  Table table({"NAME", "ORGANISATION", "LEVEL", "SECTOR", "USED"});
+  Table table({"NAME", "ORGANISATION", "LEVEL", "SECTOR"});
   for (const v1::Invitation& invitation : response.invitations()) {
     table.AddRow({invitation.name(), invitation.organisation(),
-                  EnumLabel(invitation.level()), EnumLabel(invitation.sector()),
-                  YesNo(invitation.used())});
+                  EnumLabel(invitation.level()), EnumLabel(invitation.sector())});
   }
   return table.Render();
 }
@@ -655,13 +654,15 @@ std::string InvitationsTable(const v1::ListInvitationsResponse& response) {
 std::string ResponseRatesText(const v1::ResponseRates& rates) {
   v1::GroupRate overall = rates.overall();
   if (overall.group().empty()) overall.set_group("overall");
-  // The server gives no breakdown while the total itself is withheld.
+  // The server gives no breakdown while the questionnaire is open, nor while
+  // the total itself is withheld.
   const auto breakdown =
       [&overall](
           const google::protobuf::RepeatedPtrField<v1::GroupRate>& groups,
           const google::protobuf::EnumDescriptor* type) -> std::string {
-    if (groups.empty() && !overall.released()) {
-      return "  withheld, as the overall figure is\n";
+    if (groups.empty()) {
+      return overall.released() ? "  shown once the questionnaire has closed\n"
+                                : "  withheld, as the overall figure is\n";
     }
     return RatesTable(groups, type);
   };

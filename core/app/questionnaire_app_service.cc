@@ -120,6 +120,27 @@ void RatesByOrganisationAndSector(const std::vector<GroupTally>& tallies, int k,
   }
 }
 
+// FAILED_PRECONDITION if `groups` count an organisation in a sector other
+// than the one its earlier invitations count it in: a sector's figure less
+// its organisations' would then describe people of neither.
+absl::Status CheckOneSectorEach(Repositories& repos, absl::string_view engagement_id,
+                                const std::vector<domain::RespondentGroup>& groups) {
+  HC_ASSIGN_OR_RETURN(std::vector<GroupTally> earlier, repos.invitations().Tally(engagement_id));
+  std::map<std::string, domain::Sector> sector_of;
+  for (const GroupTally& t : earlier) sector_of.emplace(t.group.organisation, t.group.sector);
+  for (const domain::RespondentGroup& g : groups) {
+    const auto it = sector_of.find(g.organisation);
+    if (it != sector_of.end() && it->second != g.sector) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          g.organisation, "'s earlier invitations count it in ", domain::SectorWords(it->second),
+          ", but it is now in ", domain::SectorWords(g.sector),
+          ": an organisation counts in one sector throughout a questionnaire. Put its sector "
+          "back to ", domain::SectorWords(it->second), " to invite more people from it."));
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k) {
@@ -256,9 +277,11 @@ absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::CreateInv
                         LoadFor(repos, principal, engagement_id, kAction, true));
     HC_ASSIGN_OR_RETURN(Questionnaire q, LoadQuestionnaire(repos, engagement_id));
     const absl::Time now = clock_.Now();
-    if (domain::StateAt(q, now) == domain::QuestionnaireState::kClosed) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(NameOf(engagement_id), " is closed; it takes no more invitations"));
+    if (domain::StateAt(q, now) != domain::QuestionnaireState::kScheduled) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          NameOf(engagement_id),
+          " has opened: who is invited was fixed when it opened, so it takes no more "
+          "invitations"));
     }
     result.clear();
     HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
@@ -271,6 +294,7 @@ absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::CreateInv
                         repos.partnerships().Get(e.partnership_id));
     HC_ASSIGN_OR_RETURN(std::vector<domain::RespondentGroup> groups,
                         domain::ParseInvitationCsv(csv, partnership));
+    HC_RETURN_IF_ERROR(CheckOneSectorEach(repos, engagement_id, groups));
     HC_ASSIGN_OR_RETURN(const int64_t first, repos.invitations().NextPosition(engagement_id));
     int64_t position = first;
     for (const domain::RespondentGroup& group : groups) {
@@ -298,16 +322,10 @@ absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::ReissueLi
   range.limit = static_cast<int>(count);
   range.after = Cursor{first - 1, ""};
   HC_ASSIGN_OR_RETURN(Page<domain::Invitation> batch_invitations,
-                      repos.invitations().List(engagement_id, std::nullopt, range));
+                      repos.invitations().List(engagement_id, range));
   std::vector<IssuedInvitation> reissued;
   for (domain::Invitation& invitation : batch_invitations.items) {
     if (invitation.position >= first + count) break;
-    HC_ASSIGN_OR_RETURN(std::optional<domain::Draft> draft, repos.drafts().Get(invitation.id));
-    if (invitation.used || draft) {
-      return absl::FailedPreconditionError(
-          "this request's invitations were created and one is already being answered, so "
-          "their links were delivered; to invite more people, send a new request_id");
-    }
     HC_ASSIGN_OR_RETURN(std::string token, crypto::NewSecret());
     invitation.token_hash = crypto::Sha256Hex(token);
     HC_RETURN_IF_ERROR(repos.invitations().ReplaceTokenHash(invitation.id, invitation.token_hash));
@@ -317,14 +335,13 @@ absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::ReissueLi
 }
 
 absl::StatusOr<Page<domain::Invitation>> QuestionnaireAppService::ListInvitations(
-    const domain::Principal& principal, absl::string_view engagement_id, std::optional<bool> used,
-    const PageRequest& page) {
+    const domain::Principal& principal, absl::string_view engagement_id, const PageRequest& page) {
   Page<domain::Invitation> result;
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_RETURN_IF_ERROR(
         LoadFor(repos, principal, engagement_id, "ListInvitations", true).status());
     HC_RETURN_IF_ERROR(LoadQuestionnaire(repos, engagement_id).status());
-    HC_ASSIGN_OR_RETURN(result, repos.invitations().List(engagement_id, used, page));
+    HC_ASSIGN_OR_RETURN(result, repos.invitations().List(engagement_id, page));
     return absl::OkStatus();
   }));
   return result;
@@ -342,13 +359,15 @@ absl::StatusOr<ResponseRates> QuestionnaireAppService::GetResponseRates(
     HC_ASSIGN_OR_RETURN(tallies, repos.invitations().Tally(engagement_id));
     return absl::OkStatus();
   }));
-  return ResponseRatesFrom(tallies, q.min_group_size);
+  return ResponseRatesFrom(tallies, q.min_group_size, domain::StateAt(q, clock_.Now()));
 }
 
-ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k) {
+ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k,
+                                domain::QuestionnaireState state) {
   ResponseRates rates;
   rates.min_group_size = k;
   rates.overall = OverallRate(tallies, k);
+  if (state != domain::QuestionnaireState::kClosed) return rates;
   if (!rates.overall.released) return rates;  // no breakdown can be safer than its total
   rates.by_level = RatesByLevel(tallies, k);
   RatesByOrganisationAndSector(tallies, k, rates);

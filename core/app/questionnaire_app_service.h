@@ -54,8 +54,14 @@ GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k);
 
 // The response rates of an engagement's invitations `tallies` under the
 // disclosure rules with k = `k`: nothing below the overall total when it is
-// withheld; levels, organisations and sectors decided as the results'. Pure.
-ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k);
+// withheld; levels, organisations and sectors decided as the results', and
+// only once the questionnaire is `state` kClosed. While it is open, group
+// figures polled as answers arrive would differ from poll to poll (and so
+// would the groups complementary suppression picks), and a few polls could
+// be solved for a group under k; the overall figure alone cannot. Once
+// closed, the counts never change again, so the decisions never do. Pure.
+ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k,
+                                domain::QuestionnaireState state);
 
 // Use cases of an engagement's questionnaire and its invitations. Access:
 // the programme lead and the team's lead peer and peers set it up; the
@@ -87,19 +93,21 @@ class QuestionnaireAppService {
   absl::StatusOr<QuestionnaireView> Close(const domain::Principal& principal,
                                           absl::string_view engagement_id,
                                           std::optional<int64_t> expected_version);
-  // FAILED_PRECONDITION once closed; INVALID_ARGUMENT for bad CSV. With a
+  // FAILED_PRECONDITION once it has opened (who is invited in which group is
+  // fixed then, so that no group grows after people have answered) and when
+  // an organisation's earlier invitations count it in another sector (its
+  // sector changed in between: organisations must nest in sectors for the
+  // disclosure rules); INVALID_ARGUMENT for bad CSV. With a
   // request_id, a retry of the same request creates nothing: it issues new
   // links for the invitations the first attempt created (whose links were
-  // lost with its response, so the old ones stop working) unless one of them
-  // has been used or started, which shows the links did arrive
-  // (FAILED_PRECONDITION); ALREADY_EXISTS if the id came with another
-  // request.
+  // lost with its response, so the old ones stop working; as nobody answers
+  // before it opens, none can be in use); ALREADY_EXISTS if the id came with
+  // another request.
   absl::StatusOr<std::vector<IssuedInvitation>> CreateInvitations(
       const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv,
       const RequestKey& key);
   absl::StatusOr<Page<domain::Invitation>> ListInvitations(const domain::Principal& principal,
                                                            absl::string_view engagement_id,
-                                                           std::optional<bool> used,
                                                            const PageRequest& page);
   absl::StatusOr<ResponseRates> GetResponseRates(const domain::Principal& principal,
                                                  absl::string_view engagement_id);

@@ -92,9 +92,11 @@ report::RateLine RateLineOf(const GroupRate& rate, absl::string_view label) {
 }
 
 absl::Status FillRates(Repositories& repos, absl::string_view engagement_id,
-                       const domain::Questionnaire& questionnaire, report::MethodSection& method) {
+                       const domain::Questionnaire& questionnaire, absl::Time now,
+                       report::MethodSection& method) {
   HC_ASSIGN_OR_RETURN(std::vector<GroupTally> tallies, repos.invitations().Tally(engagement_id));
-  const ResponseRates rates = ResponseRatesFrom(tallies, questionnaire.min_group_size);
+  const ResponseRates rates = ResponseRatesFrom(tallies, questionnaire.min_group_size,
+                                                domain::StateAt(questionnaire, now));
   method.min_group_size = rates.min_group_size;
   method.overall_rate = RateLineOf(rates.overall, "Overall");
   for (const GroupRate& r : rates.by_level) {
@@ -108,7 +110,8 @@ absl::Status FillRates(Repositories& repos, absl::string_view engagement_id,
 
 absl::StatusOr<report::MethodSection> Method(Repositories& repos,
                                              const domain::Engagement& engagement,
-                                             const domain::Questionnaire& questionnaire) {
+                                             const domain::Questionnaire& questionnaire,
+                                             absl::Time now) {
   const std::string& id = engagement.meta.id;
   report::MethodSection method;
   HC_ASSIGN_OR_RETURN(Page<domain::Document> documents,
@@ -131,7 +134,7 @@ absl::StatusOr<report::MethodSection> Method(Repositories& repos,
                                       domain::ActivityKindLabel(a.kind), a.title,
                                       domain::ParticipantsLine(a.participants)});
   }
-  HC_RETURN_IF_ERROR(FillRates(repos, id, questionnaire, method));
+  HC_RETURN_IF_ERROR(FillRates(repos, id, questionnaire, now, method));
   return method;
 }
 
@@ -477,7 +480,7 @@ absl::StatusOr<ReportDocument> ComposeReport(Repositories& repos, const Framewor
   document.version = number;
   MarkDraft(document, number, today);
   document.scope = Scope(partnership, engagement, peers);
-  HC_ASSIGN_OR_RETURN(document.method, Method(repos, engagement, questionnaire));
+  HC_ASSIGN_OR_RETURN(document.method, Method(repos, engagement, questionnaire, now));
   HC_ASSIGN_OR_RETURN(document.results, Results(repos, codec, engagement, framework, now));
   HC_ASSIGN_OR_RETURN(std::vector<domain::ReviewFinding> findings, repos.findings().ListAll(id));
   document.findings = FindingsOf(framework, partnership.display_name, findings);

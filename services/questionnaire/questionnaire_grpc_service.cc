@@ -10,7 +10,6 @@
 #include "core/common/status_macros.h"
 #include "services/common/conversions.h"
 #include "services/common/etag.h"
-#include "services/common/filter.h"
 #include "services/common/paging.h"
 #include "services/common/resource_names.h"
 #include "services/questionnaire/results_mapping.h"
@@ -74,7 +73,6 @@ void ToProto(const domain::Invitation& i, v1::Invitation* out) {
   out->set_organisation(i.group.organisation);
   out->set_level(static_cast<v1::RespondentLevel>(i.group.level));
   out->set_sector(static_cast<v1::Sector>(i.group.sector));
-  out->set_used(i.used);
 }
 
 void ToProto(const app::GroupRate& rate, v1::GroupRate* out) {
@@ -123,18 +121,6 @@ absl::StatusOr<CommentName> ParseCommentName(absl::string_view name) {
         name.substr(0, 120), "\""));
   }
   return out;
-}
-
-absl::StatusOr<std::optional<bool>> ReadUsedFilter(absl::string_view filter) {
-  HC_ASSIGN_OR_RETURN(std::vector<FilterTerm> terms, ParseFilter(filter));
-  std::optional<bool> used;
-  for (const FilterTerm& t : terms) {
-    if (t.field != "used" || t.op != "=" || (t.value != "true" && t.value != "false")) {
-      return absl::InvalidArgumentError("filter: only used = true or used = false is supported");
-    }
-    used = t.value == "true";
-  }
-  return used;
 }
 
 }  // namespace
@@ -212,12 +198,11 @@ grpc::ServerUnaryReactor* QuestionnaireGrpcService::ListInvitations(
     v1::ListInvitationsResponse* response) {
   return runner_.Run(context, "ListInvitations", [=, this](const domain::Principal& principal) {
     HC_ASSIGN_OR_RETURN(std::string engagement, ParseQuestionnaireName("parent", request->parent()));
-    HC_ASSIGN_OR_RETURN(std::optional<bool> used, ReadUsedFilter(request->filter()));
-    const std::string list = absl::StrCat(request->parent(), "/invitations?", request->filter());
+    const std::string list = absl::StrCat(request->parent(), "/invitations");
     HC_ASSIGN_OR_RETURN(app::PageRequest page,
                         ReadPageRequest(request->page_size(), request->page_token(), list));
     HC_ASSIGN_OR_RETURN(app::Page<domain::Invitation> found,
-                        app_.ListInvitations(principal, engagement, used, page));
+                        app_.ListInvitations(principal, engagement, page));
     for (const domain::Invitation& i : found.items) ToProto(i, response->add_invitations());
     response->set_next_page_token(NextPageToken(found.next, list));
     return absl::OkStatus();

@@ -52,9 +52,10 @@ soon=$(hcctl engagements create --json --partnership="$borough" --purpose=remedi
   --fieldwork-day1="$(day +10)" --fieldwork-day2="$(day +11)" --fieldwork-day3="$(day +12)" | name_of)
 hcctl engagements add-member "$soon" --peer="$hari" --role=lead_peer > /dev/null
 hcctl questionnaires create "$soon" --framework=partnership-assessment-tool \
-  --open=now --close=now+7d > /dev/null
+  --open=now+1h --close=now+7d > /dev/null
 printf 'organisation,level,count\nBorough Council,board,4\n' > "$work/invitations.csv"
 hcctl questionnaires invite "$soon" --csv="$work/invitations.csv" > /dev/null
+open_questionnaire_now "$soon"
 
 # Coast is in fieldwork now (days -1 to +1): Lena leads, Hari and a shadow
 # join, and the questionnaire closed before day 1.

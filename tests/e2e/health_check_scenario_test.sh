@@ -69,11 +69,12 @@ hana_token=$(token_for Hana "$hana")
 
 # --- Six partners answer the questionnaire --------------------------------
 hcctl questionnaires create "$engagement" --framework=partnership-assessment-tool \
-  --open=now --close=now+14d --k=5 > /dev/null
+  --open=now+1h --close=now+14d --k=5 > /dev/null
 printf 'organisation,level,count\nAnytown Council,board,2\nAnytown NHS Trust,management,2\nShire Police,front_line,2\n' \
   > "$work/invitations.csv"
 hcctl questionnaires invite "$engagement" --csv="$work/invitations.csv" --links-only > "$work/links.txt"
 [[ $(wc -l < "$work/links.txt") == 6 ]] || fail "expected 6 links"
+open_questionnaire_now "$engagement"
 i=0
 while read -r link; do
   respond "$link" $((i % 2 + 1))  # agree / tend to agree

@@ -27,6 +27,12 @@ sign_in_first_lead() {
   login_first_lead
 }
 
+# open_questionnaire_now ENGAGEMENT: opens its questionnaire now, once its
+# invitations are made (who is invited is fixed when it opens).
+open_questionnaire_now() {
+  hcctl questionnaires update "$1" --open=now > /dev/null || fail "could not open $1's questionnaire"
+}
+
 # login_first_lead: signs the first programme lead in with `hcctl login
 # --session` (managing people takes a session) and keeps the session in
 # $work/lead.token, which HC_TOKEN_FILE then names.
@@ -194,11 +200,12 @@ engagement_in_fieldwork() {
   fieldwork_engagement=$(engagement_with_team "$eastfield" "Do partners act on one plan?" \
     "$lena" "$hari")
   hcctl questionnaires create "$fieldwork_engagement" --framework=partnership-assessment-tool \
-    --open=now --close=now+14d --k=5 --comments > /dev/null
+    --open=now+1h --close=now+14d --k=5 --comments > /dev/null
   printf '%s\n' organisation,level,count "Eastfield Council,board,2" \
     "Eastfield Fire and Rescue,management,2" "Eastfield Council,front_line,2" > "$work/eastfield.csv"
   hcctl questionnaires invite "$fieldwork_engagement" --csv="$work/eastfield.csv" --links-only \
     > "$work/eastfield-links.txt"
+  open_questionnaire_now "$fieldwork_engagement"
   local i=0 link comment
   while read -r link; do
     comment=""

@@ -33,7 +33,7 @@ peer=$(hcctl peers create --json --display-name="Lena Lead" --email=lena@northsh
 hcctl engagements add-member "$engagement" --peer="$peer" --role=lead_peer > /dev/null
 peer_token=$(person_token "Lena Lead" peer --peer="$peer")
 hcctl questionnaires create "$engagement" --framework=partnership-assessment-tool \
-  --open=now --close=now+14d --k=5 --comments > /dev/null
+  --open=now+1h --close=now+14d --k=5 --comments > /dev/null
 # Links come back in row order: council 1-8, county 9-15, NHS 16-24,
 # CCG 25-32, police 33-40.
 cat > "$work/invitations.csv" <<'CSV'
@@ -57,6 +57,7 @@ CSV
 hcctl questionnaires invite "$engagement" --csv="$work/invitations.csv" --links-only \
   > "$work/links.txt"
 [[ $(wc -l < "$work/links.txt") == 40 ]] || fail "expected 40 links"
+open_questionnaire_now "$engagement"
 
 # 23 respondents: council 6, county 5, NHS 5, CCG 4, police 3; one of them
 # uses the keyboard only.
@@ -80,10 +81,11 @@ engagement2=$(hcctl engagements create --json --partnership="$partnership" \
   --purpose=developmental | name_of)
 hcctl engagements add-member "$engagement2" --peer="$peer" --role=lead_peer > /dev/null
 hcctl questionnaires create "$engagement2" --framework=digging-deeper \
-  --open=now --close=now+14d --k=3 > /dev/null
+  --open=now+1h --close=now+14d --k=3 > /dev/null
 printf 'organisation,level,count\nShire Police,board,3\n' > "$work/three.csv"
 hcctl questionnaires invite "$engagement2" --csv="$work/three.csv" --links-only \
   > "$work/three-links.txt"
+open_questionnaire_now "$engagement2"
 while read -r link; do
   node "$here/browser/respond.mjs" "$link" 2 mouse ||
     fail "a Digging Deeper respondent could not answer"

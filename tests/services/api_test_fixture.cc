@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "core/storage/sqlite/database.h"
+#include "healthcheck/v1/questionnaire.grpc.pb.h"
 #include "tests/support/fake_report_renderer.h"
 #include "tests/support/sign_in.h"
 
@@ -146,6 +147,19 @@ v1::Engagement ApiTest::MakeEngagement(const std::string& partnership,
   grpc::Status status = engagements_->CreateEngagement(Lead().get(), request, &created);
   EXPECT_TRUE(status.ok()) << status.error_message();
   return created;
+}
+
+void ApiTest::OpenQuestionnaireNow(const std::string& engagement) {
+  v1::UpdateQuestionnaireRequest update;
+  update.mutable_questionnaire()->set_name(engagement + "/questionnaire");
+  update.mutable_questionnaire()->mutable_open_time()->set_seconds(
+      absl::ToUnixSeconds(absl::Now() - absl::Minutes(1)));
+  update.mutable_update_mask()->add_paths("open_time");
+  v1::Questionnaire q;
+  const grpc::Status status = v1::QuestionnaireService::NewStub(server_->InProcessChannel())
+                                  ->UpdateQuestionnaire(Lead().get(), update, &q);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(q.state(), v1::QUESTIONNAIRE_STATE_OPEN);
 }
 
 v1::Engagement ApiTest::AddMember(const std::string& engagement, const std::string& peer,

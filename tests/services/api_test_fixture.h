@@ -78,6 +78,10 @@ class ApiTest : public ::testing::Test {
                                 std::optional<absl::CivilDay> day1 = std::nullopt);
   v1::Engagement AddMember(const std::string& engagement, const std::string& peer,
                            v1::TeamRole role);
+  // Opens `engagement`'s questionnaire now (its open time a minute ago), as
+  // "Open the questionnaire now" does once its invitations are made: who is
+  // invited is fixed when it opens.
+  void OpenQuestionnaireNow(const std::string& engagement);
   // The details of every audit record of `action`, oldest first, read from
   // the store's file as an operator would.
   std::vector<std::string> AuditDetails(const std::string& action);

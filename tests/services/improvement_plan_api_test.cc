@@ -72,7 +72,7 @@ class ImprovementPlanApiTest : public ApiTest {
     create.set_parent(engagement_);
     create.mutable_questionnaire()->set_framework("frameworks/digging-deeper/versions/1");
     create.mutable_questionnaire()->set_min_group_size(3);
-    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
+    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() + absl::Hours(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     v1::Questionnaire q;
     ASSERT_TRUE(questionnaires_->CreateQuestionnaire(Lead().get(), create, &q).ok());
@@ -82,6 +82,7 @@ class ImprovementPlanApiTest : public ApiTest {
                                 "\n"));
     v1::CreateInvitationsResponse invitations;
     ASSERT_TRUE(questionnaires_->CreateInvitations(Lead().get(), invite, &invitations).ok());
+    ASSERT_NO_FATAL_FAILURE(OpenQuestionnaireNow(engagement_));
     httplib::Client client("127.0.0.1", server_->http_port());
     const std::vector<std::vector<std::string>> areas = {
         {"1.1", "1.2", "1.3", "1.4", "1.5"},

@@ -54,7 +54,7 @@ class ProgrammeDashboardTest : public ApiTest {
     AddMember(published_, lena_.name(), v1::TEAM_ROLE_LEAD_PEER);
     AddMember(published_, hari_.name(), v1::TEAM_ROLE_PEER);
     AddMember(published_, sam_.name(), v1::TEAM_ROLE_SHADOW);
-    ASSERT_NO_FATAL_FAILURE(OpenQuestionnaire(published_));
+    ASSERT_NO_FATAL_FAILURE(SetUpQuestionnaire(published_));
     // Two of three answer: below k = 5, so withheld.
     const std::vector<std::string> tokens = Invite(published_, "Anytown Council,board,3\n");
     for (int i = 0; i < 2; ++i) ASSERT_NO_FATAL_FAILURE(Respond(tokens[i]));
@@ -91,7 +91,7 @@ class ProgrammeDashboardTest : public ApiTest {
   void SeedOthers() {
     upcoming_ = MakeEngagement(borough_.name(), Today() + 10).name();
     AddMember(upcoming_, hari_.name(), v1::TEAM_ROLE_LEAD_PEER);
-    ASSERT_NO_FATAL_FAILURE(OpenQuestionnaire(upcoming_));
+    ASSERT_NO_FATAL_FAILURE(SetUpQuestionnaire(upcoming_));
     const std::vector<std::string> tokens = Invite(upcoming_, "Borough Council,board,6\n");
     for (int i = 0; i < 5; ++i) ASSERT_NO_FATAL_FAILURE(Respond(tokens[i]));
     late_ = MakeEngagement(coast_.name(), Today() - 5).name();
@@ -111,13 +111,14 @@ class ProgrammeDashboardTest : public ApiTest {
     ASSERT_TRUE(engagements_->CancelEngagement(Lead().get(), cancel, &e).ok());
   }
 
-  void OpenQuestionnaire(const std::string& engagement) {
+  // Sets it up to open in an hour; Invite opens it.
+  void SetUpQuestionnaire(const std::string& engagement) {
     v1::CreateQuestionnaireRequest create;
     create.set_parent(engagement);
     create.mutable_questionnaire()->set_framework(
         "frameworks/partnership-assessment-tool/versions/1");
     create.mutable_questionnaire()->mutable_open_time()->set_seconds(
-        absl::ToUnixSeconds(absl::Now() - absl::Minutes(1)));
+        absl::ToUnixSeconds(absl::Now() + absl::Hours(1)));
     create.mutable_questionnaire()->mutable_close_time()->set_seconds(
         absl::ToUnixSeconds(absl::Now() + absl::Hours(24)));
     v1::Questionnaire q;
@@ -132,6 +133,7 @@ class ProgrammeDashboardTest : public ApiTest {
     v1::CreateInvitationsResponse out;
     const grpc::Status status = questionnaires_->CreateInvitations(Lead().get(), invite, &out);
     EXPECT_TRUE(status.ok()) << status.error_message();
+    OpenQuestionnaireNow(engagement);
     std::vector<std::string> tokens;
     for (const auto& i : out.invitations()) tokens.push_back(IdOf(i.link()));
     return tokens;

@@ -106,6 +106,9 @@ TEST_F(QuestionnaireApiTest, ItChangesOnlyBeforeItOpensAndClosesOnce) {
   update.mutable_update_mask()->add_paths("min_group_size");
   ASSERT_TRUE(questionnaires_->UpdateQuestionnaire(Ctx(peer_token_).get(), update, &q).ok());
   EXPECT_EQ(q.min_group_size(), 7);
+  v1::CreateInvitationsResponse invitations;
+  ASSERT_TRUE(Invite(peer_token_, "organisation,level,count\nShire Fire,board,5\n", &invitations)
+                  .ok());
   // Open it now.
   *update.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
   update.mutable_update_mask()->set_paths(0, "open_time");
@@ -114,6 +117,18 @@ TEST_F(QuestionnaireApiTest, ItChangesOnlyBeforeItOpensAndClosesOnce) {
   update.mutable_update_mask()->set_paths(0, "min_group_size");
   EXPECT_THAT(questionnaires_->UpdateQuestionnaire(Ctx(peer_token_).get(), update, &q),
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "has opened"));
+  // Who is invited is fixed when it opens: no group can grow once people
+  // may have answered (nobody can add answers of their own to a group).
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", partnership_.name());
+  for (const std::string& token : {peer_token_, contact, lead_token_}) {
+    EXPECT_THAT(Invite(token, "organisation,level,count\nShire Fire,board,2\n", &invitations),
+                GrpcIsWith(StatusCode::FAILED_PRECONDITION,
+                           "who is invited was fixed when it opened"));
+  }
+  v1::GetQuestionnaireRequest get;
+  get.set_name(name_);
+  ASSERT_TRUE(questionnaires_->GetQuestionnaire(Ctx(peer_token_).get(), get, &q).ok());
+  EXPECT_EQ(q.invitation_count(), 5);
 
   v1::CloseQuestionnaireRequest close;
   close.set_name(name_);
@@ -122,14 +137,45 @@ TEST_F(QuestionnaireApiTest, ItChangesOnlyBeforeItOpensAndClosesOnce) {
   EXPECT_TRUE(q.has_closed_time());
   EXPECT_THAT(questionnaires_->CloseQuestionnaire(Ctx(peer_token_).get(), close, &q),
               GrpcIs(StatusCode::FAILED_PRECONDITION));
-  v1::CreateInvitationsResponse invitations;
   EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,board\n", &invitations),
-              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "closed"));
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "has opened"));
+}
+
+TEST_F(QuestionnaireApiTest, AnOrganisationStaysInOneSectorThroughout) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() + absl::Hours(1),
+                     absl::Now() + absl::Hours(48), 5, &q)
+                  .ok());
+  v1::CreateInvitationsResponse out;
+  ASSERT_TRUE(Invite(peer_token_, "organisation,level,count\nShire Fire,board,3\n", &out).ok());
+  // Shire Fire is moved to the police sector between two imports: counted
+  // in both, it would no longer nest in one sector, and the difference of
+  // two released figures could describe a group under k.
+  v1::UpdatePartnershipRequest move;
+  *move.mutable_partnership() = partnership_;
+  for (v1::MemberOrganisation& m : *move.mutable_partnership()->mutable_members()) {
+    if (m.display_name() == "Shire Fire") m.set_sector(v1::SECTOR_POLICE);
+  }
+  move.mutable_update_mask()->add_paths("members");
+  v1::Partnership moved;
+  ASSERT_TRUE(partnerships_->UpdatePartnership(Lead().get(), move, &moved).ok());
+  EXPECT_THAT(Invite(peer_token_, "organisation,level,count\nShire Fire,management,2\n", &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION,
+                         "Shire Fire's earlier invitations count it in fire and rescue, but it "
+                         "is now in police"));
+  v1::GetQuestionnaireRequest get;
+  get.set_name(name_);
+  ASSERT_TRUE(questionnaires_->GetQuestionnaire(Ctx(peer_token_).get(), get, &q).ok());
+  EXPECT_EQ(q.invitation_count(), 3);  // the refused import created nothing
+  // Other organisations are unaffected.
+  EXPECT_TRUE(Invite(peer_token_, "organisation,level\nShire Police,board\n", &out).ok());
 }
 
 TEST_F(QuestionnaireApiTest, FortyInvitationsAcrossFiveOrganisationsAndThreeLevels) {
   v1::Questionnaire q;
-  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now(), absl::Now() + absl::Hours(48), 5, &q).ok());
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() + absl::Hours(1),
+                     absl::Now() + absl::Hours(48), 5, &q)
+                  .ok());
   std::string csv = "organisation,level,count\n";
   const char* orgs[] = {"Anytown Council", "anytown nhs trust", "Shire Police", "Shire Fire",
                         "Anytown CVS"};
@@ -155,7 +201,6 @@ TEST_F(QuestionnaireApiTest, FortyInvitationsAcrossFiveOrganisationsAndThreeLeve
     EXPECT_EQ(i.link().rfind(prefix + "hc_", 0), 0u) << i.link();
     EXPECT_GE(i.link().size(), prefix.size() + 43);
     links.insert(i.link());
-    EXPECT_FALSE(i.used());
   }
   EXPECT_EQ(links.size(), 40u);
   // "anytown nhs trust" in the CSV is the member "Anytown NHS Trust", with its sector.
@@ -172,7 +217,6 @@ TEST_F(QuestionnaireApiTest, FortyInvitationsAcrossFiveOrganisationsAndThreeLeve
   // Links are never shown again.
   v1::ListInvitationsRequest list;
   list.set_parent(name_);
-  list.set_filter("used = false");
   list.set_page_size(500);
   v1::ListInvitationsResponse listed;
   ASSERT_TRUE(questionnaires_->ListInvitations(Ctx(contact).get(), list, &listed).ok());
@@ -195,12 +239,13 @@ std::string PathOf(const std::string& link) { return link.substr(link.find("/q/"
 
 TEST_F(QuestionnaireApiTest, ARetriedImportCreatesNothingTwiceAndReissuesTheLostLinks) {
   v1::Questionnaire q;
-  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() - absl::Minutes(1),
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() + absl::Hours(1),
                      absl::Now() + absl::Hours(48), 5, &q).ok());
   const std::string csv = "organisation,level,count\nShire Fire,board,3\n";
   v1::CreateInvitationsResponse first, retry;
   ASSERT_TRUE(Invite(peer_token_, csv, &first, "import-1").ok());
   ASSERT_TRUE(Invite(peer_token_, csv, &retry, "import-1").ok());
+  ASSERT_NO_FATAL_FAILURE(OpenQuestionnaireNow(engagement_.name()));
   ASSERT_EQ(first.invitations_size(), 3);
   ASSERT_EQ(retry.invitations_size(), 3);
   httplib::Client web("127.0.0.1", server_->http_port());
@@ -221,21 +266,16 @@ TEST_F(QuestionnaireApiTest, ARetriedImportCreatesNothingTwiceAndReissuesTheLost
   ASSERT_TRUE(questionnaires_->ListInvitations(Ctx(peer_token_).get(), list, &listed).ok());
   EXPECT_EQ(listed.invitations_size(), 3);
 
-  // The same id with another file is a mistake, not a retry.
-  v1::CreateInvitationsResponse other;
-  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,management\n", &other,
-                     "import-1"),
-              GrpcIs(StatusCode::ALREADY_EXISTS));
-  EXPECT_THAT(Invite(peer_token_, csv, &other, "not an id!"),
-              GrpcIs(StatusCode::INVALID_ARGUMENT));
   // Once a respondent has started, the links evidently arrived: a late
-  // retry must not cut them off.
+  // retry (after it opened, when nobody may add invitations) must not cut
+  // them off.
   auto started = web.Post(PathOf(retry.invitations(1).link()) + "/p/1",
                           httplib::Params{{"a.1.1", "4"}});
   ASSERT_TRUE(started);
   ASSERT_EQ(started->status, 303);
+  v1::CreateInvitationsResponse other;
   EXPECT_THAT(Invite(peer_token_, csv, &other, "import-1"),
-              GrpcIs(StatusCode::FAILED_PRECONDITION));
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "has opened"));
   auto still = web.Get(PathOf(retry.invitations(1).link()) + "/p/1");
   ASSERT_TRUE(still);
   EXPECT_EQ(still->status, 200);
@@ -245,8 +285,18 @@ TEST_F(QuestionnaireApiTest, ARetriedImportCreatesNothingTwiceAndReissuesTheLost
 
 TEST_F(QuestionnaireApiTest, BadInvitationCsvIsRefusedNamingTheLine) {
   v1::Questionnaire q;
-  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now(), absl::Now() + absl::Hours(48), 5, &q).ok());
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() + absl::Hours(1),
+                     absl::Now() + absl::Hours(48), 5, &q)
+                  .ok());
   v1::CreateInvitationsResponse out;
+  // The same id with another file is a mistake, not a retry.
+  ASSERT_TRUE(Invite(peer_token_, "organisation,level\nShire Fire,board\n", &out, "import-1")
+                  .ok());
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,management\n", &out,
+                     "import-1"),
+              GrpcIs(StatusCode::ALREADY_EXISTS));
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,board\n", &out, "not an id!"),
+              GrpcIs(StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,board\nMegacorp,board\n", &out),
               GrpcIsWith(StatusCode::INVALID_ARGUMENT, "csv line 3"));
   EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,chair\n", &out),
@@ -263,7 +313,7 @@ TEST_F(QuestionnaireApiTest, BadInvitationCsvIsRefusedNamingTheLine) {
   list.set_parent(name_);
   v1::ListInvitationsResponse listed;
   ASSERT_TRUE(questionnaires_->ListInvitations(Ctx(peer_token_).get(), list, &listed).ok());
-  EXPECT_EQ(listed.invitations_size(), 0);  // a refused import creates nothing
+  EXPECT_EQ(listed.invitations_size(), 1);  // a refused import creates nothing
 }
 
 TEST_F(QuestionnaireApiTest, OtherPartnershipsCannotReachIt) {

@@ -4,7 +4,9 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -51,7 +53,7 @@ class QuestionnaireResultsTest : public ApiTest {
 
   // An engagement with the peer as lead and an open assessment-tool
   // questionnaire with k; returns the engagement's name.
-  std::string OpenQuestionnaire(int k, const std::string& previous = "") {
+  std::string SetUpQuestionnaire(int k, const std::string& previous = "") {
     v1::CreateEngagementRequest request;
     request.mutable_engagement()->set_partnership(partnership_.name());
     request.mutable_engagement()->set_purpose(v1::PURPOSE_DEVELOPMENTAL);
@@ -63,7 +65,7 @@ class QuestionnaireResultsTest : public ApiTest {
     create.set_parent(e.name());
     create.mutable_questionnaire()->set_framework(
         "frameworks/partnership-assessment-tool/versions/1");
-    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
+    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() + absl::Hours(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     create.mutable_questionnaire()->set_min_group_size(k);
     v1::Questionnaire q;
@@ -71,7 +73,8 @@ class QuestionnaireResultsTest : public ApiTest {
     return e.name();
   }
 
-  // Invites from CSV rows and returns the tokens in row order.
+  // Invites from CSV rows, opens the questionnaire and returns the tokens
+  // in row order.
   std::vector<std::string> Invite(const std::string& engagement, const std::string& csv) {
     v1::CreateInvitationsRequest invite;
     invite.set_parent(engagement + "/questionnaire");
@@ -79,6 +82,7 @@ class QuestionnaireResultsTest : public ApiTest {
     v1::CreateInvitationsResponse out;
     grpc::Status status = questionnaires_->CreateInvitations(Lead().get(), invite, &out);
     EXPECT_TRUE(status.ok()) << status.error_message();
+    OpenQuestionnaireNow(engagement);
     std::vector<std::string> tokens;
     for (const auto& i : out.invitations()) {
       tokens.push_back(i.link().substr(i.link().rfind('/') + 1));
@@ -191,7 +195,7 @@ std::vector<const v1::GroupResults*> All(
 }
 
 TEST_F(QuestionnaireResultsTest, TheTeamReadsHandComputedResultsWithSmallGroupsWithheld) {
-  const std::string engagement = OpenQuestionnaire(5);
+  const std::string engagement = SetUpQuestionnaire(5);
   const std::vector<std::string> tokens = Invite(engagement, kCsv);
   ASSERT_EQ(tokens.size(), 23u);
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -363,15 +367,56 @@ TEST_F(QuestionnaireResultsTest, TheTeamReadsHandComputedResultsWithSmallGroupsW
   EXPECT_EQ(r.previous_comparison_note(), "the engagement has no previous_engagement");
 }
 
+// The poll-over-time attack: someone reads the rates after every answer.
+// While it is open they see only the overall count, and only once it has
+// reached k, so no two polls differ in any group's figure; the breakdowns
+// appear once, at close, when the counts can no longer change.
+TEST_F(QuestionnaireResultsTest, WhileOpenEachPollReleasesOnlyTheOverallCount) {
+  const std::string engagement = SetUpQuestionnaire(5);
+  std::vector<std::string> tokens = Invite(engagement, kCsv);
+  ASSERT_EQ(tokens.size(), 23u);
+  std::vector<size_t> order(tokens.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::shuffle(order.begin(), order.end(), std::mt19937(20261207));
+  const std::string contact = TokenFor(v1::ROLE_PARTNERSHIP_CONTACT, "", partnership_.name());
+  v1::GetResponseRatesRequest request;
+  request.set_name(engagement + "/questionnaire");
+  const auto poll = [&](const std::string& token) {
+    v1::ResponseRates rates;
+    const grpc::Status status =
+        questionnaires_->GetResponseRates(Ctx(token).get(), request, &rates);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return rates;
+  };
+  for (size_t answered = 1; answered <= order.size(); ++answered) {
+    ASSERT_NO_FATAL_FAILURE(Respond(tokens[order[answered - 1]],
+                                    AnswersFor(kLevels[order[answered - 1]])));
+    for (const std::string& token : {contact, peer_token_, lead_token_}) {
+      const v1::ResponseRates rates = poll(token);
+      EXPECT_EQ(rates.by_organisation_size() + rates.by_level_size() + rates.by_sector_size(), 0)
+          << "after " << answered << " answers";
+      EXPECT_EQ(rates.overall().released(), answered >= 5);
+      EXPECT_EQ(rates.overall().responses(), answered >= 5 ? static_cast<int>(answered) : 0);
+      EXPECT_EQ(rates.overall().invitations(), answered >= 5 ? 23 : 0);
+    }
+  }
+  ASSERT_TRUE(Close(engagement).ok());
+  const v1::ResponseRates closed = poll(contact);
+  EXPECT_EQ(closed.overall().responses(), 23);
+  EXPECT_EQ(closed.by_level_size(), 3);
+  EXPECT_EQ(closed.by_organisation_size(), 5);
+  EXPECT_EQ(closed.by_sector_size(), 3);
+}
+
 TEST_F(QuestionnaireResultsTest, ChangeSincePreviousAndNothingBelowK) {
   const std::string csv = "organisation,level,count\nShire Police,management,3\n";
   // The first health check: three respondents answer 2 everywhere.
-  const std::string first = OpenQuestionnaire(3);
+  const std::string first = SetUpQuestionnaire(3);
   for (const std::string& token : Invite(first, csv)) {
     ASSERT_NO_FATAL_FAILURE(Respond(token, {2, {}}));
   }
   // The repeat: three answer 3 everywhere.
-  const std::string second = OpenQuestionnaire(3, first);
+  const std::string second = SetUpQuestionnaire(3, first);
   for (const std::string& token : Invite(second, csv)) {
     ASSERT_NO_FATAL_FAILURE(Respond(token, {3, {}}));
   }
@@ -410,7 +455,7 @@ TEST_F(QuestionnaireResultsTest, ChangeSincePreviousAndNothingBelowK) {
 
   // A third health check with two respondents (k = 3): nothing at all, and
   // the fourth, following it, has no comparison.
-  const std::string third = OpenQuestionnaire(3, second);
+  const std::string third = SetUpQuestionnaire(3, second);
   const std::vector<std::string> tokens = Invite(third, csv);
   for (int i = 0; i < 2; ++i) ASSERT_NO_FATAL_FAILURE(Respond(tokens[i], {4, {}}));
   ASSERT_TRUE(Close(third).ok());
@@ -426,7 +471,7 @@ TEST_F(QuestionnaireResultsTest, ChangeSincePreviousAndNothingBelowK) {
   EXPECT_EQ(r.by_level_size() + r.by_sector_size() + r.by_organisation_size(), 0);
   EXPECT_FALSE(r.has_change_since_previous());
 
-  const std::string fourth = OpenQuestionnaire(3, third);
+  const std::string fourth = SetUpQuestionnaire(3, third);
   for (const std::string& token : Invite(fourth, csv)) {
     ASSERT_NO_FATAL_FAILURE(Respond(token, {3, {}}));
   }
@@ -446,7 +491,7 @@ namespace {
 
 TEST_F(QuestionnaireResultsTest, AnInvitedGroupWithNoAnswersIsWithheldAndCoveredLikeAnySmallGroup) {
   // Four council board members answer; the police's one invitation is unused.
-  const std::string engagement = OpenQuestionnaire(3);
+  const std::string engagement = SetUpQuestionnaire(3);
   const std::vector<std::string> tokens =
       Invite(engagement, "organisation,level,count\nAnytown Council,board,4\n"
                          "Shire Police,management,1\n");
@@ -472,7 +517,7 @@ namespace {
 // lets one release decision per group cover each of its sections. A row that
 // breaks this is a damaged store, not something to score around.
 TEST_F(QuestionnaireResultsTest, AnIncompleteStoredResponseIsReportedAsDataLoss) {
-  const std::string engagement = OpenQuestionnaire(3);
+  const std::string engagement = SetUpQuestionnaire(3);
   const std::vector<std::string> tokens =
       Invite(engagement, "organisation,level,count\nAnytown Council,board,3\n");
   for (const std::string& token : tokens) ASSERT_NO_FATAL_FAILURE(Respond(token, {3, {}}));

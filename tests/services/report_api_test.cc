@@ -72,13 +72,14 @@ class ReportApiTest : public ApiTest {
     web_ = std::make_unique<httplib::Client>("127.0.0.1", server_->http_port());
   }
 
-  // An assessment-tool questionnaire with k = 3, open now.
-  void OpenQuestionnaire(const std::string& engagement) {
+  // An assessment-tool questionnaire with k = 3, opening in an hour (Invite
+  // opens it).
+  void SetUpQuestionnaire(const std::string& engagement) {
     v1::CreateQuestionnaireRequest create;
     create.set_parent(engagement);
     create.mutable_questionnaire()->set_framework(
         "frameworks/partnership-assessment-tool/versions/1");
-    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
+    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() + absl::Hours(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     create.mutable_questionnaire()->set_min_group_size(3);
     create.mutable_questionnaire()->set_collect_comments(true);
@@ -94,6 +95,7 @@ class ReportApiTest : public ApiTest {
     v1::CreateInvitationsResponse out;
     const grpc::Status status = questionnaires_->CreateInvitations(Lead().get(), invite, &out);
     EXPECT_TRUE(status.ok()) << status.error_message();
+    OpenQuestionnaireNow(engagement);
     std::vector<std::string> tokens;
     for (const auto& i : out.invitations()) tokens.push_back(Id(i.link()));
     return tokens;
@@ -152,7 +154,7 @@ class ReportApiTest : public ApiTest {
   // The first health check: three at management answer 2 everywhere.
   std::string SeedPreviousHealthCheck() {
     const v1::Engagement e = MakeEngagement(partnership_.name());
-    EXPECT_NO_FATAL_FAILURE(OpenQuestionnaire(e.name()));
+    EXPECT_NO_FATAL_FAILURE(SetUpQuestionnaire(e.name()));
     for (const std::string& token :
          Invite(e.name(), "organisation,level,count\nRiverside Police,management,3\n")) {
       EXPECT_NO_FATAL_FAILURE(Respond(token, 2));
@@ -286,7 +288,7 @@ class ReportApiTest : public ApiTest {
   // three agreed findings and one agreed recommendation, run to REPORT.
   void SeedToReport(const std::string& previous = "") {
     ASSERT_NO_FATAL_FAILURE(CreateEngagement(previous));
-    ASSERT_NO_FATAL_FAILURE(OpenQuestionnaire(engagement_));
+    ASSERT_NO_FATAL_FAILURE(SetUpQuestionnaire(engagement_));
     const std::vector<std::string> tokens = Invite(engagement_, kCsv);
     ASSERT_EQ(tokens.size(), 8u);
     ASSERT_NO_FATAL_FAILURE(Respond(tokens[0], 3, "The board listens to the front line"));
@@ -531,7 +533,7 @@ TEST_F(ReportApiTest, ComposesTheReportFromTheEngagementAsTheRulesAllow) {
 
 TEST_F(ReportApiTest, AVersionNeedsTheReportStageAndAnAgreedFinding) {
   ASSERT_NO_FATAL_FAILURE(CreateEngagement(""));
-  ASSERT_NO_FATAL_FAILURE(OpenQuestionnaire(engagement_));
+  ASSERT_NO_FATAL_FAILURE(SetUpQuestionnaire(engagement_));
   v1::Report r;
   EXPECT_THAT(Create(peer_, &r),
               GrpcIsWith(StatusCode::FAILED_PRECONDITION,

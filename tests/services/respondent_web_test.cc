@@ -34,7 +34,7 @@ class RespondentWebTest : public ApiTest {
     v1::CreateQuestionnaireRequest create;
     create.set_parent(engagement_);
     create.mutable_questionnaire()->set_framework(Benchmark());
-    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() - absl::Minutes(1));
+    *create.mutable_questionnaire()->mutable_open_time() = At(absl::Now() + absl::Hours(1));
     *create.mutable_questionnaire()->mutable_close_time() = At(absl::Now() + absl::Hours(24));
     create.mutable_questionnaire()->set_collect_comments(true);
     if (MinGroupSize() != 0) create.mutable_questionnaire()->set_min_group_size(MinGroupSize());
@@ -42,9 +42,10 @@ class RespondentWebTest : public ApiTest {
     ASSERT_TRUE(questionnaires_->CreateQuestionnaire(Lead().get(), create, &q).ok());
     v1::CreateInvitationsRequest invite;
     invite.set_parent(engagement_ + "/questionnaire");
-    invite.set_csv("organisation,level,count\nAnytown Council,board,2\nAnytown NHS Trust,front_line,2\n");
+    invite.set_csv(absl::StrCat("organisation,level,count\n", InvitationRows()));
     v1::CreateInvitationsResponse invitations;
     ASSERT_TRUE(questionnaires_->CreateInvitations(Lead().get(), invite, &invitations).ok());
+    ASSERT_NO_FATAL_FAILURE(OpenQuestionnaireNow(engagement_));
     for (const auto& i : invitations.invitations()) {
       tokens_.push_back(i.link().substr(i.link().rfind('/') + 1));
     }
@@ -56,6 +57,10 @@ class RespondentWebTest : public ApiTest {
     return "frameworks/partnership-assessment-tool/versions/1";
   }
   virtual int MinGroupSize() const { return 0; }
+  // The invitations made before it opens (who is invited is fixed then).
+  virtual std::string InvitationRows() const {
+    return "Anytown Council,board,2\nAnytown NHS Trust,front_line,2\n";
+  }
 
   // Closes the questionnaire and returns an access token of a lead peer on
   // the engagement's team.
@@ -253,14 +258,16 @@ TEST_F(RespondentWebTest, BelowKTheCommentsAndActionEntriesAreNotShown) {
               GrpcIs(grpc::StatusCode::FAILED_PRECONDITION));
 }
 
-TEST_F(RespondentWebTest, CommentsReachTheTeamOnlyUnattributedAndCanBeMarkedQuotable) {
-  // k = 5: one more invitation than the four made, and all five answer.
-  v1::CreateInvitationsRequest invite;
-  invite.set_parent(engagement_ + "/questionnaire");
-  invite.set_csv("organisation,level,count\nAnytown Council,front_line,1\n");
-  v1::CreateInvitationsResponse more;
-  ASSERT_TRUE(questionnaires_->CreateInvitations(Lead().get(), invite, &more).ok());
-  tokens_.push_back(more.invitations(0).link().substr(more.invitations(0).link().rfind('/') + 1));
+// k = 5: one more invitation than the usual four, and all five answer.
+class FiveRespondentsWebTest : public RespondentWebTest {
+ protected:
+  std::string InvitationRows() const override {
+    return RespondentWebTest::InvitationRows() + "Anytown Council,front_line,1\n";
+  }
+};
+
+TEST_F(FiveRespondentsWebTest, CommentsReachTheTeamOnlyUnattributedAndCanBeMarkedQuotable) {
+  ASSERT_EQ(tokens_.size(), 5u);
   for (int i = 0; i < 5; ++i) {
     AnswerAll(tokens_[i], 2 + i % 2);
     ASSERT_EQ(Post(absl::StrCat("/q/", tokens_[i], "/submit"), {})->status, 303);

@@ -1,7 +1,9 @@
 // An engagement's questionnaire: setting it up (benchmark, window, k), the
-// invitations uploaded as CSV with their links offered once as a CSV file,
-// the response rates with small groups withheld, and the chase list.
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
+// invitations uploaded as CSV before it opens with their links offered once
+// as a CSV file, opening it, and the response rates with small groups
+// withheld (only the overall figure until it closes). Nobody is shown who
+// has answered.
+import { type Timestamp, timestampNow } from "@bufbuild/protobuf/wkt";
 import { ConnectError, Code } from "@connectrpc/connect";
 import { useState } from "preact/hooks";
 import { engagements, frameworks, listAll, questionnaires } from "./api";
@@ -72,6 +74,7 @@ function QuestionnaireSummary({ engagement, questionnaire, me }: {
                             questionnaire.framework);
   const back = `/app/${engagement.name}`;
   const closed = questionnaire.state === QuestionnaireState.CLOSED;
+  const scheduled = questionnaire.state === QuestionnaireState.SCHEDULED;
   return (
     <>
       <BackLink href={back}>Back to the health check</BackLink>
@@ -88,7 +91,7 @@ function QuestionnaireSummary({ engagement, questionnaire, me }: {
         { key: "Invitations", value: String(questionnaire.invitationCount) },
       ]} />
       <div class="govuk-button-group">
-        {!closed && (
+        {scheduled && (
           <a href={`/app/${engagement.name}/questionnaire/invitations`} role="button"
              draggable={false} class="govuk-button" data-module="govuk-button">
             Add invitations
@@ -105,6 +108,24 @@ function QuestionnaireSummary({ engagement, questionnaire, me }: {
           </a>
         )}
       </div>
+      {scheduled && (
+        <p class="govuk-inset-text">
+          Invitations can be added until the questionnaire opens. Who is invited is then fixed,
+          so that no group can grow once people have answered.
+        </p>
+      )}
+      {scheduled && contributes(me, engagement) && questionnaire.invitationCount > 0 && (
+        <ConfirmButton label="Open the questionnaire now" warning={false}
+                       confirm="Yes, open it: no more invitations can be added"
+                       act={async () => {
+                         await questionnaires.updateQuestionnaire({
+                           questionnaire: { name: questionnaire.name, etag: questionnaire.etag,
+                                            openTime: timestampNow() },
+                           updateMask: { paths: ["open_time"] } });
+                         go(`/app/${engagement.name}/questionnaire`,
+                            "The questionnaire is open");
+                       }} />
+      )}
       {questionnaire.state === QuestionnaireState.OPEN && contributes(me, engagement) && (
         <ConfirmButton label="Close the questionnaire now"
                        confirm="Yes, close it: no more answers are taken"
@@ -126,12 +147,18 @@ function QuestionnaireSummary({ engagement, questionnaire, me }: {
           </p>
           <RatesTable caption="Overall" rows={rates.value.overall ? [rates.value.overall] : []}
                       label={() => "Everyone invited"} />
+          {!closed && (
+            <p class="govuk-body">
+              Figures by level, sector and organisation are shown once the questionnaire has
+              closed: taken again and again while answers arrive, they could be compared to work
+              out a small group's.
+            </p>
+          )}
           <RatesTable caption="By level" rows={rates.value.byLevel} label={levelGroup} />
           <RatesTable caption="By sector" rows={rates.value.bySector} label={sectorGroup} />
           <RatesTable caption="By organisation" rows={rates.value.byOrganisation} />
         </>
       )}
-      {contact && !closed && <ChaseList questionnaire={questionnaire} />}
     </>
   );
 }
@@ -175,42 +202,6 @@ function RatesTable({ caption, rows, label = (group) => group }: {
         </tbody>
       </table>
     </div>
-  );
-}
-
-// The invitations not yet used, counted by organisation and level, for the
-// contact to chase.
-function ChaseList({ questionnaire }: { questionnaire: Questionnaire }) {
-  const unused = useCall(async () => {
-    return listAll<Invitation>(async (pageToken) => {
-      const r = await questionnaires.listInvitations({
-        parent: questionnaire.name, filter: "used = false", pageSize: 500, pageToken });
-      return [r.invitations, r.nextPageToken];
-    });
-  }, questionnaire.name);
-  if (unused.state !== "done") return null;
-  const counts = new Map<string, number>();
-  for (const i of unused.value) {
-    const key = `${i.organisation}|${levelLabels[i.level] ?? ""}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return (
-    <>
-      <h2 class="govuk-heading-m">Still to answer</h2>
-      {counts.size === 0 ? (
-        <p class="govuk-body">
-          {questionnaire.invitationCount === 0 ? "No one is invited yet."
-                                               : "Every invitation has been used."}
-        </p>
-      ) : (
-        <ul class="govuk-list govuk-list--bullet">
-          {[...counts].map(([key, n]) => {
-            const [organisation, level] = key.split("|");
-            return <li key={key}>{organisation}, {level.toLowerCase()}: {n} not answered yet</li>;
-          })}
-        </ul>
-      )}
-    </>
   );
 }
 
@@ -342,6 +333,10 @@ export function InvitationsPage({ id }: { id: string }) {
   if (!questionnaire) return <Problem message="The questionnaire is not set up yet." />;
 
   if (made) return <LinksReady engagement={engagement} {...made} />;
+  if (questionnaire.state !== QuestionnaireState.SCHEDULED) {
+    return <Problem message={"The questionnaire has opened, so no more invitations can be " +
+                             "added: who is invited was fixed when it opened."} />;
+  }
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -232,9 +232,8 @@ class InvitationRepository {
   virtual absl::Status Insert(const domain::Invitation& invitation) = 0;
   // The next free position of the engagement's invitations (0 for none).
   virtual absl::StatusOr<int64_t> NextPosition(absl::string_view engagement_id) = 0;
-  // By position; cursor key = position. `used` narrows to used or unused ones.
+  // By position; cursor key = position.
   virtual absl::StatusOr<Page<domain::Invitation>> List(absl::string_view engagement_id,
-                                                        std::optional<bool> used,
                                                         const PageRequest& page) = 0;
   virtual absl::StatusOr<int64_t> Count(absl::string_view engagement_id) = 0;
   // One row per distinct group, ordered by organisation, level, sector.

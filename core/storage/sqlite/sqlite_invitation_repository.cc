@@ -13,11 +13,9 @@ constexpr char kInsert[] =
 constexpr char kNextPosition[] =
     "SELECT COALESCE(MAX(position) + 1, 0) FROM invitations WHERE engagement_id = ?";
 constexpr char kCount[] = "SELECT COUNT(*) FROM invitations WHERE engagement_id = ?";
-// ?3: only used (1) or unused (0) ones.
 constexpr char kSelectPage[] =
     "SELECT id, engagement_id, position, organisation, level, sector, token_hash, used "
-    "FROM invitations WHERE engagement_id = ?1 AND position > ?2 "
-    "AND (?3 IS NULL OR used = ?3) ORDER BY position LIMIT ?4";
+    "FROM invitations WHERE engagement_id = ?1 AND position > ?2 ORDER BY position LIMIT ?3";
 constexpr char kSelectByHash[] =
     "SELECT id, engagement_id, position, organisation, level, sector, token_hash, used "
     "FROM invitations WHERE token_hash = ?";
@@ -61,15 +59,10 @@ absl::StatusOr<int64_t> SqliteInvitationRepository::Count(absl::string_view enga
 }
 
 absl::StatusOr<app::Page<domain::Invitation>> SqliteInvitationRepository::List(
-    absl::string_view engagement_id, std::optional<bool> used, const app::PageRequest& page) {
+    absl::string_view engagement_id, const app::PageRequest& page) {
   HC_ASSIGN_OR_RETURN(Statement st, db_.Prepare(kSelectPage));
   st.Bind(1, engagement_id).Bind(2, page.after ? page.after->key : int64_t{-1});
-  if (used) {
-    st.Bind(3, static_cast<int64_t>(*used ? 1 : 0));
-  } else {
-    st.BindNull(3);
-  }
-  st.Bind(4, FetchLimit(page));
+  st.Bind(3, FetchLimit(page));
   return ReadPage<domain::Invitation>(st, page, ReadInvitation, [](const domain::Invitation& i) {
     return app::Cursor{i.position, ""};
   });

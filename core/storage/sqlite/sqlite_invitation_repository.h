@@ -14,7 +14,6 @@ class SqliteInvitationRepository final : public app::InvitationRepository {
   absl::Status Insert(const domain::Invitation& invitation) override;
   absl::StatusOr<int64_t> NextPosition(absl::string_view engagement_id) override;
   absl::StatusOr<app::Page<domain::Invitation>> List(absl::string_view engagement_id,
-                                                     std::optional<bool> used,
                                                      const app::PageRequest& page) override;
   absl::StatusOr<int64_t> Count(absl::string_view engagement_id) override;
   absl::StatusOr<std::vector<app::GroupTally>> Tally(absl::string_view engagement_id) override;

@@ -231,7 +231,7 @@ async function setUp(lead) {
   await success(page, 'Desk research has begun');
   await page.goto(`${base}${at}/questionnaire`);
   await page.getByLabel('Benchmark').selectOption({ label: 'Partnership Assessment Tool (version 1)' });
-  await fillDate(page, 'Opens on', 0);
+  await fillDate(page, 'Opens on', 1);
   await fillDate(page, 'Closes on', 14);
   await submit(page, 'Set up the questionnaire');
   await success(page, 'The questionnaire is set up');
@@ -251,6 +251,13 @@ async function setUp(lead) {
     .map((row) => row.split(',').pop().replace(/^"(.*)"$/, '$1'));
   if (respondents.length !== 6 || !respondents.every((l) => l.startsWith(`${base}/q/`))) {
     fail(`the links are not 6 of this server's: ${csv}`);
+  }
+  // Who is invited is fixed when it opens: opened now, it takes no more.
+  await page.goto(`${base}${at}/questionnaire`);
+  await confirm(page, 'Open the questionnaire now', 'Yes, open it: no more invitations can be added',
+                'The questionnaire is open');
+  if (await page.getByRole('link', { name: 'Add invitations' }).count() !== 0) {
+    fail('an open questionnaire still offers "Add invitations"');
   }
   return { at, links, respondents };
 }
