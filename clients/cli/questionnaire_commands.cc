@@ -433,9 +433,11 @@ CommandGroup QuestionnaireCommands() {
            "Set up the engagement's questionnaire.",
            absl::StrCat(
                kEngagementArg,
-               "ALREADY_EXISTS if it has one. TIME is resolved on this "
-               "machine's clock, so now+14d is 14 days from when the command "
-               "runs. Not retried automatically: if the call ends with "
+               "ALREADY_EXISTS if it has one. Who is invited is fixed when it "
+               "opens, so give an --open time after the invitations will be "
+               "made (e.g. now+1h), invite, then open it with update "
+               "--open=now. TIME is resolved on this machine's clock, so "
+               "now+14d is 14 days from when the command runs. Not retried automatically: if the call ends with "
                "UNAVAILABLE or DEADLINE_EXCEEDED, check with hcctl "
                "questionnaires get before trying again."),
            QuestionnaireFlags(/*create=*/true),

@@ -631,6 +631,20 @@ std::string NewInvitationsText(const v1::CreateInvitationsResponse& response) {
            kLineWidth)) {
     absl::StrAppend(&text, line, "\n");
   }
+  if (response.small_groups().empty()) return text;
+  absl::StrAppend(&text, "\n");
+  for (const std::string& line : WrapLines(
+           "Groups with fewer than k invitations so far: their answers can "
+           "never be shown on their own, and each stored response's group "
+           "narrows who gave it to those few. Invite more of them before the "
+           "questionnaire opens if you can:",
+           kLineWidth)) {
+    absl::StrAppend(&text, line, "\n");
+  }
+  for (const v1::SmallGroup& group : response.small_groups()) {
+    absl::StrAppend(&text, "  ", group.organisation(), ", ",
+                    EnumLabel(group.level()), ": ", group.invitations(), "\n");
+  }
   return text;
 }
 

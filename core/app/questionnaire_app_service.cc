@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -143,6 +144,16 @@ absl::Status CheckOneSectorEach(Repositories& repos, absl::string_view engagemen
 
 }  // namespace
 
+std::vector<SmallGroup> SmallGroupsOf(const std::vector<GroupTally>& tallies, int k) {
+  std::map<std::pair<std::string, domain::RespondentLevel>, int> cells;
+  for (const GroupTally& t : tallies) cells[{t.group.organisation, t.group.level}] += t.invited;
+  std::vector<SmallGroup> small;
+  for (const auto& [cell, invited] : cells) {
+    if (invited < k) small.push_back({cell.first, cell.second, invited});
+  }
+  return small;
+}
+
 GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k) {
   int invited = 0, used = 0;
   for (const GroupTally& t : tallies) {
@@ -266,28 +277,36 @@ absl::StatusOr<QuestionnaireView> QuestionnaireAppService::Close(
   return result;
 }
 
-absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::CreateInvitations(
+absl::StatusOr<CreatedInvitations> QuestionnaireAppService::CreateInvitations(
     const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv,
     const RequestKey& key) {
   constexpr absl::string_view kAction = "CreateInvitations";
   HC_RETURN_IF_ERROR(ValidateRequestId(key.request_id));
-  std::vector<IssuedInvitation> result;
+  CreatedInvitations result;
   HC_RETURN_IF_ERROR(store_.Write([&](Repositories& repos) -> absl::Status {
     HC_ASSIGN_OR_RETURN(domain::Engagement e,
                         LoadFor(repos, principal, engagement_id, kAction, true));
     HC_ASSIGN_OR_RETURN(Questionnaire q, LoadQuestionnaire(repos, engagement_id));
     const absl::Time now = clock_.Now();
-    if (domain::StateAt(q, now) != domain::QuestionnaireState::kScheduled) {
+    const domain::QuestionnaireState state = domain::StateAt(q, now);
+    HC_ASSIGN_OR_RETURN(const int64_t invited, repos.invitations().Count(engagement_id));
+    // An open one with no invitations has no answers: its first import is
+    // the list fixed at opening.
+    if (state == domain::QuestionnaireState::kClosed ||
+        (state == domain::QuestionnaireState::kOpen && invited > 0)) {
       return absl::FailedPreconditionError(absl::StrCat(
           NameOf(engagement_id),
           " has opened: who is invited was fixed when it opened, so it takes no more "
           "invitations"));
     }
-    result.clear();
+    result = {};
     HC_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
                         FindReplay(repos, kAction, principal, key));
     if (earlier) {
-      HC_ASSIGN_OR_RETURN(result, ReissueLinks(repos, engagement_id, *earlier));
+      HC_ASSIGN_OR_RETURN(result.invitations, ReissueLinks(repos, engagement_id, *earlier));
+      HC_ASSIGN_OR_RETURN(std::vector<GroupTally> tallies,
+                          repos.invitations().Tally(engagement_id));
+      result.small_groups = SmallGroupsOf(tallies, q.min_group_size);
       return Audit(repos, principal, "ReissueInvitationLinks", NameOf(engagement_id), now);
     }
     HC_ASSIGN_OR_RETURN(domain::Partnership partnership,
@@ -302,8 +321,10 @@ absl::StatusOr<std::vector<IssuedInvitation>> QuestionnaireAppService::CreateInv
       domain::Invitation invitation{ids_.NewId(), std::string(engagement_id), position++, group,
                                     crypto::Sha256Hex(token), false};
       HC_RETURN_IF_ERROR(repos.invitations().Insert(invitation));
-      result.push_back({std::move(invitation), absl::StrCat(link_prefix_, token)});
+      result.invitations.push_back({std::move(invitation), absl::StrCat(link_prefix_, token)});
     }
+    HC_ASSIGN_OR_RETURN(std::vector<GroupTally> tallies, repos.invitations().Tally(engagement_id));
+    result.small_groups = SmallGroupsOf(tallies, q.min_group_size);
     HC_RETURN_IF_ERROR(RecordRequest(repos, kAction, principal, key,
                                      absl::StrCat(first, "+", groups.size()), now));
     return Audit(repos, principal, kAction, NameOf(engagement_id), now);
@@ -351,6 +372,8 @@ absl::StatusOr<ResponseRates> QuestionnaireAppService::GetResponseRates(
     const domain::Principal& principal, absl::string_view engagement_id) {
   std::vector<GroupTally> tallies;
   Questionnaire q;
+  // Before the read: counts final at this moment are all in what it reads.
+  const absl::Time now = clock_.Now();
   HC_RETURN_IF_ERROR(store_.Read([&](Repositories& repos) -> absl::Status {
     HC_RETURN_IF_ERROR(LoadEngagement(repos, principal, engagement_id, EngagementAccess::kRead,
                                       "GetResponseRates")
@@ -359,15 +382,15 @@ absl::StatusOr<ResponseRates> QuestionnaireAppService::GetResponseRates(
     HC_ASSIGN_OR_RETURN(tallies, repos.invitations().Tally(engagement_id));
     return absl::OkStatus();
   }));
-  return ResponseRatesFrom(tallies, q.min_group_size, domain::StateAt(q, clock_.Now()));
+  return ResponseRatesFrom(tallies, q.min_group_size, domain::IsFinalAt(q, now));
 }
 
 ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k,
-                                domain::QuestionnaireState state) {
+                                bool final_counts) {
   ResponseRates rates;
   rates.min_group_size = k;
   rates.overall = OverallRate(tallies, k);
-  if (state != domain::QuestionnaireState::kClosed) return rates;
+  if (!final_counts) return rates;
   if (!rates.overall.released) return rates;  // no breakdown can be safer than its total
   rates.by_level = RatesByLevel(tallies, k);
   RatesByOrganisationAndSector(tallies, k, rates);

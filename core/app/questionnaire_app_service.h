@@ -29,6 +29,25 @@ struct IssuedInvitation {
   std::string link;
 };
 
+// An organisation and level with fewer than k invitations.
+struct SmallGroup {
+  std::string organisation;
+  domain::RespondentLevel level = domain::RespondentLevel::kUnspecified;
+  int invitations = 0;
+};
+
+// What CreateInvitations made: the invitations with their links, and the
+// questionnaire's organisation and level groups left with fewer than k
+// invitations (see SmallGroupsOf).
+struct CreatedInvitations {
+  std::vector<IssuedInvitation> invitations;
+  std::vector<SmallGroup> small_groups;
+};
+
+// The organisation and level groups of `tallies` with fewer than k
+// invitations, by organisation then level. Pure.
+std::vector<SmallGroup> SmallGroupsOf(const std::vector<GroupTally>& tallies, int k);
+
 // One group's response rate; both counts are 0 when withheld.
 struct GroupRate {
   std::string group;
@@ -55,13 +74,13 @@ GroupRate OverallRate(const std::vector<GroupTally>& tallies, int k);
 // The response rates of an engagement's invitations `tallies` under the
 // disclosure rules with k = `k`: nothing below the overall total when it is
 // withheld; levels, organisations and sectors decided as the results', and
-// only once the questionnaire is `state` kClosed. While it is open, group
+// only once its counts are final (`final_counts`, domain::IsFinalAt). Until then, group
 // figures polled as answers arrive would differ from poll to poll (and so
 // would the groups complementary suppression picks), and a few polls could
 // be solved for a group under k; the overall figure alone cannot. Once
-// closed, the counts never change again, so the decisions never do. Pure.
+// final, the counts never change again, so the decisions never do. Pure.
 ResponseRates ResponseRatesFrom(const std::vector<GroupTally>& tallies, int k,
-                                domain::QuestionnaireState state);
+                                bool final_counts);
 
 // Use cases of an engagement's questionnaire and its invitations. Access:
 // the programme lead and the team's lead peer and peers set it up; the
@@ -94,7 +113,8 @@ class QuestionnaireAppService {
                                           absl::string_view engagement_id,
                                           std::optional<int64_t> expected_version);
   // FAILED_PRECONDITION once it has opened (who is invited in which group is
-  // fixed then, so that no group grows after people have answered) and when
+  // fixed then, so that no group grows after people have answered; one that
+  // opened with none takes its first import, which is then fixed) and when
   // an organisation's earlier invitations count it in another sector (its
   // sector changed in between: organisations must nest in sectors for the
   // disclosure rules); INVALID_ARGUMENT for bad CSV. With a
@@ -103,7 +123,7 @@ class QuestionnaireAppService {
   // lost with its response, so the old ones stop working; as nobody answers
   // before it opens, none can be in use); ALREADY_EXISTS if the id came with
   // another request.
-  absl::StatusOr<std::vector<IssuedInvitation>> CreateInvitations(
+  absl::StatusOr<CreatedInvitations> CreateInvitations(
       const domain::Principal& principal, absl::string_view engagement_id, absl::string_view csv,
       const RequestKey& key);
   absl::StatusOr<Page<domain::Invitation>> ListInvitations(const domain::Principal& principal,

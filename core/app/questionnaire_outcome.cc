@@ -31,7 +31,7 @@ absl::StatusOr<domain::QuestionnaireOutcome> LoadQuestionnaireOutcome(
   HC_RETURN_IF_ERROR(q.status());
   outcome.exists = true;
   outcome.min_group_size = q->min_group_size;
-  outcome.closed = domain::StateAt(*q, now) == domain::QuestionnaireState::kClosed;
+  outcome.closed = domain::IsFinalAt(*q, now);
   HC_ASSIGN_OR_RETURN(int64_t invited, repos.invitations().Count(engagement_id));
   outcome.invited = static_cast<int>(invited);
   if (!outcome.closed) return outcome;
@@ -48,7 +48,7 @@ absl::StatusOr<domain::QuestionnaireOutcome> LoadQuestionnaireOutcome(
 
 absl::StatusOr<bool> AnswersReleasable(Repositories& repos, absl::string_view engagement_id,
                                        const domain::Questionnaire& q, absl::Time now) {
-  if (domain::StateAt(q, now) != domain::QuestionnaireState::kClosed) return false;
+  if (!domain::IsFinalAt(q, now)) return false;
   HC_ASSIGN_OR_RETURN(std::vector<domain::Response> responses,
                       repos.responses().ListResponses(engagement_id));
   return domain::TotalReleasable(static_cast<int>(responses.size()), q.min_group_size);

@@ -57,7 +57,7 @@ absl::Status LoadPrevious(Repositories& repos, const FrameworkCodec& codec, absl
     return absl::OkStatus();
   }
   HC_RETURN_IF_ERROR(q.status());
-  if (domain::StateAt(*q, now) != domain::QuestionnaireState::kClosed) {
+  if (!domain::IsFinalAt(*q, now)) {
     loaded.previous_note = absl::StrCat(NameOf(id), " is not closed");
     return absl::OkStatus();
   }
@@ -306,7 +306,7 @@ absl::StatusOr<QuestionnaireResultsView> ComputeResultsView(Repositories& repos,
   }
   HC_RETURN_IF_ERROR(q.status());
   loaded.questionnaire = *std::move(q);
-  if (domain::StateAt(loaded.questionnaire, now) != domain::QuestionnaireState::kClosed) {
+  if (!domain::IsFinalAt(loaded.questionnaire, now)) {
     return absl::FailedPreconditionError(absl::StrCat(
         NameOf(engagement_id), " is not closed; its results can be read once it closes"));
   }
@@ -346,7 +346,7 @@ absl::Status QuestionnaireResultsAppService::CheckClosedForTeam(
         absl::StrCat("engagements/", engagement_id, " has no questionnaire, so no ", what));
   }
   HC_RETURN_IF_ERROR(q.status());
-  if (domain::StateAt(*q, clock_.Now()) != domain::QuestionnaireState::kClosed) {
+  if (!domain::IsFinalAt(*q, clock_.Now())) {
     return absl::FailedPreconditionError(absl::StrCat(
         NameOf(engagement_id), " is not closed; its ", what, " can be read once it closes"));
   }

@@ -96,7 +96,7 @@ absl::Status FillRates(Repositories& repos, absl::string_view engagement_id,
                        report::MethodSection& method) {
   HC_ASSIGN_OR_RETURN(std::vector<GroupTally> tallies, repos.invitations().Tally(engagement_id));
   const ResponseRates rates = ResponseRatesFrom(tallies, questionnaire.min_group_size,
-                                                domain::StateAt(questionnaire, now));
+                                                domain::IsFinalAt(questionnaire, now));
   method.min_group_size = rates.min_group_size;
   method.overall_rate = RateLineOf(rates.overall, "Overall");
   for (const GroupRate& r : rates.by_level) {

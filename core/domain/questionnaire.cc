@@ -47,6 +47,10 @@ QuestionnaireState StateAt(const Questionnaire& q, absl::Time now) {
   return QuestionnaireState::kScheduled;
 }
 
+bool IsFinalAt(const Questionnaire& q, absl::Time now) {
+  return q.closed_time.has_value() || now >= q.close_time + kClosingSettle;
+}
+
 absl::Status ValidateQuestionnaire(const Questionnaire& q, const Framework& framework) {
   if (q.close_time <= q.open_time) {
     return absl::InvalidArgumentError("close_time must be after open_time");

@@ -37,6 +37,15 @@ struct Questionnaire {
 // OPEN in between.
 QuestionnaireState StateAt(const Questionnaire& questionnaire, absl::Time now);
 
+// Whether its answers and counts can no longer change at `now`, so that
+// figures drawn from them may be released: closed by hand (the close is
+// written after every submission accepted before it), or kClosingSettle past
+// its close time, since a submission accepted just before the close time may
+// still be committing, and two different sets of "final" figures could be
+// subtracted.
+inline constexpr absl::Duration kClosingSettle = absl::Minutes(1);
+bool IsFinalAt(const Questionnaire& questionnaire, absl::Time now);
+
 // Checks the times (close after open), k, and that the benchmark can be
 // asked: it has statements in every section. INVALID_ARGUMENT otherwise.
 absl::Status ValidateQuestionnaire(const Questionnaire& questionnaire, const Framework& framework);

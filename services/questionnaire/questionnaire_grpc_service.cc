@@ -182,12 +182,18 @@ grpc::ServerUnaryReactor* QuestionnaireGrpcService::CreateInvitations(
     v1::CreateInvitationsRequest fingerprinted = *request;
     fingerprinted.clear_request_id();
     const app::RequestKey key{request->request_id(), Fingerprint(fingerprinted)};
-    HC_ASSIGN_OR_RETURN(std::vector<app::IssuedInvitation> issued,
+    HC_ASSIGN_OR_RETURN(app::CreatedInvitations created,
                         app_.CreateInvitations(principal, engagement, request->csv(), key));
-    for (const app::IssuedInvitation& i : issued) {
+    for (const app::IssuedInvitation& i : created.invitations) {
       v1::Invitation* out = response->add_invitations();
       ToProto(i.invitation, out);
       out->set_link(i.link);
+    }
+    for (const app::SmallGroup& g : created.small_groups) {
+      v1::SmallGroup* out = response->add_small_groups();
+      out->set_organisation(g.organisation);
+      out->set_level(static_cast<v1::RespondentLevel>(g.level));
+      out->set_invitations(g.invitations);
     }
     return absl::OkStatus();
   });

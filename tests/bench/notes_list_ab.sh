@@ -6,7 +6,8 @@
 # on both alike. Builds nothing; a benchmark, not a test.
 #
 # Usage: tests/bench/notes_list_ab.sh BUILD_A BUILD_B [PAIRS] [NOTES]
-#   defaults: 20 pairs, 500 notes.
+#   defaults: 20 pairs, 500 notes. Build B seeds the store, so build A must
+#   know B's store schema (the same migrations).
 set -euo pipefail
 
 build_a=$(realpath "$1")
@@ -23,6 +24,7 @@ kill -TERM "$server_pid"
 wait "$server_pid" || true
 server_pid=""
 origins=() pids=()
+trap 'kill -9 "${pids[@]}" 2>/dev/null; cleanup' EXIT
 for build in "$build_a" "$build_b"; do
   copy="$work/${#pids[@]}"
   mkdir "$copy"
@@ -39,6 +41,5 @@ for build in "$build_a" "$build_b"; do
   [[ -n "$http" ]] || fail "$build/services/hc_server did not start"
   origins+=("http://127.0.0.1:$http")
 done
-trap 'kill -9 "${pids[@]}" 2>/dev/null; cleanup' EXIT
 echo "notes_list_ab: $note_count notes on $engagement; $pairs pairs" >&2
 node "$here/notes_list_ab.mjs" "${origins[@]}" "$email" "$test_password" "$engagement" "$pairs"

@@ -141,13 +141,38 @@ TEST_F(QuestionnaireApiTest, ItChangesOnlyBeforeItOpensAndClosesOnce) {
               GrpcIsWith(StatusCode::FAILED_PRECONDITION, "has opened"));
 }
 
+// Set up to open at once, with nobody invited: nobody can have answered,
+// so its first import is taken, and is then what was fixed at opening.
+TEST_F(QuestionnaireApiTest, OneOpenedWithNoInvitationsTakesOnlyItsFirstImport) {
+  v1::Questionnaire q;
+  ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() - absl::Minutes(1),
+                     absl::Now() + absl::Hours(48), 5, &q)
+                  .ok());
+  ASSERT_EQ(q.state(), v1::QUESTIONNAIRE_STATE_OPEN);
+  v1::CreateInvitationsResponse out;
+  ASSERT_TRUE(Invite(peer_token_, "organisation,level,count\nShire Fire,board,5\n", &out).ok());
+  EXPECT_EQ(out.invitations_size(), 5);
+  EXPECT_THAT(Invite(peer_token_, "organisation,level\nShire Fire,board\n", &out),
+              GrpcIsWith(StatusCode::FAILED_PRECONDITION, "has opened"));
+}
+
 TEST_F(QuestionnaireApiTest, AnOrganisationStaysInOneSectorThroughout) {
   v1::Questionnaire q;
   ASSERT_TRUE(Create(peer_token_, kPat, absl::Now() + absl::Hours(1),
                      absl::Now() + absl::Hours(48), 5, &q)
                   .ok());
   v1::CreateInvitationsResponse out;
-  ASSERT_TRUE(Invite(peer_token_, "organisation,level,count\nShire Fire,board,3\n", &out).ok());
+  ASSERT_TRUE(Invite(peer_token_,
+                     "organisation,level,count\nShire Fire,board,3\nAnytown CVS,management,5\n",
+                     &out)
+                  .ok());
+  // A group invited fewer than k times is named (it can never be shown on
+  // its own, and a response's group narrows who gave it to those few); one
+  // of k is not.
+  ASSERT_EQ(out.small_groups_size(), 1);
+  EXPECT_EQ(out.small_groups(0).organisation(), "Shire Fire");
+  EXPECT_EQ(out.small_groups(0).level(), v1::RESPONDENT_LEVEL_BOARD);
+  EXPECT_EQ(out.small_groups(0).invitations(), 3);
   // Shire Fire is moved to the police sector between two imports: counted
   // in both, it would no longer nest in one sector, and the difference of
   // two released figures could describe a group under k.
@@ -166,9 +191,13 @@ TEST_F(QuestionnaireApiTest, AnOrganisationStaysInOneSectorThroughout) {
   v1::GetQuestionnaireRequest get;
   get.set_name(name_);
   ASSERT_TRUE(questionnaires_->GetQuestionnaire(Ctx(peer_token_).get(), get, &q).ok());
-  EXPECT_EQ(q.invitation_count(), 3);  // the refused import created nothing
-  // Other organisations are unaffected.
-  EXPECT_TRUE(Invite(peer_token_, "organisation,level\nShire Police,board\n", &out).ok());
+  EXPECT_EQ(q.invitation_count(), 8);  // the refused import created nothing
+  // Other organisations are unaffected; every small group so far is named.
+  ASSERT_TRUE(Invite(peer_token_, "organisation,level\nShire Police,board\n", &out).ok());
+  ASSERT_EQ(out.small_groups_size(), 2);
+  EXPECT_EQ(out.small_groups(0).organisation(), "Shire Fire");
+  EXPECT_EQ(out.small_groups(1).organisation(), "Shire Police");
+  EXPECT_EQ(out.small_groups(1).invitations(), 1);
 }
 
 TEST_F(QuestionnaireApiTest, FortyInvitationsAcrossFiveOrganisationsAndThreeLevels) {

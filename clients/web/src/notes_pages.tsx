@@ -82,9 +82,9 @@ function useNoteContext(id: string): Outcome<NoteContext> {
   useLayoutEffect(() => {
     let live = true;
     let fresh = false;
-    void savedContext(`engagements/${id}`, takeEarly(savedKey(id))).then((saved) => {
+    savedContext(`engagements/${id}`, takeEarly(savedKey(id))).then((saved) => {
       if (live && saved && !fresh) setOutcome({ state: "done", value: saved });
-    });
+    }, () => undefined); // no saved copy to show: the fresh one decides
     loadContext(id).then(
       (value) => {
         fresh = true;

@@ -3,7 +3,7 @@
 // as a CSV file, opening it, and the response rates with small groups
 // withheld (only the overall figure until it closes). Nobody is shown who
 // has answered.
-import { type Timestamp, timestampNow } from "@bufbuild/protobuf/wkt";
+import { type Timestamp, timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { ConnectError, Code } from "@connectrpc/connect";
 import { useState } from "preact/hooks";
 import { engagements, frameworks, listAll, questionnaires } from "./api";
@@ -13,8 +13,8 @@ import { formatTime, levelGroup, levelLabels, sectorGroup } from "./format";
 import type { Engagement } from "./gen/healthcheck/v1/engagement_pb";
 import type { Framework } from "./gen/healthcheck/v1/framework_pb";
 import { Role } from "./gen/healthcheck/v1/access_pb";
-import { type GroupRate, type Invitation, type Questionnaire, QuestionnaireState }
-  from "./gen/healthcheck/v1/questionnaire_pb";
+import { type GroupRate, type Invitation, type Questionnaire, QuestionnaireState,
+         type SmallGroup } from "./gen/healthcheck/v1/questionnaire_pb";
 import type { User } from "./gen/healthcheck/v1/user_pb";
 import { Loading, Problem } from "./layout";
 import { BackLink, go } from "./navigation";
@@ -26,6 +26,13 @@ const stateLabels: Record<number, string> = {
   [QuestionnaireState.OPEN]: "Open",
   [QuestionnaireState.CLOSED]: "Closed",
 };
+
+// Whether invitations may be added: before it opens, or to one that opened
+// with none (nobody can have answered it). Who is invited is then fixed.
+function takesInvitations(q: Questionnaire): boolean {
+  return q.state === QuestionnaireState.SCHEDULED ||
+    (q.state === QuestionnaireState.OPEN && q.invitationCount === 0);
+}
 
 // The engagement and its questionnaire (null when none is set up yet).
 function useQuestionnaire(id: string) {
@@ -91,7 +98,7 @@ function QuestionnaireSummary({ engagement, questionnaire, me }: {
         { key: "Invitations", value: String(questionnaire.invitationCount) },
       ]} />
       <div class="govuk-button-group">
-        {scheduled && (
+        {takesInvitations(questionnaire) && (
           <a href={`/app/${engagement.name}/questionnaire/invitations`} role="button"
              draggable={false} class="govuk-button" data-module="govuk-button">
             Add invitations
@@ -118,10 +125,17 @@ function QuestionnaireSummary({ engagement, questionnaire, me }: {
         <ConfirmButton label="Open the questionnaire now" warning={false}
                        confirm="Yes, open it: no more invitations can be added"
                        act={async () => {
-                         await questionnaires.updateQuestionnaire({
+                         // A minute back, so that a browser clock a little
+                         // behind the server's still opens it.
+                         const now = timestampFromMs(Date.now() - 60_000);
+                         const opened = await questionnaires.updateQuestionnaire({
                            questionnaire: { name: questionnaire.name, etag: questionnaire.etag,
-                                            openTime: timestampNow() },
+                                            openTime: now },
                            updateMask: { paths: ["open_time"] } });
+                         if (opened.state !== QuestionnaireState.OPEN) {
+                           throw new Error("It did not open: check this computer's clock, " +
+                                           "then try again.");
+                         }
                          go(`/app/${engagement.name}/questionnaire`,
                             "The questionnaire is open");
                        }} />
@@ -325,7 +339,8 @@ export function InvitationsPage({ id }: { id: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [requestId] = useState(newRequestId);
-  const [made, setMade] = useState<{ csv: string; count: number } | null>(null);
+  const [made, setMade] = useState<{ csv: string; count: number; small: SmallGroup[] } | null>(
+    null);
   if (outcome.state === "loading") return <Loading />;
   if (outcome.state === "failed") return <Problem message={outcome.problem} />;
   const { engagement, questionnaire } = outcome.value;
@@ -333,7 +348,7 @@ export function InvitationsPage({ id }: { id: string }) {
   if (!questionnaire) return <Problem message="The questionnaire is not set up yet." />;
 
   if (made) return <LinksReady engagement={engagement} {...made} />;
-  if (questionnaire.state !== QuestionnaireState.SCHEDULED) {
+  if (!takesInvitations(questionnaire)) {
     return <Problem message={"The questionnaire has opened, so no more invitations can be " +
                              "added: who is invited was fixed when it opened."} />;
   }
@@ -345,7 +360,8 @@ export function InvitationsPage({ id }: { id: string }) {
     try {
       const response = await questionnaires.createInvitations({
         parent: questionnaire.name, csv: await file.text(), requestId });
-      setMade({ csv: linksCsv(response.invitations), count: response.invitations.length });
+      setMade({ csv: linksCsv(response.invitations), count: response.invitations.length,
+                small: response.smallGroups });
     } catch (error) {
       // Every refusal is about the file.
       setErrors({ file: errorsOf(error, {})[""] });
@@ -397,8 +413,8 @@ function linksCsv(invitations: Invitation[]): string {
   return ["organisation,level,link", ...rows].join("\r\n") + "\r\n";
 }
 
-function LinksReady({ engagement, csv, count }: {
-  engagement: Engagement; csv: string; count: number;
+function LinksReady({ engagement, csv, count, small }: {
+  engagement: Engagement; csv: string; count: number; small: SmallGroup[];
 }) {
   const href = useObjectUrl(csv, "text/csv");
   return (
@@ -418,6 +434,24 @@ function LinksReady({ engagement, csv, count }: {
           Download the links (CSV file)
         </a>
       </p>
+      {small.length > 0 && (
+        <>
+          <h2 class="govuk-heading-m">Groups with few people invited</h2>
+          <p class="govuk-body">
+            These groups have fewer invitations than the smallest group shown. Their answers can
+            never be shown on their own, and each stored answer's group narrows who gave it to
+            those few people. If you can, invite more of them before the questionnaire opens.
+          </p>
+          <ul class="govuk-list govuk-list--bullet">
+            {small.map((g) => (
+              <li key={`${g.organisation}|${g.level}`}>
+                {g.organisation}, {(levelLabels[g.level] ?? "").toLowerCase()}:{" "}
+                {g.invitations} {g.invitations === 1 ? "invitation" : "invitations"}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p class="govuk-body">
         <a class="govuk-link" href={`/app/${engagement.name}/questionnaire`}>
           Back to the questionnaire

@@ -256,6 +256,7 @@ async function setUp(lead) {
   await page.goto(`${base}${at}/questionnaire`);
   await confirm(page, 'Open the questionnaire now', 'Yes, open it: no more invitations can be added',
                 'The questionnaire is open');
+  await page.getByRole('button', { name: 'Close the questionnaire now' }).waitFor();
   if (await page.getByRole('link', { name: 'Add invitations' }).count() !== 0) {
     fail('an open questionnaire still offers "Add invitations"');
   }
