@@ -24,22 +24,19 @@ kill -TERM "$server_pid"
 wait "$server_pid" || true
 server_pid=""
 origins=() pids=()
-trap 'kill -9 "${pids[@]}" 2>/dev/null; cleanup' EXIT
+seeded=$work
+trap 'kill -9 "${pids[@]}" 2>/dev/null; work=$seeded; cleanup' EXIT
 for build in "$build_a" "$build_b"; do
-  copy="$work/${#pids[@]}"
-  mkdir "$copy"
-  cp "$work/hc.db" "$copy/"
-  "$build/services/hc_server" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 \
-    --store="$copy/hc.db" > "$copy/server.log" 2>&1 &
-  pids+=("$!")
-  http=""
-  for _ in $(seq 1 100); do
-    http=$(sed -n 's/.*event=serving_http .*port=\([0-9]*\).*/\1/p' "$copy/server.log" | head -n 1)
-    [[ -n "$http" ]] && break
-    sleep 0.1
-  done
-  [[ -n "$http" ]] || fail "$build/services/hc_server did not start"
-  origins+=("http://127.0.0.1:$http")
+  # launch_server (tests/e2e/lib.sh) serves $work/hc.db: here each copy's.
+  work="$seeded/${#pids[@]}"
+  mkdir "$work"
+  cp "$seeded/hc.db" "$work/"
+  server_bin="$build/services/hc_server"
+  launch_server
+  pids+=("$server_pid")
+  origins+=("http://127.0.0.1:$http_port")
 done
+work=$seeded
+server_pid=""
 echo "notes_list_ab: $note_count notes on $engagement; $pairs pairs" >&2
 node "$here/notes_list_ab.mjs" "${origins[@]}" "$email" "$test_password" "$engagement" "$pairs"
